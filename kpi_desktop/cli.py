@@ -1,0 +1,287 @@
+"""`kpi-desktop`: the GUI with no subcommand, headless jobs with one.
+
+Exit codes: 0 success, 1 a user error (one message saying what and where), 2 bad usage.
+The subcommands only parse arguments, call the services and print: no business logic here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from kpi_desktop import __version__
+
+EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace], int]
+Declare = Callable[[argparse.ArgumentParser], None]
+
+
+# -- argument types -------------------------------------------------------------------------
+
+
+def iso_date(text: str) -> dt.date:
+    try:
+        from kpi_desktop.domain.values import parse_date
+
+        return parse_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date (use YYYY-MM-DD, for example 2025-12-31)"
+        ) from None
+
+
+def value_at_date(text: str) -> tuple[float, dt.date]:
+    value, sep, when = text.rpartition("@")
+    if not sep or not value or not when:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} must be VALUE@DATE, for example 1200@2025-01-31"
+        )
+    from kpi_desktop.domain.values import parse_number
+
+    try:
+        number = parse_number(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} in {text!r} is not a number") from None
+    return number, iso_date(when)
+
+
+def positive_float(text: str) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+    return number
+
+
+# -- subcommands ----------------------------------------------------------------------------
+
+
+def _declare_new(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--demo", action="store_true", help="fill it with the demo business")
+
+
+def run_new(ns: argparse.Namespace) -> int:
+    from kpi_desktop.services.workspace import Workspace
+
+    with Workspace.create(ns.workspace) as ws:
+        if ns.demo:
+            from kpi_desktop.services.demo import build_demo
+
+            build_demo(ws)
+    print(f"Created {ns.workspace}" + (" with the demo business" if ns.demo else ""))
+    return EXIT_OK
+
+
+def _declare_add_goal(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("title")
+    p.add_argument("--parent", metavar="TITLE", help="title of the parent goal")
+
+
+def run_add_goal(ns: argparse.Namespace) -> int:
+    with _open(ns.workspace) as ws:
+        parent_id = ws.goals.find(ns.parent).id if ns.parent else None
+        goal = ws.goals.add(ns.title, parent_id=parent_id)
+    print(f'Added goal "{goal.title}"')
+    return EXIT_OK
+
+
+def _declare_add_kpi(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--goal", required=True, metavar="TITLE")
+    p.add_argument("--name", required=True)
+    p.add_argument("--unit", required=True)
+    p.add_argument("--direction", choices=["increase", "decrease", "range"], default="increase")
+    p.add_argument("--low", type=float, metavar="V", help="range low (with --direction range)")
+    p.add_argument("--high", type=float, metavar="V", help="range high (with --direction range)")
+    p.add_argument(
+        "--frequency",
+        choices=["daily", "weekly", "monthly", "quarterly", "yearly"],
+        default="monthly",
+    )
+    p.add_argument("--baseline", required=True, type=value_at_date, metavar="VALUE@DATE")
+    p.add_argument("--target", required=True, type=value_at_date, metavar="VALUE@DATE")
+    p.add_argument("--tolerance", type=positive_float, default=0.1)
+
+
+def run_add_kpi(ns: argparse.Namespace) -> int:
+    with _open(ns.workspace) as ws:
+        goal = ws.goals.find(ns.goal)
+        assert goal.id is not None
+        kpi = ws.kpis.add(
+            goal.id,
+            ns.name,
+            unit=ns.unit,
+            unit_kind=_unit_kind(ns.unit),
+            direction=ns.direction,
+            range_low=ns.low,
+            range_high=ns.high,
+            frequency=ns.frequency,
+            baseline_value=ns.baseline[0],
+            baseline_date=ns.baseline[1],
+            target_value=ns.target[0],
+            target_date=ns.target[1],
+            tolerance=ns.tolerance,
+        )
+    print(f'Added KPI "{kpi.name}" to "{goal.title}"')
+    return EXIT_OK
+
+
+def _unit_kind(unit: str) -> str:
+    from kpi_desktop.domain.types import UnitKind
+
+    u = unit.strip().lower()
+    if u in {"%", "percent", "pct"}:
+        return UnitKind.PERCENT.value
+    if u in {"€", "$", "£", "¥", "eur", "usd", "gbp", "chf", "jpy", "aud", "cad"}:
+        return UnitKind.CURRENCY.value
+    if u in {"min", "minutes", "h", "hours", "days", "seconds", "s"}:
+        return UnitKind.DURATION.value
+    if u in {"ratio", "x"}:
+        return UnitKind.RATIO.value
+    return UnitKind.CUSTOM.value
+
+
+def _declare_import(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("file", type=Path)
+    p.add_argument("--layout", choices=["wide", "long"])
+    p.add_argument("--sheet", metavar="NAME")
+    p.add_argument("--create-missing", action="store_true")
+    p.add_argument("--goal", metavar="TITLE", default="Imported")
+    p.add_argument("--date-column", metavar="C")
+    p.add_argument("--kpi-column", metavar="C")
+    p.add_argument("--value-column", metavar="C")
+    p.add_argument("--on-conflict", choices=["error", "replace", "keep"], default="error")
+    p.add_argument(
+        "--date-order",
+        choices=["dmy", "mdy"],
+        help="for dates like 03/04/2024: day first (dmy) or month first (mdy)",
+    )
+
+
+def run_import(ns: argparse.Namespace) -> int:
+    from kpi_desktop.services.importing import ImportOptions, import_file
+    from kpi_desktop.services.measurements import OnConflict
+
+    options = ImportOptions(
+        layout=ns.layout,
+        sheet=ns.sheet,
+        create_missing=ns.create_missing,
+        goal=ns.goal,
+        date_column=ns.date_column,
+        kpi_column=ns.kpi_column,
+        value_column=ns.value_column,
+        date_order=ns.date_order,
+    )
+    with _open(ns.workspace) as ws:
+        result = import_file(ws, ns.file, options, OnConflict(ns.on_conflict))
+    print(
+        f"Imported {ns.file.name}: {result.inserted} new value(s), {result.replaced} replaced, "
+        f"{result.kept} kept, for {len(result.kpis)} KPI(s)"
+    )
+    if result.kpis_created:
+        print(f"Created KPIs: {', '.join(result.kpis_created)}")
+    if result.skipped_columns:
+        print(f"Skipped columns (no KPI of that name): {', '.join(result.skipped_columns)}")
+    return EXIT_OK
+
+
+def _declare_status(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
+    p.add_argument("--json", action="store_true", help="print JSON (see the README)")
+
+
+def run_status(ns: argparse.Namespace) -> int:
+    from kpi_desktop.services.status import kpi_statuses
+
+    as_of = ns.as_of or dt.date.today()
+    with _open(ns.workspace, for_reading=True) as ws:
+        rows = kpi_statuses(ws, as_of)
+    if ns.json:
+        print(json.dumps([r.as_json() for r in rows], indent=2))
+    else:
+        from kpi_desktop.reports.text_table import status_table
+
+        print(status_table(rows, as_of))
+    return EXIT_OK
+
+
+# Subcommand name -> (declare its arguments, run it, one-line help).
+_COMMANDS: dict[str, tuple[Declare, Handler, str]] = {
+    "new": (_declare_new, run_new, "create a workspace file"),
+    "add-goal": (_declare_add_goal, run_add_goal, "add an objective (or a sub-goal with --parent)"),
+    "add-kpi": (_declare_add_kpi, run_add_kpi, "add a KPI to a goal"),
+    "import": (_declare_import, run_import, "import values from a CSV or XLSX file"),
+    "status": (_declare_status, run_status, "show every KPI's status"),
+}
+
+
+# -- plumbing -------------------------------------------------------------------------------
+
+
+def _open(path: Path, *, for_reading: bool = False):  # type: ignore[no-untyped-def]
+    """Open a workspace; a read command falls back to read-only on a read-only file."""
+    from kpi_desktop.services.errors import WorkspaceReadOnly
+    from kpi_desktop.services.workspace import Workspace
+
+    try:
+        return Workspace.open(path)
+    except WorkspaceReadOnly:
+        if not for_reading:
+            raise
+        return Workspace.open(path, readonly=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kpi-desktop",
+        description="Set, track and achieve strategic KPIs. "
+        "With no subcommand, opens the app (on WORKSPACE if given).",
+    )
+    parser.add_argument("--version", action="version", version=f"kpi-desktop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND")
+    for name, (declare, _run, help_) in _COMMANDS.items():
+        declare(sub.add_parser(name, help=help_, description=help_))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or (args[0] not in _COMMANDS and not args[0].startswith("-")):
+        return _run_gui(args)
+    if args[0] == "--selftest":
+        return _run_gui(args)
+    parser = build_parser()
+    ns = parser.parse_args(args)
+    if ns.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    from kpi_desktop.services.errors import KpiDesktopError
+
+    try:
+        return _COMMANDS[ns.command][1](ns)
+    except KpiDesktopError as exc:
+        print(f"kpi-desktop {ns.command}: error: {exc.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run_gui(args: list[str]) -> int:
+    from kpi_desktop.__main__ import main as gui_main
+
+    return gui_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

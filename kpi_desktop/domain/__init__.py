@@ -1,0 +1,1 @@
+"""Pure business rules: numbers and dates in, verdicts out. No Qt, no SQL."""

@@ -1,0 +1,107 @@
+"""Shared vocabulary of the domain: enums and small immutable records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Direction(StrEnum):
+    INCREASE = "increase"
+    DECREASE = "decrease"
+    RANGE = "range"  # keep within [range_low, range_high]
+
+
+class Frequency(StrEnum):
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    YEARLY = "yearly"
+
+
+class Aggregation(StrEnum):
+    SUM = "sum"
+    AVERAGE = "average"
+    LAST = "last"
+
+
+class UnitKind(StrEnum):
+    CURRENCY = "currency"
+    PERCENT = "percent"
+    COUNT = "count"
+    DURATION = "duration"
+    RATIO = "ratio"
+    CUSTOM = "custom"
+
+
+class Perspective(StrEnum):
+    FINANCIAL = "financial"
+    CUSTOMER = "customer"
+    INTERNAL_PROCESS = "internal process"
+    LEARNING_AND_GROWTH = "learning and growth"
+
+
+class Status(StrEnum):
+    ACHIEVED = "achieved"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    OFF_TRACK = "off_track"
+    NO_DATA = "no_data"
+
+    @property
+    def label(self) -> str:
+        """Plain words for people (the enum value is for machines)."""
+        return _STATUS_LABELS[self]
+
+    @property
+    def severity(self) -> int:
+        """Higher is worse; used by worst-of roll-ups. no_data ranks below at_risk."""
+        return _STATUS_SEVERITY[self]
+
+
+_STATUS_LABELS = {
+    Status.ACHIEVED: "Achieved",
+    Status.ON_TRACK: "On track",
+    Status.AT_RISK: "At risk",
+    Status.OFF_TRACK: "Off track",
+    Status.NO_DATA: "No data",
+}
+
+_STATUS_SEVERITY = {
+    Status.ACHIEVED: 0,
+    Status.ON_TRACK: 1,
+    Status.NO_DATA: 2,
+    Status.AT_RISK: 3,
+    Status.OFF_TRACK: 4,
+}
+
+DEFAULT_TOLERANCE = 0.10
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One measurement: the first day of its period and its value."""
+
+    period: dt.date
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class KpiTarget:
+    """What the status rules need to know about a KPI's plan.
+
+    For direction RANGE only range_low/range_high and tolerance matter.
+    Milestones are (date, value) pairs, the period targets made by sizing.
+    """
+
+    direction: Direction
+    baseline_value: float | None
+    baseline_date: dt.date | None
+    target_value: float | None
+    target_date: dt.date | None
+    tolerance: float = DEFAULT_TOLERANCE
+    range_low: float | None = None
+    range_high: float | None = None
+    milestones: tuple[Point, ...] = ()

@@ -1,0 +1,37 @@
+"""Every path the app uses, in one place that tests and --data-dir can redirect."""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+APP_NAME = "KPI Desktop"
+APP_SLUG = "kpi-desktop"
+DATA_DIR_ENV = "KPI_DESKTOP_DATA_DIR"
+
+
+def resource(*parts: str) -> Traversable:
+    """A file shipped in resources/ (help pages, templates, icons)."""
+    node: Traversable = resources.files("kpi_desktop.resources")
+    for part in parts:
+        node = node.joinpath(part)
+    return node
+
+
+def user_data_dir() -> Path:
+    """Where the app keeps the demo workspace, backups and settings of its own."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_data_path
+
+        path = user_data_path(APP_SLUG, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def demo_workspace_path() -> Path:
+    return user_data_dir() / "Demo - Corner Cafe.kpidb"

@@ -1,0 +1,1 @@
+"""Reports: chart rendering and document exports."""

@@ -1,0 +1,1 @@
+"""Use cases over a workspace. Each public call is one transaction."""

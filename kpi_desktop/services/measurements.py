@@ -1,0 +1,219 @@
+"""Use cases for measured values: one value per KPI and period."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from sqlmodel import col, select
+
+from kpi_desktop.domain.periods import period_label, period_start
+from kpi_desktop.domain.types import Frequency, Point
+from kpi_desktop.services.errors import ConflictError, NotFound, ValidationError
+from kpi_desktop.services.kpis import get_kpi
+from kpi_desktop.store.tables import Kpi, Measurement
+
+if TYPE_CHECKING:
+    from kpi_desktop.services.workspace import Workspace
+
+
+class OnConflict(StrEnum):
+    ERROR = "error"  # refuse the whole write if any period already has a value
+    REPLACE = "replace"  # new values win
+    KEEP = "keep"  # stored values win
+
+
+@dataclass(frozen=True, slots=True)
+class WriteSummary:
+    inserted: int
+    replaced: int
+    kept: int
+
+
+@dataclass(frozen=True, slots=True)
+class MeasurementChange:
+    """What an upsert or delete replaced: enough for an undo step to put it back."""
+
+    kpi_id: int
+    period: dt.date
+    before: Measurement | None
+    after: Measurement | None
+
+
+def _check_value(value: float) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ValidationError("value", f"The value must be a number (got {value!r})") from None
+    if not math.isfinite(number):
+        raise ValidationError("value", "The value must be a finite number")
+    return number
+
+
+class MeasurementService:
+    def __init__(self, workspace: Workspace) -> None:
+        self._ws = workspace
+
+    def list(
+        self, kpi_id: int, *, start: dt.date | None = None, end: dt.date | None = None
+    ) -> list[Measurement]:
+        with self._ws.reading() as s:
+            query = select(Measurement).where(Measurement.kpi_id == kpi_id)
+            if start is not None:
+                query = query.where(Measurement.period >= start)
+            if end is not None:
+                query = query.where(Measurement.period <= end)
+            return list(s.exec(query.order_by(col(Measurement.period))).all())
+
+    def points(
+        self, kpi_id: int, *, up_to: dt.date | None = None, last: int | None = None
+    ) -> list[Point]:
+        """The KPI's values in date order, optionally only up to a date and only the last n."""
+        with self._ws.reading() as s:
+            query = select(Measurement.period, Measurement.value).where(
+                Measurement.kpi_id == kpi_id
+            )
+            if up_to is not None:
+                query = query.where(Measurement.period <= up_to)
+            if last is not None:
+                query = query.order_by(col(Measurement.period).desc()).limit(last)
+                rows = list(reversed(s.exec(query).all()))
+            else:
+                rows = list(s.exec(query.order_by(col(Measurement.period))).all())
+            return [Point(p, v) for p, v in rows]
+
+    def upsert(
+        self,
+        kpi_id: int,
+        when: dt.date,
+        value: float,
+        *,
+        note: str | None = None,
+        source: str = "manual",
+    ) -> MeasurementChange:
+        """Store `value` for the period that contains `when` (replacing any value there)."""
+        value = _check_value(value)
+        with self._ws.writing() as s:
+            kpi = get_kpi(s, kpi_id)
+            period = period_start(when, Frequency(kpi.frequency))
+            row = s.get(Measurement, (kpi_id, period))
+            before = None if row is None else Measurement.model_validate(row.model_dump())
+            if row is None:
+                row = Measurement(
+                    kpi_id=kpi_id, period=period, value=value, note=note or "", source=source
+                )
+            else:
+                row.value = value
+                row.source = source
+                if note is not None:
+                    row.note = note
+            s.add(row)
+            s.flush()
+            after = Measurement.model_validate(row.model_dump())
+            return MeasurementChange(kpi_id, period, before, after)
+
+    def set_note(self, kpi_id: int, period: dt.date, note: str) -> MeasurementChange:
+        with self._ws.writing() as s:
+            row = s.get(Measurement, (kpi_id, period))
+            if row is None:
+                raise NotFound(f"no value stored for {period.isoformat()}")
+            before = Measurement.model_validate(row.model_dump())
+            row.note = note
+            s.add(row)
+            return MeasurementChange(
+                kpi_id, period, before, Measurement.model_validate(row.model_dump())
+            )
+
+    def delete(self, kpi_id: int, period: dt.date) -> MeasurementChange:
+        with self._ws.writing() as s:
+            row = s.get(Measurement, (kpi_id, period))
+            if row is None:
+                raise NotFound(f"no value stored for {period.isoformat()}")
+            before = Measurement.model_validate(row.model_dump())
+            s.delete(row)
+            return MeasurementChange(kpi_id, period, before, None)
+
+    def restore(self, change: MeasurementChange) -> None:
+        """Put back the state before `change` (the inverse of upsert/delete/set_note)."""
+        with self._ws.writing() as s:
+            row = s.get(Measurement, (change.kpi_id, change.period))
+            if change.before is None:
+                if row is not None:
+                    s.delete(row)
+                return
+            if row is None:
+                s.add(Measurement.model_validate(change.before.model_dump()))
+            else:
+                for key in ("value", "note", "source"):
+                    setattr(row, key, getattr(change.before, key))
+                s.add(row)
+
+    def write_many(
+        self,
+        rows: Sequence[tuple[int, dt.date, float]],
+        *,
+        on_conflict: OnConflict = OnConflict.ERROR,
+        source: str = "import",
+    ) -> WriteSummary:
+        """Write many (kpi_id, period start, value) rows in one transaction, set-based.
+
+        Periods must already be period starts. With ERROR, nothing is written when any
+        row meets a stored value; the message names the first few.
+        """
+        kpi_ids = sorted({r[0] for r in rows})
+        with self._ws.writing() as s:
+            known = set(s.exec(select(Kpi.id).where(col(Kpi.id).in_(kpi_ids))).all())
+            missing = set(kpi_ids) - known
+            if missing:
+                raise NotFound(f"KPI #{min(missing)} no longer exists")
+            names = dict(s.exec(select(Kpi.id, Kpi.name).where(col(Kpi.id).in_(kpi_ids))).all())
+            freqs = dict(
+                s.exec(select(Kpi.id, Kpi.frequency).where(col(Kpi.id).in_(kpi_ids))).all()
+            )
+            existing = _existing_keys(s.connection().connection.driver_connection, kpi_ids)
+            clashes = [r for r in rows if (r[0], r[1].isoformat()) in existing]
+            if clashes and on_conflict == OnConflict.ERROR:
+                shown = "; ".join(
+                    f"{names[k]} {period_label(p, Frequency(freqs[k]))}" for k, p, _ in clashes[:5]
+                )
+                more = f" and {len(clashes) - 5} more" if len(clashes) > 5 else ""
+                raise ConflictError(
+                    f"{len(clashes)} value(s) are already stored for the same period "
+                    f"({shown}{more}). Nothing was written. Choose to replace or keep them."
+                )
+            verb = {
+                OnConflict.ERROR: "INSERT",
+                OnConflict.KEEP: "INSERT OR IGNORE",
+                OnConflict.REPLACE: "INSERT",
+            }[on_conflict]
+            tail = (
+                " ON CONFLICT(kpi_id, period) DO UPDATE SET value=excluded.value, "
+                "source=excluded.source"
+                if on_conflict == OnConflict.REPLACE
+                else ""
+            )
+            sql = (
+                f"{verb} INTO measurement(kpi_id, period, value, note, source) "
+                f"VALUES (?, ?, ?, '', ?){tail}"
+            )
+            ordered = sorted((k, p.isoformat(), float(v)) for k, p, v in rows)
+            raw = s.connection().connection.driver_connection
+            raw.executemany(sql, ((k, p, v, source) for k, p, v in ordered))
+        n_clash = len(clashes)
+        if on_conflict == OnConflict.KEEP:
+            return WriteSummary(inserted=len(rows) - n_clash, replaced=0, kept=n_clash)
+        return WriteSummary(inserted=len(rows) - n_clash, replaced=n_clash, kept=0)
+
+
+def _existing_keys(raw: object, kpi_ids: Iterable[int]) -> set[tuple[int, str]]:
+    keys: set[tuple[int, str]] = set()
+    for kpi_id in kpi_ids:
+        cur = raw.execute(  # type: ignore[attr-defined]
+            "SELECT kpi_id, period FROM measurement WHERE kpi_id = ?", (kpi_id,)
+        )
+        keys.update(cur.fetchall())
+    return keys

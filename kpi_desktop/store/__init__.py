@@ -1,0 +1,1 @@
+"""Storage: SQLModel tables, the engine with its SQLite pragmas, Alembic migrations."""

@@ -1,0 +1,160 @@
+"""SQLModel tables of a workspace. Validation lives in the services (table models skip it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _fk(target: str, *, nullable: bool, ondelete: str) -> Column:  # type: ignore[type-arg]
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
+
+
+class Goal(SQLModel, table=True):
+    __tablename__ = "goal"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    description: str = ""
+    parent_id: int | None = Field(
+        default=None, sa_column=_fk("goal.id", nullable=True, ondelete="CASCADE")
+    )
+    perspective: str | None = None
+    owner: str = ""
+    due_date: dt.date | None = None
+    position: int = 0
+    archived: bool = False
+
+
+class Kpi(SQLModel, table=True):
+    __tablename__ = "kpi"
+    __table_args__ = (
+        CheckConstraint("tolerance > 0", name="ck_kpi_tolerance_positive"),
+        CheckConstraint(
+            "range_low IS NULL OR range_high IS NULL OR range_low < range_high",
+            name="ck_kpi_range_order",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int = Field(sa_column=_fk("goal.id", nullable=False, ondelete="CASCADE"))
+    name: str
+    key_question: str = ""
+    description: str = ""
+    owner: str = ""
+    unit: str = ""  # display unit, e.g. "EUR", "%", "customers"
+    unit_kind: str = "custom"  # domain.types.UnitKind
+    currency_symbol: str = ""
+    decimals: int = 0
+    direction: str = "increase"  # domain.types.Direction
+    range_low: float | None = None
+    range_high: float | None = None
+    aggregation: str = "sum"  # domain.types.Aggregation
+    frequency: str = "monthly"  # domain.types.Frequency
+    baseline_value: float | None = None
+    baseline_date: dt.date | None = None
+    target_value: float | None = None
+    target_date: dt.date | None = None
+    tolerance: float = 0.10
+    data_source: str = ""
+    formula: str = ""
+    leading: bool = False  # leading (drives results) or lagging (shows results)
+    weight: float = 1.0
+    position: int = 0
+    archived: bool = False
+    review_date: dt.date | None = None
+    created_at: dt.datetime = Field(default_factory=_utcnow)
+    updated_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class Measurement(SQLModel, table=True):
+    """One value per KPI and period; the period is stored as its first day."""
+
+    __tablename__ = "measurement"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    kpi_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("kpi.id", ondelete="CASCADE"), primary_key=True)
+    )
+    period: dt.date = Field(primary_key=True)
+    value: float
+    note: str = ""
+    source: str = "manual"
+
+
+class Milestone(SQLModel, table=True):
+    __tablename__ = "milestone"
+    __table_args__ = (UniqueConstraint("kpi_id", "date", name="uq_milestone_kpi_date"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kpi_id: int = Field(sa_column=_fk("kpi.id", nullable=False, ondelete="CASCADE"))
+    date: dt.date
+    value: float
+
+
+class Review(SQLModel, table=True):
+    __tablename__ = "review"
+
+    id: int | None = Field(default=None, primary_key=True)
+    date: dt.date
+    title: str
+    notes: str = ""
+    created_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class ReviewEntry(SQLModel, table=True):
+    """A KPI as a review saw it: the status snapshot and the comment made about it."""
+
+    __tablename__ = "review_entry"
+    __table_args__ = (UniqueConstraint("review_id", "kpi_id", name="uq_review_entry"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(sa_column=_fk("review.id", nullable=False, ondelete="CASCADE"))
+    kpi_id: int | None = Field(
+        default=None, sa_column=_fk("kpi.id", nullable=True, ondelete="SET NULL")
+    )
+    kpi_name: str
+    status: str
+    latest_value: float | None = None
+    latest_date: dt.date | None = None
+    expected: float | None = None
+    progress: float | None = None
+    comment: str = ""
+
+
+class Action(SQLModel, table=True):
+    """A corrective action, usually made in a review."""
+
+    __tablename__ = "action"
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str
+    owner: str = ""
+    due_date: dt.date | None = None
+    done: bool = False
+    done_date: dt.date | None = None
+    kpi_id: int | None = Field(
+        default=None, sa_column=_fk("kpi.id", nullable=True, ondelete="SET NULL")
+    )
+    goal_id: int | None = Field(
+        default=None, sa_column=_fk("goal.id", nullable=True, ondelete="SET NULL")
+    )
+    review_id: int | None = Field(
+        default=None, sa_column=_fk("review.id", nullable=True, ondelete="SET NULL")
+    )
+    created_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class WorkspaceInfo(SQLModel, table=True):
+    """Key/value facts about the workspace (name, created, app version that wrote it)."""
+
+    __tablename__ = "workspace_info"
+
+    key: str = Field(primary_key=True)
+    value: str = ""

@@ -1,0 +1,1 @@
+"""Qt widgets, item models, wizards and undo commands."""

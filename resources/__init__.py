@@ -1,0 +1,1 @@
+"""Shipped resources: help pages, templates, icons, demo data."""

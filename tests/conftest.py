@@ -1,0 +1,41 @@
+"""Test set-up: headless Qt, temporary workspaces and data folders, shared real data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Headless by default, before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from kpi_desktop.services.workspace import Workspace  # noqa: E402
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test touches the real user data folder or settings."""
+    home = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("KPI_DESKTOP_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Workspace:
+    ws = Workspace.create(tmp_path / "test.kpidb")
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def employment_csv() -> Path:
+    path = SHARED_DATA / "us-employment.csv"
+    if not path.exists():
+        pytest.skip(f"shared data not found at {path}")
+    return path
