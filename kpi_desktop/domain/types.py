@@ -57,7 +57,8 @@ class Status(StrEnum):
 
     @property
     def severity(self) -> int:
-        """Higher is worse; used by worst-of roll-ups. no_data ranks below at_risk."""
+        """Higher is worse, for sorting and worst-of badges. Roll-ups leave no_data children
+        out of the badge unless every child has no data (see rollup.py)."""
         return _STATUS_SEVERITY[self]
 
 
