@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from kpi_desktop.domain.formatting import format_percent, format_value
+from kpi_desktop.domain.formatting import format_percent
 from kpi_desktop.services.status import KpiStatus
 
 
@@ -34,13 +34,13 @@ def status_table(rows: Sequence[KpiStatus], as_of: dt.date) -> str:
         [
             r.goal,
             r.kpi,
-            format_value(r.latest_value, r.unit, r.decimals),
+            r.format(r.latest_value),
             r.latest_date.isoformat() if r.latest_date else "—",
-            format_value(r.target, r.unit, r.decimals),
+            r.target_text(),
             r.target_date.isoformat() if r.target_date else "—",
             format_percent(r.progress),
             r.status.label,
-            format_value(r.forecast, r.unit, r.decimals),
+            r.format(r.forecast),
         ]
         for r in rows
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
@@ -205,6 +206,22 @@ def _next_position(s: Session, goal_id: int, exclude: int | None = None) -> int:
     return 0 if current is None else int(current) + 1
 
 
+def _apply_update(s: Session, kpi_id: int, fields: dict[str, Any]) -> Kpi:
+    unknown = set(fields) - set(KPI_FIELDS)
+    if unknown:
+        raise ValueError(f"unknown KPI fields: {sorted(unknown)}")
+    kpi = get_kpi(s, kpi_id)
+    current = {key: getattr(kpi, key) for key in KPI_FIELDS}
+    values = clean_kpi_fields({**current, **fields})
+    if "name" in fields:
+        _check_unique_name(s, kpi.goal_id, values["name"], exclude=kpi_id)
+    for key in fields:
+        setattr(kpi, key, values[key])
+    kpi.updated_at = _utcnow()
+    s.add(kpi)
+    return kpi
+
+
 def _close_gap(s: Session, kpi: Kpi) -> None:
     """Move up the KPIs after `kpi` in its goal, as if it were taken out."""
     for sib in s.exec(
@@ -248,21 +265,36 @@ class KpiService:
             s.flush()
             return kpi
 
-    def update(self, kpi_id: int, **fields: Any) -> Kpi:
+    def add_with_milestones(
+        self, goal_id: int, name: str, milestones: Sequence[Point], **fields: Any
+    ) -> Kpi:
+        """Add a KPI and its milestones in one transaction (the wizard's Finish)."""
         unknown = set(fields) - set(KPI_FIELDS)
         if unknown:
             raise ValueError(f"unknown KPI fields: {sorted(unknown)}")
+        values = clean_kpi_fields({**KPI_FIELDS, **fields, "name": name})
         with self._ws.writing() as s:
-            kpi = get_kpi(s, kpi_id)
-            current = {key: getattr(kpi, key) for key in KPI_FIELDS}
-            values = clean_kpi_fields({**current, **fields})
-            if "name" in fields:
-                _check_unique_name(s, kpi.goal_id, values["name"], exclude=kpi_id)
-            for key in fields:
-                setattr(kpi, key, values[key])
-            kpi.updated_at = _utcnow()
+            get_goal(s, goal_id)
+            _check_unique_name(s, goal_id, values["name"], exclude=None)
+            kpi = Kpi(goal_id=goal_id, position=_next_position(s, goal_id), **values)
             s.add(kpi)
+            s.flush()
+            assert kpi.id is not None
+            _replace_milestones(s, kpi.id, milestones)
             return kpi
+
+    def update_with_milestones(
+        self, kpi_id: int, milestones: Sequence[Point], **fields: Any
+    ) -> Kpi:
+        """Update a KPI's fields and replace its milestones in one transaction."""
+        with self._ws.writing() as s:
+            kpi = _apply_update(s, kpi_id, fields)
+            _replace_milestones(s, kpi_id, milestones)
+            return kpi
+
+    def update(self, kpi_id: int, **fields: Any) -> Kpi:
+        with self._ws.writing() as s:
+            return _apply_update(s, kpi_id, fields)
 
     def move(self, kpi_id: int, goal_id: int, position: int | None = None) -> Kpi:
         with self._ws.writing() as s:
@@ -300,19 +332,23 @@ class KpiService:
                 ).all()
             )
 
-    def set_milestones(self, kpi_id: int, milestones: list[Point]) -> list[Milestone]:
+    def set_milestones(self, kpi_id: int, milestones: Sequence[Point]) -> list[Milestone]:
         """Replace the KPI's milestones with `milestones` (dates must be distinct)."""
-        dates = [m.period for m in milestones]
-        if len(set(dates)) != len(dates):
-            raise ValidationError("milestones", "Two milestones have the same date")
-        for m in milestones:
-            if not math.isfinite(m.value):
-                raise ValidationError("milestones", f"Milestone {m.period} needs a number")
         with self._ws.writing() as s:
             get_kpi(s, kpi_id)
-            for old in s.exec(select(Milestone).where(Milestone.kpi_id == kpi_id)).all():
-                s.delete(old)
-            s.flush()
-            rows = [Milestone(kpi_id=kpi_id, date=m.period, value=m.value) for m in milestones]
-            s.add_all(rows)
-            return rows
+            return _replace_milestones(s, kpi_id, milestones)
+
+
+def _replace_milestones(s: Session, kpi_id: int, milestones: Sequence[Point]) -> list[Milestone]:
+    dates = [m.period for m in milestones]
+    if len(set(dates)) != len(dates):
+        raise ValidationError("milestones", "Two milestones have the same date")
+    for m in milestones:
+        if not math.isfinite(m.value):
+            raise ValidationError("milestones", f"Milestone {m.period} needs a number")
+    for old in s.exec(select(Milestone).where(Milestone.kpi_id == kpi_id)).all():
+        s.delete(old)
+    s.flush()
+    rows = [Milestone(kpi_id=kpi_id, date=m.period, value=m.value) for m in milestones]
+    s.add_all(rows)
+    return rows

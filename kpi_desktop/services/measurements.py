@@ -44,6 +44,11 @@ class MeasurementChange:
     after: Measurement | None
 
 
+def _copy(row: Measurement) -> Measurement:
+    """A detached copy (the session's own row keeps changing)."""
+    return Measurement.model_validate(row.model_dump())
+
+
 def _check_value(value: float) -> float:
     try:
         number = float(value)
@@ -96,61 +101,93 @@ class MeasurementService:
         source: str = "manual",
     ) -> MeasurementChange:
         """Store `value` for the period that contains `when` (replacing any value there)."""
-        value = _check_value(value)
+        return self.upsert_many(kpi_id, [(when, value, note)], source=source)[0]
+
+    def upsert_many(
+        self,
+        kpi_id: int,
+        rows: Sequence[tuple[dt.date, float, str | None]],
+        *,
+        source: str = "manual",
+    ) -> list[MeasurementChange]:
+        """Store several (date, value, note) rows in one transaction; a None note keeps the
+        stored note. Two rows in one period are refused."""
+        cleaned = [(when, _check_value(value), note) for when, value, note in rows]
         with self._ws.writing() as s:
             kpi = get_kpi(s, kpi_id)
-            period = period_start(when, Frequency(kpi.frequency))
-            row = s.get(Measurement, (kpi_id, period))
-            before = None if row is None else Measurement.model_validate(row.model_dump())
-            if row is None:
-                row = Measurement(
-                    kpi_id=kpi_id, period=period, value=value, note=note or "", source=source
-                )
-            else:
-                row.value = value
-                row.source = source
-                if note is not None:
-                    row.note = note
-            s.add(row)
-            s.flush()
-            after = Measurement.model_validate(row.model_dump())
-            return MeasurementChange(kpi_id, period, before, after)
+            freq = Frequency(kpi.frequency)
+            seen: dict[dt.date, dt.date] = {}
+            changes = []
+            for when, value, note in cleaned:
+                period = period_start(when, freq)
+                if period in seen:
+                    raise ValidationError(
+                        "period",
+                        f"{seen[period].isoformat()} and {when.isoformat()} fall in the same "
+                        f"period ({period_label(period, freq)}): a KPI has one value per period",
+                    )
+                seen[period] = when
+                row = s.get(Measurement, (kpi_id, period))
+                before = None if row is None else _copy(row)
+                if row is None:
+                    row = Measurement(
+                        kpi_id=kpi_id, period=period, value=value, note=note or "", source=source
+                    )
+                else:
+                    row.value = value
+                    row.source = source
+                    if note is not None:
+                        row.note = note
+                s.add(row)
+                s.flush()
+                changes.append(MeasurementChange(kpi_id, period, before, _copy(row)))
+            return changes
 
     def set_note(self, kpi_id: int, period: dt.date, note: str) -> MeasurementChange:
         with self._ws.writing() as s:
             row = s.get(Measurement, (kpi_id, period))
             if row is None:
                 raise NotFound(f"no value stored for {period.isoformat()}")
-            before = Measurement.model_validate(row.model_dump())
+            before = _copy(row)
             row.note = note
             s.add(row)
-            return MeasurementChange(
-                kpi_id, period, before, Measurement.model_validate(row.model_dump())
-            )
+            return MeasurementChange(kpi_id, period, before, _copy(row))
 
     def delete(self, kpi_id: int, period: dt.date) -> MeasurementChange:
+        return self.delete_many(kpi_id, [period])[0]
+
+    def delete_many(self, kpi_id: int, periods: Sequence[dt.date]) -> list[MeasurementChange]:
         with self._ws.writing() as s:
-            row = s.get(Measurement, (kpi_id, period))
-            if row is None:
-                raise NotFound(f"no value stored for {period.isoformat()}")
-            before = Measurement.model_validate(row.model_dump())
-            s.delete(row)
-            return MeasurementChange(kpi_id, period, before, None)
+            changes = []
+            for period in periods:
+                row = s.get(Measurement, (kpi_id, period))
+                if row is None:
+                    raise NotFound(f"no value stored for {period.isoformat()}")
+                changes.append(MeasurementChange(kpi_id, period, _copy(row), None))
+                s.delete(row)
+            return changes
 
     def restore(self, change: MeasurementChange) -> None:
         """Put back the state before `change` (the inverse of upsert/delete/set_note)."""
+        self.restore_many([change])
+
+    def restore_many(self, changes: Sequence[MeasurementChange]) -> None:
+        """Undo `changes` (last first) in one transaction."""
         with self._ws.writing() as s:
-            row = s.get(Measurement, (change.kpi_id, change.period))
-            if change.before is None:
-                if row is not None:
-                    s.delete(row)
-                return
-            if row is None:
-                s.add(Measurement.model_validate(change.before.model_dump()))
-            else:
-                for key in ("value", "note", "source"):
-                    setattr(row, key, getattr(change.before, key))
-                s.add(row)
+            for change in reversed(changes):
+                row = s.get(Measurement, (change.kpi_id, change.period))
+                if change.before is None:
+                    if row is not None:
+                        s.delete(row)
+                        s.flush()
+                    continue
+                if row is None:
+                    s.add(_copy(change.before))
+                else:
+                    for key in ("value", "note", "source"):
+                        setattr(row, key, getattr(change.before, key))
+                    s.add(row)
+                s.flush()
 
     def write_many(
         self,

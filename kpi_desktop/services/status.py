@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from sqlmodel import col, select
 
 from kpi_desktop.domain.forecast import FORECAST_WINDOW, forecast_at
+from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.rollup import Rollup, RollupItem, kpi_score, roll_up_items
 from kpi_desktop.domain.status import status_at
 from kpi_desktop.domain.types import Point, Status
@@ -43,6 +44,21 @@ class KpiStatus:
     status: Status
     forecast: float | None
     weight: float
+    unit_kind: str = ""
+    currency_symbol: str = ""
+    range_low: float | None = None
+    range_high: float | None = None
+
+    def format(self, value: float | None) -> str:
+        """`value` in this KPI's unit and decimals, for people."""
+        return format_value(value, self.unit, self.decimals, self.unit_kind, self.currency_symbol)
+
+    def target_text(self) -> str:
+        """The target for people: a value, or the range to keep within."""
+        if self.direction == "range" and self.range_low is not None:
+            low = format_value(self.range_low, "", self.decimals)
+            return f"{low}–{self.format(self.range_high)}"
+        return self.format(self.target)
 
     def as_json(self) -> dict[str, object]:
         """The object `kpi-desktop status --json` prints (keys fixed by the contract)."""
@@ -121,6 +137,10 @@ def _reading(
         status=reading.status,
         forecast=forecast,
         weight=kpi.weight,
+        unit_kind=kpi.unit_kind,
+        currency_symbol=kpi.currency_symbol,
+        range_low=kpi.range_low,
+        range_high=kpi.range_high,
     )
 
 

@@ -1,0 +1,339 @@
+"""Undo commands: each user edit is one QUndoCommand whose redo() calls a service and whose
+undo() calls its inverse. QUndoStack.push() runs redo(), so nothing is applied before."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from kpi_desktop.domain.types import Point
+from kpi_desktop.services import snapshots
+from kpi_desktop.services.errors import KpiDesktopError
+from kpi_desktop.services.measurements import MeasurementChange
+from kpi_desktop.ui.document import Document
+
+_MERGE_KPI_FIELD = 1001
+_MERGE_GOAL_FIELD = 1002
+
+
+class EditCommand(QUndoCommand):
+    """Base: runs `apply()`/`revert()` and turns a refused first run into an obsolete
+    command (Qt then drops it) with `error` set for the caller."""
+
+    def __init__(self, doc: Document, text: str) -> None:
+        super().__init__(text)
+        self.doc = doc
+        self.error: KpiDesktopError | None = None
+        self._ran = False
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def announce(self) -> None:
+        """Emit the document signals for what this command changes."""
+        self.doc.goals_changed.emit()
+
+    def redo(self) -> None:
+        try:
+            self.apply()
+        except KpiDesktopError as exc:
+            if not self._ran:
+                self.error = exc
+                self.setObsolete(True)
+                return
+            self.doc.error_raised.emit(exc.message)
+        self._ran = True
+        self.announce()
+
+    def undo(self) -> None:
+        try:
+            self.revert()
+        except KpiDesktopError as exc:
+            self.doc.error_raised.emit(exc.message)
+        self.announce()
+
+
+# -- goals ----------------------------------------------------------------------------------
+
+
+class AddGoal(EditCommand):
+    def __init__(self, doc: Document, title: str, parent_id: int | None = None) -> None:
+        super().__init__(
+            doc, f'Add goal "{title}"' if parent_id is None else f'Add sub-goal "{title}"'
+        )
+        self.title, self.parent_id = title, parent_id
+        self.goal_id: int | None = None
+        self._snapshot: snapshots.Snapshot | None = None
+
+    def apply(self) -> None:
+        if self._snapshot is None:
+            self.goal_id = self.doc.workspace.goals.add(self.title, parent_id=self.parent_id).id
+        else:
+            snapshots.restore(self.doc.workspace, self._snapshot)
+
+    def revert(self) -> None:
+        assert self.goal_id is not None
+        self._snapshot = snapshots.capture_goal(self.doc.workspace, self.goal_id)
+        self.doc.workspace.goals.delete(self.goal_id)
+
+
+class DeleteGoal(EditCommand):
+    def __init__(self, doc: Document, goal_id: int, title: str) -> None:
+        super().__init__(doc, f'Delete goal "{title}"')
+        self.goal_id = goal_id
+        self._snapshot: snapshots.Snapshot | None = None
+
+    def apply(self) -> None:
+        self._snapshot = snapshots.capture_goal(self.doc.workspace, self.goal_id)
+        self.doc.workspace.goals.delete(self.goal_id)
+
+    def revert(self) -> None:
+        assert self._snapshot is not None
+        snapshots.restore(self.doc.workspace, self._snapshot)
+
+
+class EditGoal(EditCommand):
+    """Change goal fields; consecutive edits of one field of one goal merge into one step."""
+
+    def __init__(self, doc: Document, goal_id: int, text: str = "Edit goal", **fields: Any) -> None:
+        super().__init__(doc, text)
+        goal = doc.workspace.goals.get(goal_id)
+        self.goal_id = goal_id
+        self.new = fields
+        self.old = {key: getattr(goal, key) for key in fields}
+
+    def apply(self) -> None:
+        self.doc.workspace.goals.update(self.goal_id, **self.new)
+
+    def revert(self) -> None:
+        self.doc.workspace.goals.update(self.goal_id, **self.old)
+
+    def id(self) -> int:
+        return _MERGE_GOAL_FIELD if len(self.new) == 1 else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, EditGoal) or other.goal_id != self.goal_id:
+            return False
+        if other.new.keys() != self.new.keys():
+            return False
+        self.new = other.new
+        return True
+
+
+class MoveGoal(EditCommand):
+    def __init__(
+        self, doc: Document, goal_id: int, new_parent_id: int | None, position: int | None = None
+    ) -> None:
+        goal = doc.workspace.goals.get(goal_id)
+        super().__init__(doc, f'Move goal "{goal.title}"')
+        self.goal_id = goal_id
+        self.old = (goal.parent_id, goal.position)
+        self.target = (new_parent_id, position)
+
+    def apply(self) -> None:
+        self.doc.workspace.goals.move(self.goal_id, *self.target)
+
+    def revert(self) -> None:
+        self.doc.workspace.goals.move(self.goal_id, *self.old)
+
+
+# -- KPIs -----------------------------------------------------------------------------------
+
+
+class AddKpi(EditCommand):
+    """Add a KPI (optionally with milestones): one step, as the wizard's Finish needs."""
+
+    def __init__(
+        self,
+        doc: Document,
+        goal_id: int,
+        name: str,
+        milestones: Sequence[Point] = (),
+        **fields: Any,
+    ) -> None:
+        super().__init__(doc, f'Add KPI "{name}"')
+        self.goal_id, self.name, self.fields = goal_id, name, fields
+        self.milestones = list(milestones)
+        self.kpi_id: int | None = None
+        self._snapshot: snapshots.Snapshot | None = None
+
+    def apply(self) -> None:
+        if self._snapshot is not None:
+            snapshots.restore(self.doc.workspace, self._snapshot)
+            return
+        self.kpi_id = self.doc.workspace.kpis.add_with_milestones(
+            self.goal_id, self.name, self.milestones, **self.fields
+        ).id
+
+    def revert(self) -> None:
+        assert self.kpi_id is not None
+        self._snapshot = snapshots.capture_kpi(self.doc.workspace, self.kpi_id)
+        self.doc.workspace.kpis.delete(self.kpi_id)
+
+
+class DeleteKpi(EditCommand):
+    def __init__(self, doc: Document, kpi_id: int, name: str) -> None:
+        super().__init__(doc, f'Delete KPI "{name}"')
+        self.kpi_id = kpi_id
+        self._snapshot: snapshots.Snapshot | None = None
+
+    def apply(self) -> None:
+        self._snapshot = snapshots.capture_kpi(self.doc.workspace, self.kpi_id)
+        self.doc.workspace.kpis.delete(self.kpi_id)
+
+    def revert(self) -> None:
+        assert self._snapshot is not None
+        snapshots.restore(self.doc.workspace, self._snapshot)
+
+
+class EditKpi(EditCommand):
+    """Change KPI fields; typing in one field merges into one undo step."""
+
+    def __init__(self, doc: Document, kpi_id: int, text: str = "Edit KPI", **fields: Any) -> None:
+        super().__init__(doc, text)
+        kpi = doc.workspace.kpis.get(kpi_id)
+        self.kpi_id = kpi_id
+        self.new = fields
+        self.old = {key: getattr(kpi, key) for key in fields}
+
+    def apply(self) -> None:
+        self.doc.workspace.kpis.update(self.kpi_id, **self.new)
+
+    def revert(self) -> None:
+        self.doc.workspace.kpis.update(self.kpi_id, **self.old)
+
+    def announce(self) -> None:
+        self.doc.kpi_changed.emit(self.kpi_id)
+        self.doc.goals_changed.emit()  # names, targets and weights show in the tree
+
+    def id(self) -> int:
+        return _MERGE_KPI_FIELD if len(self.new) == 1 else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+        if not isinstance(other, EditKpi) or other.kpi_id != self.kpi_id:
+            return False
+        if other.new.keys() != self.new.keys():
+            return False
+        self.new = other.new
+        return True
+
+
+class EditKpiWithMilestones(EditCommand):
+    """The wizard's Finish on an existing KPI: fields and milestones as one step."""
+
+    def __init__(
+        self, doc: Document, kpi_id: int, milestones: Sequence[Point], **fields: Any
+    ) -> None:
+        super().__init__(doc, "Edit KPI with the wizard")
+        self.kpi_id = kpi_id
+        self.new_fields, self.new_milestones = fields, list(milestones)
+        kpi = doc.workspace.kpis.get(kpi_id)
+        self.old_fields = {key: getattr(kpi, key) for key in fields}
+        self.old_milestones = [
+            Point(m.date, m.value) for m in doc.workspace.kpis.milestones(kpi_id)
+        ]
+
+    def apply(self) -> None:
+        self.doc.workspace.kpis.update_with_milestones(
+            self.kpi_id, self.new_milestones, **self.new_fields
+        )
+
+    def revert(self) -> None:
+        self.doc.workspace.kpis.update_with_milestones(
+            self.kpi_id, self.old_milestones, **self.old_fields
+        )
+
+    def announce(self) -> None:
+        self.doc.kpi_changed.emit(self.kpi_id)
+        self.doc.goals_changed.emit()
+
+
+class MoveKpi(EditCommand):
+    def __init__(
+        self, doc: Document, kpi_id: int, goal_id: int, position: int | None = None
+    ) -> None:
+        kpi = doc.workspace.kpis.get(kpi_id)
+        super().__init__(doc, f'Move KPI "{kpi.name}"')
+        self.kpi_id = kpi_id
+        self.old = (kpi.goal_id, kpi.position)
+        self.target = (goal_id, position)
+
+    def apply(self) -> None:
+        self.doc.workspace.kpis.move(self.kpi_id, *self.target)
+
+    def revert(self) -> None:
+        self.doc.workspace.kpis.move(self.kpi_id, *self.old)
+
+
+# -- measurements ---------------------------------------------------------------------------
+
+
+class SetValues(EditCommand):
+    """Store one or many (date, value, note) rows for a KPI: typing in the table, pasting."""
+
+    def __init__(
+        self,
+        doc: Document,
+        kpi_id: int,
+        rows: Sequence[tuple[dt.date, float, str | None]],
+        text: str | None = None,
+    ) -> None:
+        super().__init__(
+            doc, text or ("Set value" if len(rows) == 1 else f"Paste {len(rows)} values")
+        )
+        self.kpi_id = kpi_id
+        self.rows = list(rows)
+        self._changes: list[MeasurementChange] = []
+
+    def apply(self) -> None:
+        self._changes = self.doc.workspace.measurements.upsert_many(self.kpi_id, self.rows)
+
+    def revert(self) -> None:
+        self.doc.workspace.measurements.restore_many(self._changes)
+
+    def announce(self) -> None:
+        self.doc.measurements_changed.emit(self.kpi_id)
+        self.doc.goals_changed.emit()
+
+
+class SetNote(EditCommand):
+    def __init__(self, doc: Document, kpi_id: int, period: dt.date, note: str) -> None:
+        super().__init__(doc, "Edit note")
+        self.kpi_id, self.period, self.note = kpi_id, period, note
+        self._change: MeasurementChange | None = None
+
+    def apply(self) -> None:
+        self._change = self.doc.workspace.measurements.set_note(self.kpi_id, self.period, self.note)
+
+    def revert(self) -> None:
+        assert self._change is not None
+        self.doc.workspace.measurements.restore(self._change)
+
+    def announce(self) -> None:
+        self.doc.measurements_changed.emit(self.kpi_id)
+
+
+class DeleteValues(EditCommand):
+    def __init__(self, doc: Document, kpi_id: int, periods: Sequence[dt.date]) -> None:
+        super().__init__(
+            doc, "Delete value" if len(periods) == 1 else f"Delete {len(periods)} values"
+        )
+        self.kpi_id = kpi_id
+        self.periods = list(periods)
+        self._changes: list[MeasurementChange] = []
+
+    def apply(self) -> None:
+        self._changes = self.doc.workspace.measurements.delete_many(self.kpi_id, self.periods)
+
+    def revert(self) -> None:
+        self.doc.workspace.measurements.restore_many(self._changes)
+
+    def announce(self) -> None:
+        self.doc.measurements_changed.emit(self.kpi_id)
+        self.doc.goals_changed.emit()

@@ -1,0 +1,54 @@
+"""The open workspace as the GUI sees it: services, one undo stack, change signals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from kpi_desktop.services.errors import KpiDesktopError
+from kpi_desktop.services.workspace import Workspace
+
+
+class Document(QObject):
+    """Wraps an open Workspace. Every user edit is a QUndoCommand pushed here; commands call
+    the services and then announce what changed so panes can refresh what they show."""
+
+    goals_changed = Signal()  # the tree changed: goals or KPIs added, removed, moved, renamed
+    kpi_changed = Signal(int)  # a KPI's definition changed (id)
+    measurements_changed = Signal(int)  # a KPI's values changed (id)
+    reviews_changed = Signal()
+    error_raised = Signal(str)  # an edit was refused; the message is for the user
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.undo_stack = QUndoStack(self)
+        self._as_of: dt.date | None = None
+
+    @property
+    def as_of(self) -> dt.date:
+        """The date statuses are judged at (today, unless a test or review fixes it)."""
+        return self._as_of or dt.date.today()
+
+    def set_as_of(self, when: dt.date | None) -> None:
+        self._as_of = when
+        self.goals_changed.emit()
+
+    @property
+    def title(self) -> str:
+        return self.workspace.path.stem
+
+    def push(self, command: QUndoCommand) -> KpiDesktopError | None:
+        """Run `command` (QUndoStack.push calls redo) and keep it for undo.
+
+        A command whose service refuses the edit marks itself obsolete, so Qt drops it
+        instead of stacking it; the refusal is returned for the caller to show in place.
+        """
+        self.undo_stack.push(command)
+        return getattr(command, "error", None)
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.workspace.close()

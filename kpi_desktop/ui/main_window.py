@@ -1,0 +1,332 @@
+"""The main window: menus and the open workspace's view. A composer, not a god object:
+panes live in WorkspaceView, prompts in Prompts, settings in AppSettings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+
+from kpi_desktop import __version__
+from kpi_desktop.paths import APP_NAME, demo_workspace_path
+from kpi_desktop.services.errors import KpiDesktopError, WorkspaceReadOnly
+from kpi_desktop.services.workspace import SUFFIX, Workspace
+from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.help_viewer import HelpViewer
+from kpi_desktop.ui.prompts import Prompts
+from kpi_desktop.ui.settings import AppSettings
+from kpi_desktop.ui.workspace_view import WorkspaceView
+
+FILE_FILTER = "KPI Desktop workspaces (*.kpidb);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: AppSettings, prompts: Prompts | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.prompts = prompts or Prompts(self)
+        self.document: Document | None = None
+        self.view: WorkspaceView | None = None
+        self._help: HelpViewer | None = None
+        self._held_errors: list[tuple[str, str]] | None = None  # see hold_errors()
+        self.resize(1280, 800)
+        self.setMinimumSize(960, 600)
+
+        self.welcome = QLabel(
+            self.tr(
+                "<h2>No workspace is open</h2><p>Use <b>File &gt; New</b> to start a plan, "
+                "<b>File &gt; Open</b> for an existing one, or <b>File &gt; Open demo</b> to "
+                "explore a sample café.</p>"
+            )
+        )
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+        self._make_menus()
+        self._update_title()
+        geometry = self.settings.load_bytes("window")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # -- menus ----------------------------------------------------------------------------
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = menu.addAction(self.tr(text))
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, "&New…", self.new_workspace, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Open…", self.choose_and_open, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._action(file_menu, "Open &demo", self.open_demo)
+        file_menu.addSeparator()
+        self.save_copy_action = self._action(
+            file_menu, "Save a &Copy…", self.save_copy, QKeySequence.StandardKey.SaveAs
+        )
+        self.close_action = self._action(
+            file_menu, "&Close", self.close_workspace, QKeySequence.StandardKey.Close
+        )
+        file_menu.addSeparator()
+        quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(
+            edit_menu, "&Undo", self._undo, QKeySequence.StandardKey.Undo
+        )
+        self.redo_action = self._action(
+            edit_menu, "&Redo", self._redo, QKeySequence.StandardKey.Redo
+        )
+
+        kpi_menu = bar.addMenu(self.tr("&KPI"))
+        self.new_kpi_action = self._action(
+            kpi_menu, "&New KPI…", lambda: self.open_wizard(0, 0), "Ctrl+K"
+        )
+        self.edit_wizard_action = self._action(
+            kpi_menu, "Edit with &wizard…", self._edit_selected_with_wizard
+        )
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.new_kpi_action)
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        for title in HelpViewer(self).pages:
+            self._action(help_menu, title, lambda _c=False, t=title: self.show_help(t))
+        help_menu.addSeparator()
+        about = self._action(help_menu, f"&About {APP_NAME}", self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        self._update_actions()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_workspace(p))
+        if not recent:
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def _update_actions(self) -> None:
+        is_open = self.document is not None
+        for action in (
+            self.save_copy_action,
+            self.close_action,
+            self.new_kpi_action,
+            self.edit_wizard_action,
+        ):
+            action.setEnabled(is_open)
+        stack = self.document.undo_stack if self.document else None
+        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
+        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
+        if stack is not None:
+            self.undo_action.setText(self.tr("&Undo {0}").format(stack.undoText()).strip())
+            self.redo_action.setText(self.tr("&Redo {0}").format(stack.redoText()).strip())
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle(APP_NAME)
+            return
+        suffix = self.tr(" [read-only]") if self.document.workspace.readonly else ""
+        self.setWindowTitle(f"{self.document.title}{suffix} — {APP_NAME}")
+        self.setWindowFilePath(str(self.document.workspace.path))
+
+    def hold_errors(self) -> None:
+        """Keep error messages until `release_errors()`: no dialog during start-up."""
+        self._held_errors = []
+
+    def release_errors(self) -> None:
+        held, self._held_errors = self._held_errors or [], None
+        for title, text in held:
+            QTimer.singleShot(0, lambda t=title, x=text: self.prompts.error(t, x))
+
+    def _error(self, title: str, text: str) -> None:
+        if self._held_errors is not None:
+            self._held_errors.append((title, text))
+        else:
+            self.prompts.error(title, text)
+
+    # -- workspaces -----------------------------------------------------------------------
+
+    def open_workspace(self, path: Path | str) -> bool:
+        """Open `path`, replacing the current workspace. On failure, say why and keep the
+        current one; the file is never changed by a failed open."""
+        path = Path(path)
+        try:
+            workspace = Workspace.open(path)
+        except WorkspaceReadOnly as exc:
+            if not self.prompts.confirm(
+                self.tr("Open read-only?"),
+                self.tr("{0}\n\nOpen it read-only to look at it without changing it?").format(
+                    exc.message
+                ),
+                self.tr("Open read-only"),
+            ):
+                return False
+            try:
+                workspace = Workspace.open(path, readonly=True)
+            except KpiDesktopError as again:
+                self._error(self.tr("Cannot open the workspace"), again.message)
+                return False
+        except KpiDesktopError as exc:
+            self._error(self.tr("Cannot open the workspace"), exc.message)
+            if not path.exists():
+                self.settings.remove_recent(path)
+            return False
+        self._show_document(Document(workspace, self))
+        self.settings.add_recent(path)
+        return True
+
+    def _show_document(self, document: Document) -> None:
+        self.close_workspace()
+        self.document = document
+        self.view = WorkspaceView(document, self.prompts)
+        self.view.wizard_requested.connect(self.open_wizard)
+        document.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        document.error_raised.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.stack.addWidget(self.view)
+        self.stack.setCurrentWidget(self.view)
+        split = self.settings.load_bytes("splitter")
+        if split is not None:
+            self.view.split.restoreState(split)
+        self._update_title()
+        self._update_actions()
+
+    def close_workspace(self) -> None:
+        if self.document is None:
+            return
+        if self.view is not None:
+            self.settings.save_bytes("splitter", self.view.split.saveState())
+            self.stack.removeWidget(self.view)
+            self.view.deleteLater()
+        self.document.close()
+        self.document, self.view = None, None
+        self.stack.setCurrentWidget(self.welcome)
+        self._update_title()
+        self._update_actions()
+
+    def new_workspace(self) -> bool:
+        chosen = self.prompts.save_file(self.tr("New workspace"), str(Path.home()), FILE_FILTER)
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        try:
+            Workspace.create(path).close()
+        except KpiDesktopError as exc:
+            self.prompts.error(self.tr("Cannot create the workspace"), exc.message)
+            return False
+        return self.open_workspace(path)
+
+    def choose_and_open(self) -> bool:
+        chosen = self.prompts.open_file(self.tr("Open workspace"), str(Path.home()), FILE_FILTER)
+        return bool(chosen) and self.open_workspace(chosen)
+
+    def open_demo(self) -> bool:
+        return self.open_workspace(ensure_demo_workspace())
+
+    def save_copy(self) -> bool:
+        if self.document is None:
+            return False
+        start = str(self.document.workspace.path.with_name(f"{self.document.title} copy{SUFFIX}"))
+        chosen = self.prompts.save_file(self.tr("Save a copy"), start, FILE_FILTER)
+        if not chosen:
+            return False
+        try:
+            self.document.workspace.save_copy(Path(chosen))
+        except (KpiDesktopError, OSError) as exc:
+            self.prompts.error(self.tr("Cannot save the copy"), str(exc))
+            return False
+        self.statusBar().showMessage(self.tr("Saved a copy as {0}").format(chosen), 8000)
+        return True
+
+    # -- edit, wizard, help ---------------------------------------------------------------
+
+    def _undo(self) -> None:
+        if self.document is not None:
+            self.document.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.document is not None:
+            self.document.undo_stack.redo()
+
+    def _edit_selected_with_wizard(self) -> None:
+        if self.view is not None:
+            kind, item_id = self.view.tree.selected()
+            if kind == "kpi":
+                self.open_wizard(0, item_id)
+
+    def open_wizard(self, goal_id: int = 0, kpi_id: int = 0) -> QWidget | None:
+        """Open the New KPI wizard (non-modal): for a goal, or to edit a KPI."""
+        if self.document is None or self.view is None:
+            return None
+        from kpi_desktop.ui.wizard.wizard import NewKpiWizard
+
+        goal = goal_id or self.view.selected_goal_id()
+        wizard = NewKpiWizard(
+            self.document, goal_id=goal or None, kpi_id=kpi_id or None, parent=self
+        )
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.finished.connect(lambda _r: self._after_wizard(wizard))
+        wizard.open()
+        return wizard
+
+    def _after_wizard(self, wizard: QWidget) -> None:
+        kpi_id = getattr(wizard, "result_kpi_id", None)
+        if kpi_id and self.view is not None:
+            self.view.tree.select("kpi", kpi_id)
+
+    def show_help(self, page: str | None = None) -> HelpViewer:
+        if self._help is None:
+            self._help = HelpViewer(self)
+        if page:
+            self._help.show_page_containing(page)
+        self._help.show()
+        self._help.raise_()
+        return self._help
+
+    def show_about(self) -> None:
+        self.prompts.info(
+            self.tr("About {0}").format(APP_NAME),
+            self.tr(
+                "{0} {1}\n\nSet, track and achieve strategic KPIs, offline.\nLicence: MIT."
+            ).format(APP_NAME, __version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.save_bytes("window", self.saveGeometry())
+        self.close_workspace()
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def ensure_demo_workspace() -> Path:
+    """The demo workspace in the user data folder, made on first use."""
+    path = demo_workspace_path()
+    if not path.exists():
+        from kpi_desktop.services.demo import DEMO_NAME, build_demo
+
+        with Workspace.create(path, name=DEMO_NAME) as ws:
+            build_demo(ws)
+    return path

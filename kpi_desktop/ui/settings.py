@@ -1,0 +1,59 @@
+"""The app's own settings (recent files, window layout), in an INI file in the user data
+folder so tests and --data-dir can redirect it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from kpi_desktop.paths import user_data_dir
+
+MAX_RECENT = 10
+
+
+class AppSettings:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or user_data_dir() / "settings.ini"
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    # -- recent workspaces ----------------------------------------------------------------
+
+    def recent_files(self) -> list[Path]:
+        value = self._qs.value("recent/files", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [Path(p) for p in items if p]
+
+    def add_recent(self, path: Path) -> None:
+        resolved = str(Path(path).resolve())
+        items = [str(p) for p in self.recent_files() if str(p) != resolved]
+        self._qs.setValue("recent/files", [resolved, *items][:MAX_RECENT])
+        self._qs.setValue("recent/last", resolved)
+        self._qs.sync()
+
+    def remove_recent(self, path: Path) -> None:
+        resolved = str(Path(path).resolve())
+        self._qs.setValue(
+            "recent/files", [str(p) for p in self.recent_files() if str(p) != resolved]
+        )
+        self._qs.sync()
+
+    def last_workspace(self) -> Path | None:
+        value = self._qs.value("recent/last", "")
+        return Path(str(value)) if value else None
+
+    def clear_last_workspace(self) -> None:
+        self._qs.remove("recent/last")
+        self._qs.sync()
+
+    # -- window layout --------------------------------------------------------------------
+
+    def save_bytes(self, key: str, data: QByteArray) -> None:
+        self._qs.setValue(f"layout/{key}", data)
+
+    def load_bytes(self, key: str) -> QByteArray | None:
+        value = self._qs.value(f"layout/{key}")
+        return value if isinstance(value, QByteArray) else None
+
+    def sync(self) -> None:
+        self._qs.sync()

@@ -1,0 +1,113 @@
+"""Colours, status badges and the light chart theme shared by every pane.
+
+A status is never shown by colour alone: each has a shape and a word too.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap, QPolygonF
+
+from kpi_desktop.domain.types import Status
+
+# Colour-blind-aware palette (Okabe-Ito based), readable on light and dark backgrounds.
+STATUS_COLORS: dict[Status, str] = {
+    Status.ACHIEVED: "#0072B2",  # blue
+    Status.ON_TRACK: "#009E73",  # green
+    Status.AT_RISK: "#E69F00",  # orange
+    Status.OFF_TRACK: "#D55E00",  # vermilion
+    Status.NO_DATA: "#8C8C8C",  # grey
+}
+
+# A shape per status so the badge reads without colour: star, circle, triangle, square...
+STATUS_SHAPES: dict[Status, str] = {
+    Status.ACHIEVED: "star",
+    Status.ON_TRACK: "circle",
+    Status.AT_RISK: "triangle",
+    Status.OFF_TRACK: "diamond",
+    Status.NO_DATA: "ring",
+}
+
+# Chart colours for a white, meeting-ready background.
+CHART = {
+    "background": "#FFFFFF",
+    "foreground": "#333333",
+    "grid": "#E5E5E5",
+    "actual": "#1F4E79",
+    "target": "#0072B2",
+    "baseline": "#7F7F7F",
+    "pace": "#009E73",
+    "milestone": "#CC79A7",
+    "forecast": "#E69F00",
+    "limits": "#56B4E9",
+    "range": "#009E73",
+}
+
+
+def status_color(status: Status) -> QColor:
+    return QColor(STATUS_COLORS[status])
+
+
+@cache
+def status_icon(status: Status, size: int = 16) -> QIcon:
+    """A small badge: the status colour in the status shape."""
+    return QIcon(status_pixmap(status, size))
+
+
+def status_pixmap(status: Status, size: int = 16) -> QPixmap:
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    color = status_color(status)
+    p.setBrush(color)
+    p.setPen(color.darker(140))
+    r = QRectF(1.5, 1.5, size - 3, size - 3)
+    shape = STATUS_SHAPES[status]
+    if shape == "circle":
+        p.drawEllipse(r)
+    elif shape == "ring":
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        pen = p.pen()
+        pen.setWidthF(max(1.5, size / 8))
+        p.setPen(pen)
+        p.drawEllipse(r.adjusted(1, 1, -1, -1))
+    elif shape == "triangle":
+        p.drawPolygon(
+            QPolygonF([QPointF(r.center().x(), r.top()), r.bottomRight(), r.bottomLeft()])
+        )
+    elif shape == "diamond":
+        c = r.center()
+        p.drawPolygon(
+            QPolygonF(
+                [
+                    QPointF(c.x(), r.top()),
+                    QPointF(r.right(), c.y()),
+                    QPointF(c.x(), r.bottom()),
+                    QPointF(r.left(), c.y()),
+                ]
+            )
+        )
+    else:  # star
+        p.drawPath(_star_path(r))
+    p.end()
+    return pix
+
+
+def _star_path(r: QRectF) -> QPainterPath:
+    import math
+
+    c, outer, inner = r.center(), r.width() / 2, r.width() / 4.6
+    path = QPainterPath()
+    for i in range(10):
+        radius = outer if i % 2 == 0 else inner
+        angle = -math.pi / 2 + i * math.pi / 5
+        point = QPointF(c.x() + radius * math.cos(angle), c.y() + radius * math.sin(angle))
+        if i == 0:
+            path.moveTo(point)
+        else:
+            path.lineTo(point)
+    path.closeSubpath()
+    return path

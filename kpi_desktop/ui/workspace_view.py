@@ -1,0 +1,92 @@
+"""The three panes of one open workspace: goal tree | chart + values or scorecard | editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from kpi_desktop.ui.chart_pane import ChartPane
+from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.goal_editor import GoalEditor
+from kpi_desktop.ui.goal_tree import GoalTreePane
+from kpi_desktop.ui.kpi_editor import KpiEditor
+from kpi_desktop.ui.measurements_table import MeasurementsTable
+from kpi_desktop.ui.prompts import Prompts
+from kpi_desktop.ui.scorecard import ScorecardView
+
+
+class WorkspaceView(QWidget):
+    wizard_requested = Signal(int, int)  # goal id to preselect (or 0), KPI id to edit (or 0)
+
+    def __init__(self, document: Document, prompts: Prompts, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.tree = GoalTreePane(document, prompts)
+        self.chart = ChartPane(document)
+        self.table = MeasurementsTable(document)
+        self.scorecard = ScorecardView(document)
+        self.goal_editor = GoalEditor(document)
+        self.kpi_editor = KpiEditor(document)
+
+        self.chart_split = QSplitter(Qt.Orientation.Vertical)
+        self.chart_split.addWidget(self.chart)
+        self.chart_split.addWidget(self.table)
+        self.chart_split.setStretchFactor(0, 3)
+        self.chart_split.setStretchFactor(1, 2)
+
+        self.centre = QTabWidget()
+        self.centre.setDocumentMode(True)
+        self.centre.addTab(self.chart_split, self.tr("Chart"))
+        self.centre.addTab(self.scorecard, self.tr("Scorecard"))
+
+        hint = QLabel(self.tr("Select a goal or a KPI in the tree to edit it here."))
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.editors = QStackedWidget()
+        self.editors.addWidget(hint)
+        self.editors.addWidget(self.goal_editor)
+        self.editors.addWidget(self.kpi_editor)
+
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.tree)
+        self.split.addWidget(self.centre)
+        self.split.addWidget(self.editors)
+        self.split.setStretchFactor(0, 2)
+        self.split.setStretchFactor(1, 5)
+        self.split.setStretchFactor(2, 3)
+        self.split.setSizes([300, 620, 360])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.split)
+
+        self.tree.selection_changed.connect(self._on_tree_selection)
+        self.tree.wizard_requested.connect(lambda goal_id: self.wizard_requested.emit(goal_id, 0))
+        self.kpi_editor.wizard_requested.connect(
+            lambda kpi_id: self.wizard_requested.emit(0, kpi_id)
+        )
+        self.scorecard.kpi_selected.connect(self._on_scorecard_kpi)
+
+    def _on_tree_selection(self, kind: str, item_id: int) -> None:
+        kpi_id = item_id if kind == "kpi" else None
+        self.chart.show_kpi(kpi_id)
+        self.table.show_kpi(kpi_id)
+        if kind == "kpi":
+            self.kpi_editor.show_kpi(item_id)
+            self.editors.setCurrentWidget(self.kpi_editor)
+        elif kind == "goal":
+            self.goal_editor.show_goal(item_id)
+            self.editors.setCurrentWidget(self.goal_editor)
+        else:
+            self.editors.setCurrentIndex(0)
+
+    def _on_scorecard_kpi(self, kpi_id: int) -> None:
+        self.tree.select("kpi", kpi_id)
+        self.centre.setCurrentWidget(self.chart_split)
+
+    def selected_goal_id(self) -> int | None:
+        kind, item_id = self.tree.selected()
+        if kind == "goal":
+            return item_id
+        if kind == "kpi":
+            return self.document.workspace.kpis.get(item_id).goal_id
+        return None
