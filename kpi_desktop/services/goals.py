@@ -16,7 +16,8 @@ from kpi_desktop.store.tables import Goal
 if TYPE_CHECKING:
     from kpi_desktop.services.workspace import Workspace
 
-_EDITABLE = {"title", "description", "perspective", "owner", "due_date", "archived"}
+# The goal fields a user edits (in this order in the goal editor).
+GOAL_FIELDS = ("title", "description", "perspective", "owner", "due_date", "archived")
 
 
 def get_goal(session: Session, goal_id: int) -> Goal:
@@ -101,7 +102,7 @@ class GoalService:
             return goal
 
     def update(self, goal_id: int, **fields: Any) -> Goal:
-        unknown = set(fields) - _EDITABLE
+        unknown = set(fields) - set(GOAL_FIELDS)
         if unknown:
             raise ValueError(f"not editable here: {sorted(unknown)}")
         with self._ws.writing() as s:

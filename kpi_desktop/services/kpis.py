@@ -143,7 +143,7 @@ def clean_kpi_fields(values: dict[str, Any]) -> dict[str, Any]:
     tol = _number("tolerance", out.get("tolerance"))
     if tol is None or tol <= 0 or tol > 1:
         raise ValidationError(
-            "tolerance", "Tolerance must be more than 0 and at most 1 (0.1 means 10%)"
+            "tolerance", "Tolerance must be more than 0% and at most 100%"
         )
     out["tolerance"] = tol
     weight = _number("weight", out.get("weight"))

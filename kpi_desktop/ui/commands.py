@@ -115,7 +115,8 @@ class EditGoal(EditCommand):
         self.doc.workspace.goals.update(self.goal_id, **self.old)
 
     def id(self) -> int:
-        return _MERGE_GOAL_FIELD if len(self.new) == 1 else -1
+        # A refused edit must not merge into the previous step before Qt drops it.
+        return _MERGE_GOAL_FIELD if len(self.new) == 1 and self.error is None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
         if not isinstance(other, EditGoal) or other.goal_id != self.goal_id:
@@ -213,7 +214,8 @@ class EditKpi(EditCommand):
         self.doc.goals_changed.emit()  # names, targets and weights show in the tree
 
     def id(self) -> int:
-        return _MERGE_KPI_FIELD if len(self.new) == 1 else -1
+        # A refused edit must not merge into the previous step before Qt drops it.
+        return _MERGE_KPI_FIELD if len(self.new) == 1 and self.error is None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
         if not isinstance(other, EditKpi) or other.kpi_id != self.kpi_id:
