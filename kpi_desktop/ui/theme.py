@@ -11,16 +11,18 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap, QPolygonF
 
 from kpi_desktop.domain.types import Status
+from kpi_desktop.reports.chart_style import CHART, STATUS_COLORS
 
-# Colour-blind-aware palette (Okabe-Ito based), readable on light and dark backgrounds.
-STATUS_COLORS: dict[Status, str] = {
-    Status.ACHIEVED: "#0072B2",  # blue
-    Status.ON_TRACK: "#009E73",  # green
-    Status.AT_RISK: "#E69F00",  # orange
-    Status.OFF_TRACK: "#D55E00",  # vermilion
-    Status.NO_DATA: "#8C8C8C",  # grey
-}
+__all__ = [
+    "CHART",
+    "STATUS_COLORS",
+    "STATUS_SHAPES",
+    "status_color",
+    "status_icon",
+    "status_pixmap",
+]
 
+# Colours come from the chart style, so exports and panes agree.
 # A shape per status so the badge reads without colour: star, circle, triangle, square...
 STATUS_SHAPES: dict[Status, str] = {
     Status.ACHIEVED: "star",
@@ -28,21 +30,6 @@ STATUS_SHAPES: dict[Status, str] = {
     Status.AT_RISK: "triangle",
     Status.OFF_TRACK: "diamond",
     Status.NO_DATA: "ring",
-}
-
-# Chart colours for a white, meeting-ready background.
-CHART = {
-    "background": "#FFFFFF",
-    "foreground": "#333333",
-    "grid": "#E5E5E5",
-    "actual": "#1F4E79",
-    "target": "#0072B2",
-    "baseline": "#7F7F7F",
-    "pace": "#009E73",
-    "milestone": "#CC79A7",
-    "forecast": "#E69F00",
-    "limits": "#56B4E9",
-    "range": "#009E73",
 }
 
 
