@@ -250,6 +250,15 @@ class GoalTreePane(QWidget):
             return False
         return True
 
+    def goal_summary(self, goal_id: int) -> str:
+        """One line on a goal's roll-up: "At risk · score 75/100 · 4 KPIs"."""
+        node = self.model.node(self.model.index_of("goal", goal_id))
+        parts = [node.status.label]
+        if node.detail:
+            parts.append(node.detail)
+        parts.append(self.tr("{0} KPI(s)").format(self._count_kpis(goal_id)))
+        return " · ".join(parts)
+
     def _count_kpis(self, goal_id: int) -> int:
         src = self.model.index_of("goal", goal_id)
         stack, count = [self.model.node(src)], 0

@@ -33,6 +33,7 @@ class WorkspaceView(QWidget):
         self.chart_split.addWidget(self.table)
         self.chart_split.setStretchFactor(0, 3)
         self.chart_split.setStretchFactor(1, 2)
+        self.chart_split.setSizes([460, 300])
 
         self.centre = QTabWidget()
         self.centre.setDocumentMode(True)
@@ -75,6 +76,7 @@ class WorkspaceView(QWidget):
             self.editors.setCurrentWidget(self.kpi_editor)
         elif kind == "goal":
             self.goal_editor.show_goal(item_id)
+            self.goal_editor.set_summary(self.tree.goal_summary(item_id))
             self.editors.setCurrentWidget(self.goal_editor)
         else:
             self.editors.setCurrentIndex(0)

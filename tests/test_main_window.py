@@ -1,0 +1,140 @@
+"""The main window end to end: first start on the demo, opening files that cannot be
+opened, recent files across restarts, selection wiring, undo from the Edit menu."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kpi_desktop.paths import demo_workspace_path
+from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.ui.app import start_workspace
+from kpi_desktop.ui.main_window import MainWindow
+from kpi_desktop.ui.prompts import ScriptedPrompts
+from kpi_desktop.ui.settings import AppSettings
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def make_window(qtbot):  # type: ignore[no-untyped-def]
+    windows: list[MainWindow] = []
+
+    def make(prompts: ScriptedPrompts | None = None) -> MainWindow:
+        window = MainWindow(AppSettings(), prompts or ScriptedPrompts())
+        qtbot.addWidget(window)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close_workspace()
+
+
+def test_first_start_opens_the_demo(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert start_workspace(window, None)
+    window.show()
+    qtbot.waitExposed(window)
+    assert demo_workspace_path().exists()
+    assert window.windowTitle().startswith("Demo - Corner Cafe")
+    tree = window.view.tree
+    assert tree.model.rowCount() == 3
+    kpi = window.document.workspace.kpis.find("Monthly revenue")
+    assert tree.select("kpi", kpi.id)
+    assert "Monthly revenue" in window.view.chart.header_text()
+    assert window.view.table.model.rowCount() == 24
+    assert window.view.editors.currentWidget() is window.view.kpi_editor
+
+
+def test_a_corrupt_file_gives_a_message_and_the_app_stays_usable(
+    make_window, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    prompts = ScriptedPrompts()
+    window = make_window(prompts)
+    good = tmp_path / "good.kpidb"
+    Workspace.create(good).close()
+    assert window.open_workspace(good)
+    bad = tmp_path / "bad.kpidb"
+    bad.write_bytes(os.urandom(3000))
+    before = bad.read_bytes()
+    assert not window.open_workspace(bad)
+    assert prompts.asked[-1][0] == "error"
+    assert "not a KPI Desktop workspace" in prompts.asked[-1][2]
+    assert bad.read_bytes() == before
+    assert window.document is not None and window.document.workspace.path == good
+    assert window.windowTitle().startswith("good")
+
+
+def test_start_up_problems_wait_for_the_window(make_window, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    prompts = ScriptedPrompts()
+    window = make_window(prompts)
+    assert not start_workspace(window, tmp_path / "gone.kpidb")
+    assert prompts.asked == []  # nothing during start-up ...
+    qtbot.waitUntil(lambda: len(prompts.asked) == 1)  # ... then, from the event loop
+    assert "no such workspace file" in prompts.asked[0][2]
+
+
+def test_recent_files_survive_a_restart(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "plan.kpidb"
+    Workspace.create(path).close()
+    first = make_window()
+    assert first.open_workspace(path)
+    first.close()
+    second = make_window()
+    assert path.resolve() in second.settings.recent_files()
+    second._fill_recent_menu()
+    assert [a.text() for a in second.recent_menu.actions()] == ["plan.kpidb"]
+    assert start_workspace(second, None)  # the last workspace, not the demo
+    assert second.document.workspace.path == path
+
+
+def test_new_and_save_a_copy(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    prompts = ScriptedPrompts(files=[str(tmp_path / "fresh"), str(tmp_path / "copy.kpidb")])
+    window = make_window(prompts)
+    assert window.new_workspace()
+    assert (tmp_path / "fresh.kpidb").exists()
+    window.view.tree.add_goal()
+    assert window.save_copy()
+    with Workspace.open(tmp_path / "copy.kpidb") as copy:
+        assert [g.title for g in copy.goals.list()] == ["New objective"]
+
+
+def test_undo_and_redo_from_the_edit_menu(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "u.kpidb"
+    Workspace.create(path).close()
+    window = make_window()
+    window.open_workspace(path)
+    assert not window.undo_action.isEnabled()
+    window.view.tree.add_goal()
+    assert window.undo_action.isEnabled()
+    assert "Add goal" in window.undo_action.text()
+    window.undo_action.trigger()
+    assert window.document.workspace.goals.list() == []
+    window.redo_action.trigger()
+    assert [g.title for g in window.document.workspace.goals.list()] == ["New objective"]
+
+
+def test_scorecard_click_selects_the_kpi_in_the_tree(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert window.open_demo()
+    view = window.view
+    view.centre.setCurrentWidget(view.scorecard)
+    view.scorecard.refresh()
+    QApplication.processEvents()
+    tile = view.scorecard.tiles()[2]
+    view.scorecard.kpi_selected.emit(tile.kpi_id)
+    assert view.tree.selected() == ("kpi", tile.kpi_id)
+    assert view.centre.currentWidget() is view.chart_split
+
+
+def test_help_pages_open_without_blocking(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    viewer = window.show_help("status")
+    assert not viewer.isModal()
+    assert "on track" in viewer.current_text().lower()
+    window.show_about()
+    assert window.prompts.asked[-1][0] == "info" and "0.1.0" in window.prompts.asked[-1][2]
