@@ -14,7 +14,11 @@ DATA_DIR_ENV = "KPI_DESKTOP_DATA_DIR"
 
 def resource(*parts: str) -> Traversable:
     """A file shipped in resources/ (help pages, templates, icons)."""
-    node: Traversable = resources.files("kpi_desktop.resources")
+    node: Traversable
+    try:  # installed or editable: resources/ is the package kpi_desktop.resources
+        node = resources.files("kpi_desktop.resources")
+    except ModuleNotFoundError:  # a frozen build keeps the folder beside the package code
+        node = Path(__file__).with_name("resources")
     for part in parts:
         node = node.joinpath(part)
     return node

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from kpi_desktop.paths import APP_NAME, DATA_DIR_ENV
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from kpi_desktop.ui.main_window import MainWindow
 
 
@@ -18,11 +20,20 @@ def parse_args(args: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="kpi-desktop", description=f"Open {APP_NAME}.")
     parser.add_argument("workspace", nargs="?", type=Path, help="a .kpidb workspace to open")
     parser.add_argument("--data-dir", type=Path, help="keep settings and the demo here")
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="open the window offscreen, export a chart, exit 0 if all works",
+    )
     return parser.parse_args(args)
 
 
 def run_app(args: list[str]) -> int:
     ns = parse_args(args)
+    if ns.selftest:
+        from kpi_desktop.ui.selftest import run_selftest
+
+        return run_selftest()
     if ns.data_dir:
         os.environ[DATA_DIR_ENV] = str(ns.data_dir)
     from PySide6.QtCore import QTimer
@@ -34,11 +45,24 @@ def run_app(args: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(application_icon())
     window = MainWindow(AppSettings())
     start_workspace(window, ns.workspace)
     window.show()
     QTimer.singleShot(0, window.raise_)
     return app.exec()
+
+
+def application_icon() -> QIcon:
+    """The app icon in every size shipped (resources/icons)."""
+    from PySide6.QtGui import QIcon
+
+    from kpi_desktop.paths import resource
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        icon.addFile(str(resource("icons", f"kpi-desktop-{size}.png")))
+    return icon
 
 
 def start_workspace(window: MainWindow, requested: Path | None) -> bool:
