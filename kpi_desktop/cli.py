@@ -216,6 +216,172 @@ def run_status(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _declare_size(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--kpi", required=True, metavar="NAME")
+    p.add_argument("--target-date", required=True, type=iso_date, metavar="DATE")
+    p.add_argument("--target", type=_number_arg, metavar="VALUE", help="judge this target")
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="history up to (default: today)")
+    p.add_argument("--json", action="store_true", help="print JSON (see the README)")
+
+
+def _number_arg(text: str) -> float:
+    from kpi_desktop.domain.values import parse_number
+
+    try:
+        return parse_number(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+
+
+def run_size(ns: argparse.Namespace) -> int:
+    from kpi_desktop.domain.formatting import format_value
+    from kpi_desktop.domain.types import Frequency
+    from kpi_desktop.services.errors import ValidationError
+    from kpi_desktop.services.sizing import size_kpi, sizing_json
+
+    as_of = ns.as_of or dt.date.today()
+    if ns.target_date <= as_of:
+        raise ValidationError(
+            "target_date",
+            f"the target date {ns.target_date.isoformat()} must be after the history's end "
+            f"({as_of.isoformat()}; change it with --as-of)",
+        )
+    with _open(ns.workspace, for_reading=True) as ws:
+        kpi = ws.kpis.find(ns.kpi)
+        assert kpi.id is not None
+        result = size_kpi(ws, kpi.id, ns.target_date, ns.target, as_of)
+    if ns.json:
+        print(json.dumps(sizing_json(result), indent=2))
+        return EXIT_OK
+
+    def fmt(x: float | None, extra: int = 0) -> str:
+        return format_value(x, kpi.unit, kpi.decimals + extra, kpi.unit_kind, kpi.currency_symbol)
+
+    per = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter"}
+    unit_of_time = per.get(Frequency(kpi.frequency).value, "year")
+    better = {"increase": "higher is better", "decrease": "lower is better"}.get(
+        kpi.direction, "keep within a range"
+    )
+    lines = [
+        f'Sizing "{kpi.name}" ({kpi.frequency}, {better}) from {result.n_values} value(s) '
+        f"up to {as_of.isoformat()}, for {ns.target_date.isoformat()}:"
+    ]
+    if not result.enough_history:
+        lines.append(
+            f"  Only {result.n_values} value(s): at least 5 are needed to size a target "
+            "from history. Enter more past values, or set the target from the baseline "
+            'and the improvement you want (for example "+10 %").'
+        )
+    trend = result.trend_per_period
+    sign = "+" if trend is not None and trend >= 0 else ""
+    rows = [
+        ("Baseline (recent level)", fmt(result.baseline)),
+        ("Average", fmt(result.mean)),
+        (
+            "Normal range (process limits)",
+            "—"
+            if result.lower_limit is None
+            else f"{fmt(result.lower_limit).removesuffix(' ' + kpi.unit)} to "
+            f"{fmt(result.upper_limit)}",
+        ),
+        (
+            "Trend",
+            "—" if trend is None else f"{sign}{fmt(trend, 1)} per {unit_of_time}",
+        ),
+        (f"Business as usual by {ns.target_date.isoformat()}", fmt(result.forecast)),
+    ]
+    lines += [f"  {label:<36} {value}" for label, value in rows]
+    s = result.suggestions
+    if s is not None:
+        lines.append("Suggested targets:")
+        for label, value in (
+            ("Business as usual", s.business_as_usual),
+            ("Stretch", s.stretch),
+            ("Ambitious", s.ambitious),
+        ):
+            chance = result.attainability_for(value)
+            lines.append(f"  {label:<20} {fmt(value):>16}   ({chance:.0%} chance)")
+    if ns.target is not None:
+        if result.attainability is None:
+            lines.append(f"Your target {fmt(ns.target)}: not enough history to judge it.")
+        else:
+            lines.append(
+                f"Your target {fmt(ns.target)}: {result.attainability:.0%} chance, "
+                f"{result.verdict_text}."
+            )
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def _declare_check(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--kpi", metavar="NAME", help="check only this KPI")
+    p.add_argument("--json", action="store_true", help="print JSON (see the README)")
+
+
+def run_check(ns: argparse.Namespace) -> int:
+    from kpi_desktop.services.quality import check_workspace
+
+    with _open(ns.workspace, for_reading=True) as ws:
+        findings = check_workspace(ws, ns.kpi)
+        n_kpis = 1 if ns.kpi else len([k for k in ws.kpis.list() if not k.archived])
+    if ns.json:
+        print(json.dumps([f.as_json() for f in findings], indent=2))
+        return EXIT_OK
+    from kpi_desktop.domain.smart import LETTER_NAMES
+
+    if not findings:
+        print(f"All {n_kpis} KPI(s) pass the check." if n_kpis else "There are no KPIs yet.")
+        return EXIT_OK
+    lines: list[str] = []
+    current = None
+    for f in findings:
+        if f.kpi != current:
+            current = f.kpi
+            lines.append(("" if not lines else "\n") + f.kpi)
+        label = "problem" if f.severity == "fail" else "warning"
+        lines.append(f"  {label} ({LETTER_NAMES[f.letter]}): {f.message}")
+        lines.append(f"    Fix: {f.fix}")
+    flagged = len({f.kpi for f in findings})
+    lines.append(
+        f"\n{len(findings)} finding(s) for {flagged} of {n_kpis} KPI(s); "
+        f"{sum(f.severity == 'fail' for f in findings)} problem(s) stop a status."
+    )
+    print("\n".join(lines))
+    return EXIT_OK
+
+
+def _declare_due(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
+    p.add_argument("--json", action="store_true", help="print JSON (see the README)")
+
+
+def run_due(ns: argparse.Namespace) -> int:
+    from kpi_desktop.services.reminders import due_items
+
+    as_of = ns.as_of or dt.date.today()
+    with _open(ns.workspace, for_reading=True) as ws:
+        report = due_items(ws, as_of)
+    if ns.json:
+        print(json.dumps(report.as_json(), indent=2))
+        return EXIT_OK
+    if report.is_empty:
+        print(f"Nothing is due on {as_of.isoformat()}: every value is in, no action is late.")
+        return EXIT_OK
+    lines = []
+    if report.kpis:
+        lines.append(f"Values due on {as_of.isoformat()}:")
+        lines += [f"  {k.line()}" for k in report.kpis]
+    if report.actions:
+        lines.append("Overdue actions:")
+        lines += [f"  {a.line()}" for a in report.actions]
+    lines.append(report.summary[0].upper() + report.summary[1:] + ".")
+    print("\n".join(lines))
+    return EXIT_OK
+
+
 # Subcommand name -> (declare its arguments, run it, one-line help).
 _COMMANDS: dict[str, tuple[Declare, Handler, str]] = {
     "new": (_declare_new, run_new, "create a workspace file"),
@@ -223,6 +389,9 @@ _COMMANDS: dict[str, tuple[Declare, Handler, str]] = {
     "add-kpi": (_declare_add_kpi, run_add_kpi, "add a KPI to a goal"),
     "import": (_declare_import, run_import, "import values from a CSV or XLSX file"),
     "status": (_declare_status, run_status, "show every KPI's status"),
+    "size": (_declare_size, run_size, "size a KPI's target from its history"),
+    "check": (_declare_check, run_check, "check every KPI is SMART; say how to fix it"),
+    "due": (_declare_due, run_due, "list KPIs that need values and overdue actions"),
 }
 
 

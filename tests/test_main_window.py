@@ -138,3 +138,19 @@ def test_help_pages_open_without_blocking(make_window) -> None:  # type: ignore[
     assert "on track" in viewer.current_text().lower()
     window.show_about()
     assert window.prompts.asked[-1][0] == "info" and "0.1.0" in window.prompts.asked[-1][2]
+
+
+def test_new_kpi_wizard_opens_for_the_selected_goal_and_finish_selects_the_kpi(
+    make_window,
+    qtbot,  # type: ignore[no-untyped-def]
+) -> None:
+    window = make_window()
+    assert window.open_demo()
+    goal = window.document.workspace.goals.find("Run a tight kitchen")
+    window.view.tree.select("goal", goal.id)
+    wizard = window.open_wizard()
+    assert wizard is not None
+    qtbot.waitExposed(wizard)
+    assert wizard.currentId() != -1
+    wizard.reject()
+    assert len(window.document.workspace.kpis.list(goal_id=goal.id)) == 2  # Cancel wrote nothing

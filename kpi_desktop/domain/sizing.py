@@ -10,7 +10,16 @@ Definitions (DESIGN.md "Sizing"; the ``size`` command and the Size page share th
 * ``trend_per_period``: least-squares slope with x = period index (needs 3 values);
 * ``forecast``: that line at the target date's period;
 * ``forecast_sd``: the fit's residual spread widened for the distance ahead,
-  s * sqrt(1 + 1/n + (h - x_mean)^2 / Sxx), the prediction-interval formula;
+  s * sqrt(1 + k * (1/n + (h - x_mean)^2 / Sxx)): the prediction-interval formula with a
+  **streak factor** k = (1 + r) / (1 - r). Real monthly series move in streaks (a good month
+  tends to follow a good month), so 24 values carry less evidence about the trend than 24
+  independent ones and the plain formula is too sure of itself. r is the lag-1
+  autocorrelation of the residuals plus its usual small-sample bias, (2 + 4 r1) / n,
+  clipped to [0, 0.95]; values that zig-zag or look independent get k = 1 (the plain
+  formula), streaky ones a wider spread. Back-tested on the 22 US employment series, the
+  plain formula's 80 % range held the value a year ahead 17 % of the time, this one 46 %
+  (a trend line cannot foresee a recession); on simulated independent noise both hold it
+  about 80 % of the time;
 * ``attainability``: P(value at the target date reaches the target) under a normal law
   centred on the forecast with that spread (P(value <= target) for a decreasing KPI).
   When the spread is zero it is 1 if the forecast reaches the target, else 0;
@@ -32,10 +41,11 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from statistics import NormalDist
 from typing import Literal
 
-from kpi_desktop.domain.forecast import fit_line
+from kpi_desktop.domain.forecast import LineFit, fit_line
 from kpi_desktop.domain.periods import PERIODS_PER_YEAR, add_periods, period_index
 from kpi_desktop.domain.types import Direction, Frequency, Point
 from kpi_desktop.domain.xmr import latest_shift_start, natural_process_limits
@@ -47,6 +57,8 @@ TOO_EASY_AT = 0.8
 ATTAINABLE_AT = 0.2
 STRETCH_CHANCE = 1 / 3
 AMBITIOUS_CHANCE = 0.1
+#: Largest streak correlation the spread allows for (a factor of 39 on the trend's part).
+MAX_STREAK = 0.95
 
 Verdict = Literal["too_easy", "attainable", "step_change"]
 VERDICT_TEXT: dict[str, str] = {
@@ -121,6 +133,29 @@ class SizingResult:
         return None if self.verdict is None else VERDICT_TEXT[self.verdict]
 
 
+def streak_factor(residuals: Sequence[float]) -> float:
+    """(1 + r) / (1 - r), r = lag-1 autocorrelation of ``residuals`` + (2 + 4 r) / n,
+    clipped to [0, MAX_STREAK]; 1.0 for fewer than 3 residuals."""
+    n = len(residuals)
+    if n < MIN_TREND_VALUES:
+        return 1.0
+    sse = math.fsum(e * e for e in residuals)
+    r1 = 0.0 if sse <= 0 else math.fsum(a * b for a, b in pairwise(residuals)) / sse
+    r = min(max(r1 + (2.0 + 4.0 * r1) / n, 0.0), MAX_STREAK)
+    return (1.0 + r) / (1.0 - r)
+
+
+def forecast_spread(
+    fit: LineFit, xs: Sequence[float], ys: Sequence[float], h: float
+) -> float | None:
+    """Spread of the value at period index ``h``: s * sqrt(1 + k (1/n + (h - x̄)² / Sxx))."""
+    s = fit.residual_sd
+    if s is None:
+        return None
+    k = streak_factor([y - fit.at(x) for x, y in zip(xs, ys, strict=True)])
+    return s * math.sqrt(1.0 + k * (1.0 / fit.n + (h - fit.x_mean) ** 2 / fit.sxx))
+
+
 def _baseline(values: Sequence[float], mean: float) -> float:
     start = latest_shift_start(values, mean)
     recent = values if start is None else values[start:]
@@ -144,12 +179,14 @@ def size_target(
     baseline = _baseline(values, mean) if mean is not None else None
 
     fit = None
+    xs = [float(period_index(p.period, frequency)) for p in window]
     if n >= MIN_TREND_VALUES:
-        fit = fit_line([float(period_index(p.period, frequency)) for p in window], values)
+        fit = fit_line(xs, values)
     trend = forecast = forecast_sd = None
     if fit is not None:
         h = float(period_index(target_date, frequency))
-        trend, forecast, forecast_sd = fit.slope, fit.at(h), fit.prediction_sd(h)
+        trend, forecast = fit.slope, fit.at(h)
+        forecast_sd = forecast_spread(fit, xs, values, h)
 
     suggestions = None
     if direction != Direction.RANGE and forecast is not None and forecast_sd is not None:

@@ -23,8 +23,7 @@ def match_name(kind: str, name: str, items: Sequence[T], name_of: Callable[[T], 
         return hits[0]
     if len(hits) > 1:
         raise AmbiguousName(kind, name, [name_of(h) for h in hits])
-    names = [name_of(item) for item in items]
-    by_norm = {normalise(n): n for n in names}
-    close = difflib.get_close_matches(wanted, list(by_norm), n=3, cutoff=0.6)
-    close += [n for k, n in by_norm.items() if wanted in k and n not in close][:3]
-    raise UnknownName(kind, name, [by_norm.get(c, c) for c in close][:3])
+    by_norm = {normalise(name_of(item)): name_of(item) for item in items}
+    keys = difflib.get_close_matches(wanted, list(by_norm), n=3, cutoff=0.6)
+    keys += [k for k in by_norm if wanted in k and k not in keys]
+    raise UnknownName(kind, name, [by_norm[k] for k in keys[:3]])

@@ -285,7 +285,12 @@ class MainWindow(QMainWindow):
 
         goal = goal_id or self.view.selected_goal_id()
         wizard = NewKpiWizard(
-            self.document, goal_id=goal or None, kpi_id=kpi_id or None, parent=self
+            self.document,
+            goal_id=goal or None,
+            kpi_id=kpi_id or None,
+            parent=self,
+            prompts=self.prompts,
+            open_help=lambda: self.show_help("sizing"),
         )
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.finished.connect(lambda _r: self._after_wizard(wizard))

@@ -370,3 +370,53 @@ def test_seasonal_milestones_keep_last_years_shape(
             if share[m1] < share[m2] - 1e-6:
                 assert got[m1] < got[m2]
     assert ms[-1].value == t
+
+
+# --- the streak factor: a wider spread for values that move in streaks ---------------------
+
+
+def test_streak_factor_by_hand() -> None:
+    from kpi_desktop.domain.sizing import streak_factor
+
+    # residuals 1 1 -1 -1 1 1 -1 -1 (n = 8): lag-1 sum 1 - 1 + 1 - 1 + 1 - 1 + 1 = 1, SSE 8
+    # r1 = 0.125; r = 0.125 + (2 + 0.5) / 8 = 0.4375; k = 1.4375 / 0.5625 = 2.5556
+    assert streak_factor([1, 1, -1, -1, 1, 1, -1, -1]) == pytest.approx(1.4375 / 0.5625)
+    # zig-zag: r1 negative -> clipped to 0 -> the plain formula
+    assert streak_factor([1, -1, 1, -1, 1, -1]) == 1.0
+    # too few residuals, or none at all
+    assert streak_factor([1.0, 2.0]) == 1.0
+    assert streak_factor([0.0, 0.0, 0.0, 0.0]) == pytest.approx((1 + 0.5) / (1 - 0.5))
+    # one long streak is capped at 0.95 (a factor of 39)
+    assert streak_factor([float(i) for i in range(-10, 11)]) == pytest.approx(1.95 / 0.05)
+
+
+def test_streaky_history_gets_a_wider_spread_than_the_plain_formula() -> None:
+    from kpi_desktop.domain.forecast import fit_line
+
+    # a slow wave around a rising line: residuals in long streaks
+    values = [100 + 2 * k + 5 * math.sin(k / 3) for k in range(24)]
+    r = size_target(_points(values), M, UP, D(2024, 12, 1), D(2030, 1, 1))
+    fit = fit_line([float(k) for k in range(24)], values)
+    assert fit is not None and r.forecast_sd is not None
+    h = 23 + 12  # December 2024 is 12 months after the last value (December 2023)
+    plain = fit.prediction_sd(h)
+    assert plain is not None
+    assert r.forecast_sd > 2 * plain
+
+
+@settings(max_examples=60)
+@given(histories)
+def test_the_spread_is_never_narrower_than_the_plain_formula(values: list[float]) -> None:
+    from kpi_desktop.domain.forecast import fit_line
+    from kpi_desktop.domain.periods import period_index
+
+    r = size_target(_points(values), M, UP, D(2025, 6, 1), D(2030, 1, 1))
+    if r.forecast_sd is None:
+        return
+    window = _points(values)[-24:]
+    xs = [float(period_index(p.period, M)) for p in window]
+    fit = fit_line(xs, [p.value for p in window])
+    assert fit is not None
+    plain = fit.prediction_sd(float(period_index(D(2025, 6, 1), M)))
+    assert plain is not None
+    assert r.forecast_sd >= plain * (1 - 1e-9)

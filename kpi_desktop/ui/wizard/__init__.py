@@ -1,0 +1,5 @@
+"""The KPI setup wizard: Align > Quantify > Size > Review."""
+
+from kpi_desktop.ui.wizard.wizard import NewKpiWizard
+
+__all__ = ["NewKpiWizard"]
