@@ -25,7 +25,7 @@ from kpi_desktop.domain.types import Status
 from kpi_desktop.services.status import goal_rollups, kpi_statuses
 from kpi_desktop.ui import commands
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.theme import status_icon
+from kpi_desktop.ui.theme import item_icon, status_icon
 
 MIME_TYPE = "application/x-kpi-desktop-tree-item"
 Index = QModelIndex | QPersistentModelIndex
@@ -171,8 +171,8 @@ class GoalTreeModel(QAbstractItemModel):
             if col == 0:
                 return node.title
             return node.status.label
-        if role == Qt.ItemDataRole.DecorationRole and col == 1:
-            return status_icon(node.status)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return status_icon(node.status) if col == 1 else item_icon(node.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = "KPI" if node.kind == "kpi" else "Goal"
             extra = f" — {node.detail}" if node.detail else ""

@@ -17,6 +17,7 @@ __all__ = [
     "CHART",
     "STATUS_COLORS",
     "STATUS_SHAPES",
+    "item_icon",
     "status_color",
     "status_icon",
     "status_pixmap",
@@ -98,3 +99,36 @@ def _star_path(r: QRectF) -> QPainterPath:
             path.lineTo(point)
     path.closeSubpath()
     return path
+
+
+@cache
+def item_icon(kind: str, size: int = 16) -> QIcon:
+    """Tree icons: a target for goals, a small bar chart for KPIs (drawn, so they follow the
+    palette's text colour in light and dark themes)."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    pix = QPixmap(size, size)
+    pix.fill(Qt.GlobalColor.transparent)
+    p = QPainter(pix)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    ink = QApplication.palette().color(QPalette.ColorRole.Text)
+    ink.setAlpha(170)
+    pen = p.pen()
+    pen.setColor(ink)
+    pen.setWidthF(max(1.2, size / 12))
+    p.setPen(pen)
+    if kind == "goal":
+        c = QPointF(size / 2, size / 2)
+        for radius in (size * 0.42, size * 0.24):
+            p.drawEllipse(c, radius, radius)
+        p.setBrush(ink)
+        p.drawEllipse(c, size * 0.07, size * 0.07)
+    else:
+        p.setBrush(ink)
+        w = size / 5
+        for i, h in enumerate((0.35, 0.6, 0.85)):
+            x = size * 0.12 + i * (w + size * 0.1)
+            p.drawRect(QRectF(x, size * (0.92 - h), w, size * h))
+    p.end()
+    return QIcon(pix)

@@ -55,7 +55,7 @@ class WorkspaceView(QWidget):
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 5)
         self.split.setStretchFactor(2, 3)
-        self.split.setSizes([300, 620, 360])
+        self.split.setSizes([340, 580, 360])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.split)
