@@ -10,6 +10,7 @@ from pathlib import Path
 APP_NAME = "KPI Desktop"
 APP_SLUG = "kpi-desktop"
 DATA_DIR_ENV = "KPI_DESKTOP_DATA_DIR"
+WORKSPACE_SUFFIX = ".kpidb"
 
 
 def resource(*parts: str) -> Traversable:

@@ -12,6 +12,7 @@ from kpi_desktop.paths import APP_NAME, DATA_DIR_ENV
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QWidget
 
     from kpi_desktop.ui.main_window import MainWindow
 
@@ -47,9 +48,12 @@ def run_app(args: list[str]) -> int:
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(application_icon())
     window = MainWindow(AppSettings())
-    start_workspace(window, ns.workspace)
+    path = startup_path(window, ns.workspace)
+    window.show_opening(path)
     window.show()
-    QTimer.singleShot(0, window.raise_)
+    paint_now(window)
+    # The window is on screen first; the workspace (and the layers it needs) loads next.
+    QTimer.singleShot(0, lambda: start_workspace(window, path))
     return app.exec()
 
 
@@ -65,18 +69,43 @@ def application_icon() -> QIcon:
     return icon
 
 
+def paint_now(window: QWidget, limit_s: float = 0.5) -> None:
+    """Let the window system map and paint `window` before slow work blocks the loop."""
+    import time
+
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + limit_s
+    handle = window.windowHandle()
+    while time.monotonic() < deadline and not (handle and handle.isExposed()):
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        handle = window.windowHandle()
+    window.repaint()
+    QApplication.processEvents()
+
+
+def startup_path(window: MainWindow, requested: Path | None) -> Path:
+    """The requested file, else the last one opened, else the demo workspace."""
+    from kpi_desktop.paths import demo_workspace_path
+
+    if requested is not None:
+        return requested
+    last = window.settings.last_workspace()
+    return last if last is not None and last.exists() else demo_workspace_path()
+
+
 def start_workspace(window: MainWindow, requested: Path | None) -> bool:
     """Open the requested file, else the last one, else the demo (made on first start).
 
     Problems are reported after the window shows, never with a dialog during start-up.
     """
+    from kpi_desktop.paths import demo_workspace_path
     from kpi_desktop.ui.main_window import ensure_demo_workspace
 
-    if requested is not None:
-        path = requested
-    else:
-        last = window.settings.last_workspace()
-        path = last if last is not None and last.exists() else ensure_demo_workspace()
+    path = startup_path(window, requested)
+    if path == demo_workspace_path():
+        ensure_demo_workspace()
     window.hold_errors()
     try:
         return window.open_workspace(path)

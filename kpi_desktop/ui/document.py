@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from kpi_desktop.services.workspace import Workspace
 
 
 class Document(QObject):

@@ -4,20 +4,22 @@ panes live in WorkspaceView, prompts in Prompts, settings in AppSettings."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from kpi_desktop import __version__
-from kpi_desktop.paths import APP_NAME, demo_workspace_path
+from kpi_desktop.paths import APP_NAME, WORKSPACE_SUFFIX, demo_workspace_path
 from kpi_desktop.services.errors import KpiDesktopError, WorkspaceReadOnly
-from kpi_desktop.services.workspace import SUFFIX, Workspace
-from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.help_viewer import HelpViewer
+from kpi_desktop.ui.help_viewer import HelpViewer, help_pages
 from kpi_desktop.ui.prompts import Prompts
 from kpi_desktop.ui.settings import AppSettings
-from kpi_desktop.ui.workspace_view import WorkspaceView
+
+if TYPE_CHECKING:  # the heavy layers load after the window shows (see ui/app.py)
+    from kpi_desktop.ui.document import Document
+    from kpi_desktop.ui.workspace_view import WorkspaceView
 
 FILE_FILTER = "KPI Desktop workspaces (*.kpidb);;All files (*)"
 
@@ -109,7 +111,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.redo_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        for title in HelpViewer(self).pages:
+        for title in help_pages():
             self._action(help_menu, title, lambda _c=False, t=title: self.show_help(t))
         help_menu.addSeparator()
         about = self._action(help_menu, f"&About {APP_NAME}", self.show_about)
@@ -151,6 +153,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.document.title}{suffix} — {APP_NAME}")
         self.setWindowFilePath(str(self.document.workspace.path))
 
+    def show_opening(self, path: Path) -> None:
+        """Say which workspace is being opened while it loads (right after start-up)."""
+        self.welcome.setText(self.tr("<h2>Opening {0}…</h2>").format(Path(path).stem))
+        self.setWindowTitle(f"{Path(path).stem} — {APP_NAME}")
+
     def hold_errors(self) -> None:
         """Keep error messages until `release_errors()`: no dialog during start-up."""
         self._held_errors = []
@@ -171,6 +178,8 @@ class MainWindow(QMainWindow):
     def open_workspace(self, path: Path | str) -> bool:
         """Open `path`, replacing the current workspace. On failure, say why and keep the
         current one; the file is never changed by a failed open."""
+        from kpi_desktop.services.workspace import Workspace
+
         path = Path(path)
         try:
             workspace = Workspace.open(path)
@@ -193,11 +202,15 @@ class MainWindow(QMainWindow):
             if not path.exists():
                 self.settings.remove_recent(path)
             return False
+        from kpi_desktop.ui.document import Document
+
         self._show_document(Document(workspace, self))
         self.settings.add_recent(path)
         return True
 
     def _show_document(self, document: Document) -> None:
+        from kpi_desktop.ui.workspace_view import WorkspaceView
+
         self.close_workspace()
         self.document = document
         self.view = WorkspaceView(document, self.prompts)
@@ -230,8 +243,10 @@ class MainWindow(QMainWindow):
         if not chosen:
             return False
         path = Path(chosen)
-        if path.suffix != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
+        if path.suffix != WORKSPACE_SUFFIX:
+            path = path.with_name(path.name + WORKSPACE_SUFFIX)
+        from kpi_desktop.services.workspace import Workspace
+
         try:
             Workspace.create(path).close()
         except KpiDesktopError as exc:
@@ -249,7 +264,9 @@ class MainWindow(QMainWindow):
     def save_copy(self) -> bool:
         if self.document is None:
             return False
-        start = str(self.document.workspace.path.with_name(f"{self.document.title} copy{SUFFIX}"))
+        start = str(
+            self.document.workspace.path.with_name(f"{self.document.title} copy{WORKSPACE_SUFFIX}")
+        )
         chosen = self.prompts.save_file(self.tr("Save a copy"), start, FILE_FILTER)
         if not chosen:
             return False
@@ -328,6 +345,8 @@ class MainWindow(QMainWindow):
 
 def ensure_demo_workspace() -> Path:
     """The demo workspace in the user data folder, made on first use."""
+    from kpi_desktop.services.workspace import Workspace
+
     path = demo_workspace_path()
     if not path.exists():
         from kpi_desktop.services.demo import DEMO_NAME, build_demo
