@@ -382,6 +382,119 @@ def run_due(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- exports (issue 5): charts, the meeting report, data -------------------------------------
+
+_qt_app: object = None  # the QApplication of a headless export, kept alive while it runs
+
+
+def _headless_qt() -> None:
+    """A QApplication for painting, without a screen and without Qt's platform chatter.
+
+    Only the exports that paint (charts, the report) call this; the others never load Qt.
+    """
+    global _qt_app
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        return  # e.g. a test's application, with its own message handling
+
+    def quiet(kind: QtMsgType, _context: object, message: str) -> None:
+        if "propagateSizeHints" in message or kind == QtMsgType.QtDebugMsg:
+            return
+        print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
+    _qt_app = QApplication(["kpi-desktop"])
+
+
+def _positive_int(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+    return number
+
+
+def _declare_export_chart(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--kpi", required=True, metavar="NAME")
+    p.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.png, .svg or .pdf"
+    )
+    p.add_argument(
+        "--width", type=_positive_int, metavar="W", help="logical pixels (default 960: a slide)"
+    )
+    p.add_argument("--height", type=_positive_int, metavar="H", help="logical pixels (default 540)")
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help=argparse.SUPPRESS)
+
+
+def run_export_chart(ns: argparse.Namespace) -> int:
+    from kpi_desktop.reports.chart_export import PNG_SCALE, chart_format, chart_size
+
+    chart_format(ns.output)  # a bad suffix is refused before any work
+    width, height = chart_size(ns.width, ns.height)
+    _headless_qt()
+    from kpi_desktop.reports.chart_export import export_chart
+    from kpi_desktop.services.chart_data import chart_data
+
+    with _open(ns.workspace, for_reading=True) as ws:
+        kpi = ws.kpis.find(ns.kpi)
+        assert kpi.id is not None
+        data = chart_data(ws, kpi.id, ns.as_of or dt.date.today())
+        export_chart(data, ns.output, width, height)
+    size = f"{width} x {height}"
+    if ns.output.suffix.lower() == ".png":
+        size = f"{width * PNG_SCALE} x {height * PNG_SCALE} pixels"
+    print(f'Wrote the chart of "{kpi.name}" to {ns.output} ({size})')
+    return EXIT_OK
+
+
+def _declare_report(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.pdf")
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
+
+
+def run_report(ns: argparse.Namespace) -> int:
+    from kpi_desktop.reports.data_export import ExportError
+
+    if ns.output.suffix.lower() != ".pdf":
+        raise ExportError(ns.output, "a meeting report is a PDF: name the file .pdf")
+    _headless_qt()
+    from kpi_desktop.reports.meeting_report import build_report, default_page_size
+
+    page_size = default_page_size()
+    as_of = ns.as_of or dt.date.today()
+    with _open(ns.workspace, for_reading=True) as ws:
+        build_report(ws, ns.output, as_of, page_size=page_size)
+    print(f"Wrote the meeting report as of {as_of.isoformat()} to {ns.output} ({page_size})")
+    return EXIT_OK
+
+
+def _declare_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.xlsx or .csv"
+    )
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help=argparse.SUPPRESS)
+
+
+def run_export(ns: argparse.Namespace) -> int:
+    from kpi_desktop.reports.data_export import export_data
+
+    with _open(ns.workspace, for_reading=True) as ws:
+        export_data(ws, ns.output, ns.as_of or dt.date.today())
+    what = "workbook" if ns.output.suffix.lower() == ".xlsx" else "values"
+    print(f"Wrote the {what} to {ns.output}")
+    return EXIT_OK
+
+
 # Subcommand name -> (declare its arguments, run it, one-line help).
 _COMMANDS: dict[str, tuple[Declare, Handler, str]] = {
     "new": (_declare_new, run_new, "create a workspace file"),
@@ -392,6 +505,13 @@ _COMMANDS: dict[str, tuple[Declare, Handler, str]] = {
     "size": (_declare_size, run_size, "size a KPI's target from its history"),
     "check": (_declare_check, run_check, "check every KPI is SMART; say how to fix it"),
     "due": (_declare_due, run_due, "list KPIs that need values and overdue actions"),
+    "export-chart": (
+        _declare_export_chart,
+        run_export_chart,
+        "export a KPI's chart as PNG, SVG or PDF",
+    ),
+    "report": (_declare_report, run_report, "write the meeting report (PDF)"),
+    "export": (_declare_export, run_export, "export the data as XLSX or CSV"),
 }
 
 

@@ -154,3 +154,35 @@ def test_new_kpi_wizard_opens_for_the_selected_goal_and_finish_selects_the_kpi(
     assert wizard.currentId() != -1
     wizard.reject()
     assert len(window.document.workspace.kpis.list(goal_id=goal.id)) == 2  # Cancel wrote nothing
+
+
+def test_review_reminders_and_achievements_are_wired(make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    assert window.open_demo()
+    view = window.view
+    assert "1 action is overdue" in view.reminders.text()  # the demo has one overdue action
+    due = frozenset({window.document.workspace.kpis.find("Monthly revenue").id})
+    view.reminders.filter_requested.emit(due)
+    kpis_shown = []
+    stack = [view.tree.proxy.index(r, 0) for r in range(view.tree.proxy.rowCount())]
+    while stack:
+        index = stack.pop()
+        node = view.tree.model.node(view.tree.proxy.mapToSource(index))
+        if node.kind == "kpi":
+            kpis_shown.append(node.title)
+        stack += [
+            view.tree.proxy.index(r, 0, index) for r in range(view.tree.proxy.rowCount(index))
+        ]
+    assert kpis_shown == ["Monthly revenue"]
+    view.reminders.filter_requested.emit(None)
+    dialog = window.start_review()
+    assert dialog is not None and dialog.isVisible() and not dialog.isModal()
+    dialog.close()
+    window.review_history_action.trigger()
+    assert view.centre.currentWidget() is view.reviews
+    assert [view.centre.tabText(i) for i in range(view.centre.count())] == [
+        "Chart",
+        "Scorecard",
+        "Achievements",
+        "Reviews",
+    ]

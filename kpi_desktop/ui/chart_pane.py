@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from kpi_desktop.domain.formatting import format_percent
 from kpi_desktop.domain.periods import period_label
 from kpi_desktop.reports.chart import draw_chart, find_item, make_chart_widget, show_dates
+from kpi_desktop.reports.chart_signals import SIGNAL_COLOR, draw_signals
 from kpi_desktop.services.chart_data import ChartData, chart_data
 from kpi_desktop.services.errors import NotFound
+from kpi_desktop.services.signals import chart_signals
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.theme import CHART, status_pixmap
 
@@ -128,6 +130,12 @@ class ChartPane(QWidget):
         box.setSpacing(2)
         box.addLayout(top)
         box.addLayout(bottom)
+        # One line under the header when the latest values show a real change (XmR rules).
+        self.signal_label = QLabel()
+        self.signal_label.setWordWrap(True)
+        self.signal_label.setStyleSheet(f"color: {SIGNAL_COLOR};")
+        self.signal_label.setVisible(False)
+        box.addWidget(self.signal_label)
 
     def _build_chart(self) -> None:
         self.chart_page = QWidget()
@@ -275,6 +283,18 @@ class ChartPane(QWidget):
         self.goal_label.setText(self.tr("Goal: %s") % data.goal_title)
         self.goal_label.setToolTip(data.goal_title)
         self.as_of_label.setText(self.tr("as of %s") % f"{data.as_of.day} {data.as_of:%b %Y}")
+        report = chart_signals(data)
+        self.signal_label.setText(
+            self.tr("◯ Real change: %s") % report.explanation if report.real_change else ""
+        )
+        self.signal_label.setToolTip(
+            self.tr(
+                "Red rings mark values that break a rule of the natural process limits "
+                "(outside the limits, 8 in a row on one side of the average, or 3 of 4 near "
+                "a limit): a real change, not noise."
+            )
+        )
+        self.signal_label.setVisible(report.real_change)
 
     def _show_chart(self) -> None:
         data = self._data
@@ -291,6 +311,7 @@ class ChartPane(QWidget):
             return
         self.stack.setCurrentWidget(self.chart_page)
         draw_chart(self.plot_item, data, legend=True, title=False)
+        draw_signals(self.plot_item, data, chart_signals(data))
         actual = find_item(self.plot_item, "Actual")
         self._x = np.asarray(actual.xData if actual is not None else [], dtype=np.float64)
         self.plot_item.addItem(self.hover_marker, ignoreBounds=True)

@@ -3,7 +3,7 @@ and drop, context menu. Selection is announced; editing is done by the editors."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from kpi_desktop.services.naming import normalise
 from kpi_desktop.ui import commands
 from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.due_filter import DueFilterProxy
 from kpi_desktop.ui.goal_tree_model import GoalTreeModel
 from kpi_desktop.ui.prompts import Prompts
 
@@ -32,11 +33,8 @@ class GoalTreePane(QWidget):
         self.document = document
         self.prompts = prompts
         self.model = GoalTreeModel(document, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = DueFilterProxy(self)  # text filter, plus "only KPIs due for a value"
         self.proxy.setSourceModel(self.model)
-        self.proxy.setRecursiveFilteringEnabled(True)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(0)
 
         self.filter_box = QLineEdit(placeholderText=self.tr("Filter goals and KPIs"))
         self.filter_box.setClearButtonEnabled(True)
@@ -144,6 +142,11 @@ class GoalTreePane(QWidget):
         self.new_kpi_wizard_action.setEnabled(kind != "")
         self.rename_action.setEnabled(kind != "")
         self.delete_action.setEnabled(kind != "")
+
+    def set_due_filter(self, kpi_ids: frozenset[int] | None) -> None:
+        """Show only these KPIs (and their goals), or everything again with None."""
+        self.proxy.set_due_ids(kpi_ids)
+        self.view.expandAll()
 
     def refresh(self) -> None:
         """Rebuild from the workspace, keeping what was expanded and selected."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.view: WorkspaceView | None = None
         self._help: HelpViewer | None = None
         self._held_errors: list[tuple[str, str]] | None = None  # see hold_errors()
+        self.celebrator: QObject | None = None
         self.resize(1280, 800)
         self.setMinimumSize(960, 600)
 
@@ -103,10 +104,18 @@ class MainWindow(QMainWindow):
         self.edit_wizard_action = self._action(
             kpi_menu, "Edit with &wizard…", self._edit_selected_with_wizard
         )
+        review_menu = bar.addMenu(self.tr("&Review"))
+        self.start_review_action = self._action(
+            review_menu, "&Start a review…", lambda: self.start_review(), "Ctrl+R"
+        )
+        self.review_history_action = self._action(
+            review_menu, "Review &history", self._show_review_history
+        )
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addAction(self.new_kpi_action)
+        toolbar.addAction(self.start_review_action)
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
 
@@ -215,6 +224,13 @@ class MainWindow(QMainWindow):
         self.document = document
         self.view = WorkspaceView(document, self.prompts)
         self.view.wizard_requested.connect(self.open_wizard)
+        self.view.review_requested.connect(self.start_review)
+        from kpi_desktop.ui.achievements_panel import Celebrator
+
+        self.celebrator = Celebrator(document, self.view)  # a toast when a value hits a target
+        self.celebrator.celebrated.connect(
+            lambda found: self.statusBar().showMessage("★ " + found[-1].text, 8000)
+        )
         document.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
         document.error_raised.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.stack.addWidget(self.view)
@@ -233,7 +249,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
         self.document.close()
-        self.document, self.view = None, None
+        self.document, self.view, self.celebrator = None, None, None
         self.stack.setCurrentWidget(self.welcome)
         self._update_title()
         self._update_actions()
@@ -318,6 +334,26 @@ class MainWindow(QMainWindow):
         kpi_id = getattr(wizard, "result_kpi_id", None)
         if kpi_id and self.view is not None:
             self.view.tree.select("kpi", kpi_id)
+
+    def start_review(self, to_actions: bool = False) -> QWidget | None:
+        """Open the review meeting window (non-modal), optionally at the earlier actions."""
+        if self.document is None:
+            return None
+        from kpi_desktop.ui.review_dialog import ReviewDialog
+
+        dialog = ReviewDialog(self.document, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(
+            lambda _id: self.statusBar().showMessage(self.tr("Review saved"), 5000)
+        )
+        dialog.show()
+        if to_actions:
+            dialog.go_to(1)
+        return dialog
+
+    def _show_review_history(self) -> None:
+        if self.view is not None:
+            self.view.centre.setCurrentWidget(self.view.reviews)
 
     def show_help(self, page: str | None = None) -> HelpViewer:
         if self._help is None:

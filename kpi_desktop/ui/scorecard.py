@@ -8,6 +8,8 @@ shape and a word, a trend an arrow and a word.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -38,10 +40,12 @@ from PySide6.QtWidgets import (
 
 from kpi_desktop.domain.formatting import format_percent, format_value
 from kpi_desktop.domain.periods import period_label
+from kpi_desktop.domain.signals import change_is_good
 from kpi_desktop.domain.trend import Trend
 from kpi_desktop.domain.types import Direction, Frequency, Perspective, Status
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.scorecard import ScorecardRow, scorecard_rows
+from kpi_desktop.services.signals import workspace_signals
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.theme import STATUS_COLORS, status_icon, status_pixmap
 
@@ -272,12 +276,19 @@ class KpiTile(QFrame):
         status_row.addWidget(self.status_label)
         status_row.addStretch(1)
         status_row.addWidget(self.progress_label)
+        # "Real change" tag, shown by set_real_change() when the latest values are a signal.
+        self.real_change_label = QLabel()
+        self.real_change_label.setVisible(False)
+        goal_row = QHBoxLayout()
+        goal_row.setSpacing(6)
+        goal_row.addWidget(self.goal_label, 1)
+        goal_row.addWidget(self.real_change_label)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(14, 10 + _STRIPE, 14, 12)
         box.setSpacing(2)
         box.addWidget(self.name_label)
-        box.addWidget(self.goal_label)
+        box.addLayout(goal_row)
         box.addSpacing(4)
         box.addLayout(value_row)
         box.addSpacing(2)
@@ -290,6 +301,24 @@ class KpiTile(QFrame):
         self.setAccessibleName(
             f"{row.kpi}: {self.value_text()}, {row.status.label}, {self.progress_text()}"
         )
+
+    def set_real_change(self, explanation: str, good: bool | None = None) -> None:
+        """Show the "Real change" tag with ``explanation`` as tooltip ("" hides it); green
+        for good news, red for bad, grey when it is neither."""
+        if good is None:
+            color = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        else:
+            color = _GOOD if good else _BAD
+        word = self.tr("Real change")
+        self.real_change_label.setText(
+            f'<span style="color:{color.name()}; font-weight:600">◯ {word}</span>'
+        )
+        self.real_change_label.setToolTip(explanation)
+        self.real_change_label.setVisible(bool(explanation))
+
+    def real_change(self) -> str:
+        """The explanation behind the "Real change" tag ("" when there is none)."""
+        return self.real_change_label.toolTip() if self.real_change_label.isVisibleTo(self) else ""
 
     # -- what the tile says ------------------------------------------------------------------
 
@@ -474,6 +503,7 @@ class ScorecardView(QWidget):
         self._shown: list[KpiTile] = []
         self._columns = 0
         self._status: Status | None = None
+        self._due: frozenset[int] | None = None
         self._owner: str | None = None
         self._perspective: str | None = None
         self._dirty = False
@@ -576,6 +606,7 @@ class ScorecardView(QWidget):
             tile.hide()
             tile.clicked.connect(self.kpi_selected)
             self._all_tiles.append(tile)
+        self._show_signals()
         self._fill_combos()
         self._apply_filters(error)
 
@@ -620,8 +651,31 @@ class ScorecardView(QWidget):
         self._select(self.perspective_combo, self._perspective, label)
         self._apply_filters()
 
+    def set_due_filter(self, kpi_ids: Iterable[int] | None) -> None:
+        """Show only the KPIs in ``kpi_ids`` (the ones due for a value); None: all."""
+        self._due = None if kpi_ids is None else frozenset(kpi_ids)
+        self._apply_filters()
+
+    @property
+    def due_filter(self) -> frozenset[int] | None:
+        return self._due
+
+    def _show_signals(self) -> None:
+        """Tag the tiles whose latest values show a real change (XmR rules)."""
+        try:
+            reports = workspace_signals(self._document.workspace, self._document.as_of)
+        except KpiDesktopError:
+            return
+        for tile in self._all_tiles:
+            report = reports.get(tile.kpi_id)
+            if report is not None and report.real_change:
+                tile.set_real_change(
+                    report.explanation, change_is_good(report.side, tile.row.direction)
+                )
+
     def clear_filters(self) -> None:
         self._status = self._owner = self._perspective = None
+        self._due = None
         for combo in (self.status_combo, self.owner_combo, self.perspective_combo):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
@@ -685,6 +739,8 @@ class ScorecardView(QWidget):
         self._apply_filters()
 
     def _passes(self, row: ScorecardRow) -> bool:
+        if self._due is not None and row.kpi_id not in self._due:
+            return False
         if self._status is not None and row.status != self._status:
             return False
         if self._owner is not None and row.owner.casefold() != self._owner.casefold():
@@ -693,7 +749,9 @@ class ScorecardView(QWidget):
 
     def _apply_filters(self, error: str = "") -> None:
         self._shown = [t for t in self._all_tiles if self._passes(t.row)]
-        filtered = any(v is not None for v in (self._status, self._owner, self._perspective))
+        filtered = any(
+            v is not None for v in (self._status, self._owner, self._perspective, self._due)
+        )
         if error:
             message = self.tr("The scorecard could not be read: {e}").format(e=error)
         elif not self._all_tiles:
@@ -720,6 +778,8 @@ class ScorecardView(QWidget):
             if filtered
             else self.tr("{total} KPIs").format(total=total)
         )
+        if self._due is not None:
+            head += self.tr(" due for a value")
         when = self._document.as_of
         date = f"{when.day} {when.strftime('%b')} {when.year}"
         tail = f": {', '.join(parts)}" if parts else ""

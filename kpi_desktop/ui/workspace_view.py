@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from kpi_desktop.ui.achievements_panel import AchievementsPanel
 from kpi_desktop.ui.chart_pane import ChartPane
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.goal_editor import GoalEditor
@@ -12,11 +13,14 @@ from kpi_desktop.ui.goal_tree import GoalTreePane
 from kpi_desktop.ui.kpi_editor import KpiEditor
 from kpi_desktop.ui.measurements_table import MeasurementsTable
 from kpi_desktop.ui.prompts import Prompts
+from kpi_desktop.ui.reminders_bar import RemindersBar
+from kpi_desktop.ui.review_dialog import ReviewHistory
 from kpi_desktop.ui.scorecard import ScorecardView
 
 
 class WorkspaceView(QWidget):
     wizard_requested = Signal(int, int)  # goal id to preselect (or 0), KPI id to edit (or 0)
+    review_requested = Signal(bool)  # start a review (True: open it at the earlier actions)
 
     def __init__(self, document: Document, prompts: Prompts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +43,11 @@ class WorkspaceView(QWidget):
         self.centre.setDocumentMode(True)
         self.centre.addTab(self.chart_split, self.tr("Chart"))
         self.centre.addTab(self.scorecard, self.tr("Scorecard"))
+        self.achievements = AchievementsPanel(document)
+        self.centre.addTab(self.achievements, self.tr("Achievements"))
+        self.reviews = ReviewHistory(document)
+        self.centre.addTab(self.reviews, self.tr("Reviews"))
+        self.reminders = RemindersBar(document, self)
 
         hint = QLabel(self.tr("Select a goal or a KPI in the tree to edit it here."))
         hint.setWordWrap(True)
@@ -58,6 +67,7 @@ class WorkspaceView(QWidget):
         self.split.setSizes([340, 580, 360])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.reminders)
         layout.addWidget(self.split)
 
         self.tree.selection_changed.connect(self._on_tree_selection)
@@ -66,6 +76,11 @@ class WorkspaceView(QWidget):
             lambda kpi_id: self.wizard_requested.emit(0, kpi_id)
         )
         self.scorecard.kpi_selected.connect(self._on_scorecard_kpi)
+        self.achievements.kpi_selected.connect(self._on_scorecard_kpi)
+        self.reminders.filter_requested.connect(self.tree.set_due_filter)
+        self.reminders.filter_requested.connect(self.scorecard.set_due_filter)
+        self.reminders.actions_requested.connect(lambda: self.review_requested.emit(True))
+        self.reviews.review_requested.connect(lambda: self.review_requested.emit(False))
 
     def _on_tree_selection(self, kind: str, item_id: int) -> None:
         kpi_id = item_id if kind == "kpi" else None

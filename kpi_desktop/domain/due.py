@@ -1,0 +1,215 @@
+"""Which values are due: from a KPI's frequency and its latest period, at a date.
+
+The rules:
+
+* A value for a period is **due** once the period has ended: October's value is due from
+  1 November, a week's value from the Monday after, yesterday's value from today. The
+  period that contains the date is never due, even on its last day (as in
+  :func:`~kpi_desktop.domain.periods.last_complete_period`).
+* It becomes **overdue** when a grace time has passed since it became due:
+  :data:`GRACE_DAYS` gives 1 day for daily KPIs, 2 days for weekly ones and 7 days for
+  monthly, quarterly and yearly ones. October's value is due on 1 November and overdue
+  from 8 November; Monday's daily value is due on Tuesday and overdue on Wednesday.
+* The values missing are those of every period after the latest stored value up to the
+  last complete period. Gaps *between* stored values are not reminders (the quality check
+  is the place for those). A KPI with no value at all needs the last complete period's.
+* A KPI is overdue when its oldest missing value is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from kpi_desktop.domain.periods import (
+    add_periods,
+    last_complete_period,
+    next_period,
+    period_from_index,
+    period_index,
+    period_start,
+)
+from kpi_desktop.domain.types import Frequency
+
+#: Days after a period's end before its missing value counts as overdue.
+GRACE_DAYS: dict[Frequency, int] = {
+    Frequency.DAILY: 1,
+    Frequency.WEEKLY: 2,
+    Frequency.MONTHLY: 7,
+    Frequency.QUARTERLY: 7,
+    Frequency.YEARLY: 7,
+}
+
+#: At most this many missing periods are listed (the most recent ones); all are counted.
+MAX_LISTED = 60
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+
+def due_on(period: dt.date, freq: Frequency) -> dt.date:
+    """The day the value of the period containing ``period`` becomes due (the day after it)."""
+    return next_period(period, freq)
+
+
+def deadline(period: dt.date, freq: Frequency) -> dt.date:
+    """The last day of the grace time: the value is late from the day after."""
+    return due_on(period, freq) + dt.timedelta(days=GRACE_DAYS[Frequency(freq)] - 1)
+
+
+def overdue_on(period: dt.date, freq: Frequency) -> dt.date:
+    """The first day the value of the period containing ``period`` is overdue."""
+    return deadline(period, freq) + dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class DueState:
+    """What a KPI still needs at ``as_of``.
+
+    ``missing`` lists the first days of the periods without a value (oldest first; at most
+    :data:`MAX_LISTED`, the most recent), ``n_missing`` counts them all.
+    """
+
+    frequency: Frequency
+    as_of: dt.date
+    latest: dt.date | None
+    missing: tuple[dt.date, ...]
+    n_missing: int
+
+    @property
+    def is_due(self) -> bool:
+        return self.n_missing > 0
+
+    @property
+    def oldest_missing(self) -> dt.date | None:
+        if not self.n_missing:
+            return None
+        return add_periods(self.missing[-1], self.frequency, 1 - self.n_missing)
+
+    @property
+    def due_since(self) -> dt.date | None:
+        """The day the oldest missing value became due."""
+        oldest = self.oldest_missing
+        return None if oldest is None else due_on(oldest, self.frequency)
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_overdue > 0
+
+    @property
+    def days_overdue(self) -> int:
+        """Days past the oldest missing value's deadline (0: not overdue), counted as for
+        an action: one day late on the day after the deadline."""
+        oldest = self.oldest_missing
+        if oldest is None:
+            return 0
+        return max(0, (self.as_of - deadline(oldest, self.frequency)).days)
+
+    @property
+    def message(self) -> str:
+        """Plain words: "needs October's value", "2 values missing: Sep and Oct 2026"."""
+        return due_message(self)
+
+
+def due_state(freq: Frequency, latest: dt.date | None, as_of: dt.date) -> DueState:
+    """The values a KPI of frequency ``freq`` whose latest value is for the period
+    containing ``latest`` (None: no value yet) still needs at ``as_of``."""
+    freq = Frequency(freq)
+    last = last_complete_period(as_of, freq)
+    last_i = period_index(last, freq)
+    # the first period without a value: the one after the latest, or the last complete one
+    first_i = last_i if latest is None else period_index(period_start(latest, freq), freq) + 1
+    n = max(0, last_i - first_i + 1)
+    shown = min(n, MAX_LISTED)
+    missing = tuple(period_from_index(i, freq) for i in range(last_i - shown + 1, last_i + 1))
+    return DueState(freq, as_of, latest, missing, n)
+
+
+# -- words ----------------------------------------------------------------------------------
+
+
+def period_name(period: dt.date, freq: Frequency, *, with_year: bool = True) -> str:
+    """Short name of a period: "Oct 2026", "Q3 2026", "2025", "week of 5 Oct 2026",
+    "5 Oct 2026"; without the year when ``with_year`` is False (never for years)."""
+    freq = Frequency(freq)
+    start = period_start(period, freq)
+    year = f" {start.year}" if with_year else ""
+    if freq == Frequency.YEARLY:
+        return str(start.year)
+    if freq == Frequency.QUARTERLY:
+        return f"Q{(start.month - 1) // 3 + 1}{year}"
+    if freq == Frequency.MONTHLY:
+        return f"{_MONTHS[start.month - 1][:3]}{year}"
+    day = f"{start.day} {_MONTHS[start.month - 1][:3]}{year}"
+    return f"week of {day}" if freq == Frequency.WEEKLY else day
+
+
+def _one_value(period: dt.date, freq: Frequency, as_of: dt.date) -> str:
+    if freq == Frequency.MONTHLY:  # the last complete month: its name is enough
+        return f"{_MONTHS[period.month - 1]}'s value"
+    if freq == Frequency.DAILY and period == as_of - dt.timedelta(days=1):
+        return "yesterday's value"
+    if freq == Frequency.WEEKLY and due_on(period, freq) == period_start(as_of, freq):
+        return f"last week's value ({period_name(period, freq)})"
+    return f"the value for {period_name(period, freq)}"
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def periods_text(periods: tuple[dt.date, ...] | list[dt.date], freq: Frequency) -> str:
+    """Consecutive periods in few words: "Sep and Oct 2026", "Dec 2025 and Jan 2026",
+    "Q1 to Q4 2026".
+
+    Up to three are listed; more are given as a range, first to last. The year is written
+    once when all share it.
+    """
+    periods = list(periods)
+    if len(periods) > 3:
+        return span_text(periods[0], periods[-1], freq)
+    if not periods:
+        return ""
+    same_year = periods[0].year == periods[-1].year
+    last = len(periods) - 1
+    return _join(
+        [period_name(p, freq, with_year=not same_year or i == last) for i, p in enumerate(periods)]
+    )
+
+
+def span_text(first: dt.date, last: dt.date, freq: Frequency) -> str:
+    """A run of periods as a range: "Jun to Oct 2026", "Nov 2025 to Feb 2026"."""
+    same_year = first.year == last.year
+    return f"{period_name(first, freq, with_year=not same_year)} to {period_name(last, freq)}"
+
+
+def due_message(state: DueState) -> str:
+    """The reminder for one KPI; "" when nothing is due."""
+    if not state.n_missing:
+        return ""
+    if state.n_missing == 1:
+        return f"needs {_one_value(state.missing[-1], state.frequency, state.as_of)}"
+    oldest = state.oldest_missing
+    assert oldest is not None
+    if state.n_missing <= 3:
+        span = periods_text(state.missing, state.frequency)
+    else:
+        span = span_text(oldest, state.missing[-1], state.frequency)
+    return f"{state.n_missing} values missing: {span}"
+
+
+__all__ = [
+    "GRACE_DAYS",
+    "MAX_LISTED",
+    "DueState",
+    "deadline",
+    "due_message",
+    "due_on",
+    "due_state",
+    "overdue_on",
+    "period_name",
+    "periods_text",
+    "span_text",
+]

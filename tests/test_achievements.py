@@ -1,0 +1,227 @@
+"""Achievements from the workspace's data, the panel listing them and the celebration when a
+newly entered value reaches a milestone or a target (a toast, never a dialog)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+from kpi_desktop.domain.achievements import AchievementKind
+from kpi_desktop.domain.types import Point
+from kpi_desktop.services.achievements import kpi_achievements_of, workspace_achievements
+from kpi_desktop.services.demo import build_demo
+from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.ui import commands
+from kpi_desktop.ui.achievements_panel import AchievementsPanel, Celebrator, kind_pixmap
+from kpi_desktop.ui.document import Document
+
+D = dt.date
+K = AchievementKind
+TODAY = D(2026, 11, 15)
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Workspace:
+    ws = Workspace.create(tmp_path / "demo.kpidb")
+    build_demo(ws, TODAY)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def doc(demo: Workspace) -> Document:
+    document = Document(demo)
+    document.set_as_of(TODAY)
+    return document
+
+
+def kpi_id(ws: Workspace, name: str) -> int:
+    kpi = ws.kpis.find(name)
+    assert kpi.id is not None
+    return kpi.id
+
+
+# -- the service ------------------------------------------------------------------------------
+
+
+def test_demo_achievements(demo: Workspace) -> None:
+    found = workspace_achievements(demo, as_of=TODAY)
+    dates = [a.date for a in found]
+    assert dates == sorted(dates, reverse=True)
+    reviews = [a for a in found if a.kpi == "New online reviews" and a.kind == K.TARGET]
+    assert len(reviews) == 1
+    assert reviews[0].text == "Target reached: 23 reviews in Jul 2026 (target 20 reviews)"
+    assert reviews[0].kpi_id == kpi_id(demo, "New online reviews")
+    # values are written in the KPI's unit
+    revenue = [a.text for a in found if a.kpi == "Monthly revenue" and a.kind == K.MILESTONE]
+    assert "Milestone hit: €42,564 in Oct 2026 (milestone €41,557)" in revenue
+    assert {a.kind for a in found} == set(AchievementKind)
+
+
+def test_since_and_as_of(demo: Workspace) -> None:
+    since = workspace_achievements(demo, since=D(2026, 10, 1), as_of=TODAY)
+    assert since and all(a.date >= D(2026, 10, 1) for a in since)
+    earlier = workspace_achievements(demo, as_of=D(2026, 6, 30))
+    assert all(a.date <= D(2026, 6, 30) for a in earlier)
+    assert not [a for a in earlier if a.kpi == "New online reviews" and a.kind == K.TARGET]
+
+
+def test_one_kpi_and_kinds(demo: Workspace) -> None:
+    orders = kpi_id(demo, "Web-shop orders")
+    only = kpi_achievements_of(demo, orders, TODAY, kinds=(K.MILESTONE,))
+    assert only and {a.kind for a in only} == {K.MILESTONE}
+    demo.measurements.upsert(orders, D(2026, 11, 1), 320)
+    now = kpi_achievements_of(demo, orders, None, kinds=(K.TARGET,))
+    assert [a.text for a in now] == ["Target reached: 320 orders in Nov 2026 (target 300 orders)"]
+
+
+def test_a_workspace_without_values_has_no_achievements(workspace: Workspace) -> None:
+    goal = workspace.goals.add("G")
+    workspace.kpis.add(
+        goal.id,
+        "K",
+        baseline_value=1.0,
+        baseline_date=D(2026, 1, 1),
+        target_value=2.0,
+        target_date=D(2026, 12, 1),
+    )
+    assert workspace_achievements(workspace) == []
+
+
+# -- the panel --------------------------------------------------------------------------------
+
+
+def test_panel_lists_achievements_newest_first(qtbot, doc: Document) -> None:
+    panel = AchievementsPanel(doc)
+    qtbot.addWidget(panel)
+    panel.show()
+    shown = panel.achievements()
+    assert panel.list.count() == len(shown) > 10
+    first = panel.list.item(0)
+    assert first.text() == shown[0].kpi
+    assert first.toolTip() == f"{shown[0].kpi}\n{shown[0].text}"
+    assert "targets reached" in panel.summary_label.text()
+    # since the last review (15 Oct 2026): only achievements dated from then
+    panel.set_since(1)
+    assert panel.since_date() == D(2026, 10, 15)
+    assert all(a.date >= D(2026, 10, 15) for a in panel.achievements())
+    panel.set_since(3)
+    assert panel.since_date() == D(2026, 1, 1)
+    with qtbot.waitSignal(panel.kpi_selected) as selected:
+        panel.list.itemActivated.emit(panel.list.item(0))
+    assert selected.args == [panel.achievements()[0].kpi_id]
+    panel.grab()  # the delegate paints two lines per achievement without errors
+
+
+def test_panel_follows_new_values(qtbot, doc: Document) -> None:
+    panel = AchievementsPanel(doc)
+    qtbot.addWidget(panel)
+    panel.show()
+    before = len(panel.achievements())
+    orders = kpi_id(doc.workspace, "Web-shop orders")
+    doc.push(commands.SetValues(doc, orders, [(D(2026, 11, 1), 320.0, None)]))
+    qtbot.waitUntil(lambda: len(panel.achievements()) > before)
+    assert panel.achievements()[0].kind == K.TARGET
+
+
+def test_panel_empty_state(qtbot, workspace: Workspace) -> None:
+    panel = AchievementsPanel(Document(workspace))
+    qtbot.addWidget(panel)
+    assert panel.list.count() == 0
+    assert panel.empty_label.text().startswith("No achievements yet")
+
+
+def test_icons_differ_per_kind(qtbot) -> None:
+    images = {k: kind_pixmap(k, 24).toImage() for k in AchievementKind}
+    assert len({img.bits().tobytes() for img in images.values()}) == len(AchievementKind)
+
+
+# -- the celebration --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def window(qtbot) -> QMainWindow:  # type: ignore[no-untyped-def]
+    win = QMainWindow()
+    win.setCentralWidget(QWidget())
+    win.resize(900, 600)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_a_value_over_the_target_is_celebrated_then_fades(
+    qtbot, doc: Document, window: QMainWindow
+) -> None:
+    celebrator = Celebrator(doc, window, duration_ms=150)
+    celebrator.prime()
+    orders = kpi_id(doc.workspace, "Web-shop orders")
+    with qtbot.waitSignal(celebrator.celebrated) as got:
+        doc.push(commands.SetValues(doc, orders, [(D(2026, 11, 1), 320.0, None)]))
+    kinds = {a.kind for a in got.args[0]}
+    assert K.TARGET in kinds
+    toast = celebrator.toast
+    assert toast.isVisible() and toast.parentWidget() is window
+    assert toast.title() == "Target reached! Web-shop orders"
+    assert "320 orders in Nov 2026 (target 300 orders)" in toast.text()
+    assert window.statusBar().currentMessage().startswith("★ Target reached! Web-shop orders")
+    assert QApplication.activeModalWidget() is None
+    qtbot.waitUntil(lambda: not toast.isVisible(), timeout=3000)
+
+
+def test_a_milestone_is_celebrated_once(qtbot, doc: Document, window: QMainWindow) -> None:
+    celebrator = Celebrator(doc, window, duration_ms=5000)
+    qtbot.wait(1)  # primed on the first turn of the event loop
+    wait = kpi_id(doc.workspace, "Average wait at the counter")  # lower is better
+    with qtbot.waitSignal(celebrator.celebrated) as got:
+        doc.push(commands.SetValues(doc, wait, [(D(2026, 10, 1), 5.4, None)]))
+    assert [a.kind for a in got.args[0]] == [K.MILESTONE]
+    assert celebrator.toast.title() == "Milestone hit! Average wait at the counter"
+    assert celebrator.toast.text() == "5.4 min in Oct 2026 (milestone 5.6 min)"
+    # undo and redo do not celebrate the same milestone again
+    seen: list[object] = []
+    celebrator.celebrated.connect(seen.append)
+    doc.undo_stack.undo()
+    doc.undo_stack.redo()
+    assert seen == []
+
+
+def test_nothing_is_celebrated_for_an_ordinary_value(
+    qtbot, doc: Document, window: QMainWindow
+) -> None:
+    celebrator = Celebrator(doc, window)
+    celebrator.prime()
+    seen: list[object] = []
+    celebrator.celebrated.connect(seen.append)
+    wait = kpi_id(doc.workspace, "Average wait at the counter")
+    doc.push(commands.SetValues(doc, wait, [(D(2026, 11, 1), 6.4, None)]))
+    assert seen == [] and not celebrator.toast.isVisible()
+
+
+def test_old_history_pasted_in_is_not_celebrated(qtbot, doc: Document, window: QMainWindow) -> None:
+    ws = doc.workspace
+    goal = ws.goals.list()[0]
+    kpi = ws.kpis.add_with_milestones(
+        goal.id,
+        "Catering orders",
+        [Point(D(2025, 7, 1), 15.0)],
+        baseline_value=10.0,
+        baseline_date=D(2025, 1, 1),
+        target_value=20.0,
+        target_date=D(2026, 12, 1),
+    )
+    celebrator = Celebrator(doc, window)
+    celebrator.prime()
+    seen: list[object] = []
+    celebrator.celebrated.connect(seen.append)
+    # last year's values, pasted at once: the July 2025 milestone was hit long ago
+    rows = [(D(2025, m, 1), 16.0, None) for m in range(1, 13)]
+    doc.push(commands.SetValues(doc, kpi.id, rows))
+    assert seen == []
+    # this month's value reaching the target is news
+    doc.push(commands.SetValues(doc, kpi.id, [(D(2026, 10, 1), 21.0, None)]))
+    assert len(seen) == 1

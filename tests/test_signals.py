@@ -1,0 +1,142 @@
+"""Signals of real change in the app: the service, red rings on the chart with a one-line
+explanation in the pane's header, and the "Real change" tag on scorecard tiles."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kpi_desktop.domain.xmr import SignalRule
+from kpi_desktop.reports.chart import draw_chart, make_chart_widget
+from kpi_desktop.reports.chart_signals import draw_signals, find_signals
+from kpi_desktop.services.chart_data import chart_data
+from kpi_desktop.services.demo import build_demo
+from kpi_desktop.services.signals import chart_signals, kpi_signals, workspace_signals
+from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.ui.chart_pane import ChartPane
+from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.scorecard import ScorecardView
+
+D = dt.date
+TODAY = D(2026, 11, 15)
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def jobs(workspace: Workspace, employment_csv: Path) -> int:
+    """US hospitality jobs 2006-2015 (thousands), as a monthly KPI."""
+    goal = workspace.goals.add("Jobs")
+    kpi = workspace.kpis.add(
+        goal.id,
+        "Hospitality jobs",
+        unit="thousand jobs",
+        baseline_value=13000.0,
+        baseline_date=D(2009, 1, 1),
+        target_value=14500.0,
+        target_date=D(2012, 12, 1),
+    )
+    with employment_csv.open(newline="", encoding="utf-8") as f:
+        rows = [
+            (kpi.id, D.fromisoformat(r["month"]), float(r["leisure_and_hospitality"]))
+            for r in csv.DictReader(f)
+        ]
+    workspace.measurements.write_many(rows)
+    assert kpi.id is not None
+    return kpi.id
+
+
+def test_service_reads_the_window_and_formats_in_the_unit(workspace: Workspace, jobs: int) -> None:
+    report = kpi_signals(workspace, jobs, D(2009, 6, 30))
+    assert report.window == (D(2007, 7, 1), D(2009, 6, 1))
+    assert report.real_change and report.side == -1
+    assert report.explanation == (
+        "Jun 2009 (13,076 thousand jobs) is below the usual range (down to 13,291 thousand "
+        "jobs): too low to be chance."
+    )
+    # the chart's signals are the same, from what the chart already read
+    data = chart_data(workspace, jobs, D(2009, 6, 30))
+    assert chart_signals(data) == report
+    assert workspace_signals(workspace, D(2009, 6, 30)) == {jobs: report}
+
+
+def test_rings_on_the_chart(qtbot, workspace: Workspace, jobs: int) -> None:
+    widget = make_chart_widget()
+    qtbot.addWidget(widget)
+    data = chart_data(workspace, jobs, D(2010, 3, 31))
+    draw_chart(widget.plot, data)
+    report = chart_signals(data)
+    rings = draw_signals(widget.plot, data, report)
+    assert rings is not None and find_signals(widget.plot) is rings
+    assert len(rings.points()) == len(report.signals) > 8
+    assert rings.name() is None  # not in the legend
+    legend_names = [label.text for _sample, label in widget.plot.legend.items]
+    assert all("ignal" not in name for name in legend_names)
+    tips = [rings.opts["tip"](x=0, y=0, data=p.data()) for p in rings.points()]
+    assert tips == [s.explanation for s in report.signals]
+    # drawing again replaces the rings; nothing to ring draws nothing
+    again = draw_signals(widget.plot, data, report.signals)
+    assert find_signals(widget.plot) is again
+    assert sum(1 for i in widget.plot.items if i is rings) == 0
+    assert draw_signals(widget.plot, data, []) is None and find_signals(widget.plot) is None
+
+
+def test_chart_pane_shows_the_explanation_under_the_title(
+    qtbot, workspace: Workspace, jobs: int
+) -> None:
+    doc = Document(workspace)
+    doc.set_as_of(D(2009, 6, 30))
+    pane = ChartPane(doc)
+    qtbot.addWidget(pane)
+    pane.resize(900, 500)
+    pane.show()
+    pane.show_kpi(jobs)
+    assert pane.signal_label.isVisible()
+    assert pane.signal_label.text().startswith("◯ Real change: Jun 2009 (13,076 thousand jobs)")
+    assert find_signals(pane.plot_item) is not None
+    assert pane.header_text().startswith("Hospitality jobs")  # the header API is unchanged
+    # in 2015 job changes per month show no signal: no line, no rings
+    goal = workspace.goals.list()[0]
+    change = workspace.kpis.add(goal.id, "Jobs added", unit="thousand jobs")
+    values = [210, 260, 190, 230, 280, 220, 250, 180, 240, 270, 200, 230, 260, 190, 220]
+    months = [D(2014, 10 + i, 1) if i < 3 else D(2015, i - 2, 1) for i in range(15)]
+    workspace.measurements.write_many(list(zip([change.id] * 15, months, values, strict=True)))
+    doc.set_as_of(D(2015, 12, 31))
+    pane.show_kpi(change.id)
+    assert not pane.signal_label.isVisible()
+    assert find_signals(pane.plot_item) is None
+
+
+@pytest.fixture
+def demo_doc(tmp_path: Path) -> Document:
+    ws = Workspace.create(tmp_path / "demo.kpidb")
+    build_demo(ws, TODAY)
+    doc = Document(ws)
+    doc.set_as_of(TODAY)
+    yield doc
+    doc.close()
+
+
+def test_scorecard_tags_real_change(qtbot, demo_doc: Document) -> None:
+    view = ScorecardView(demo_doc)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    reports = workspace_signals(demo_doc.workspace, TODAY)
+    for tile in view.tiles():
+        report = reports[tile.kpi_id]
+        assert tile.real_change() == report.explanation
+        assert tile.real_change_label.isVisibleTo(tile) == report.real_change
+    tagged = {t.row.kpi: t for t in view.tiles() if t.real_change()}
+    assert "Average wait at the counter" not in tagged  # noisy, but no signal lately
+    reviews = tagged["New online reviews"]
+    assert reviews.real_change() == (
+        "Oct 2026 (20 reviews) is above the usual range (up to 18 reviews): too high to be chance."
+    )
+    assert "#009e73" in reviews.real_change_label.text().lower()  # good news: green
+    orders = reports[tagged["Web-shop orders"].kpi_id]
+    assert orders.latest_recent is not None
+    assert orders.latest_recent.rule == SignalRule.LONG_RUN
