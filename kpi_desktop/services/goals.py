@@ -9,6 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from kpi_desktop.domain.types import Perspective
+from kpi_desktop.services.edit_conflicts import check_and_bump
 from kpi_desktop.services.errors import NotFound, ValidationError
 from kpi_desktop.services.naming import match_name
 from kpi_desktop.store.tables import Goal
@@ -101,12 +102,15 @@ class GoalService:
             s.flush()
             return goal
 
-    def update(self, goal_id: int, **fields: Any) -> Goal:
+    def update(self, goal_id: int, *, expected_version: int | None = None, **fields: Any) -> Goal:
+        """Change some fields of a goal. With `expected_version` (the `version` of the goal as
+        the caller showed it), a goal changed meanwhile elsewhere raises StaleEdit."""
         unknown = set(fields) - set(GOAL_FIELDS)
         if unknown:
             raise ValueError(f"not editable here: {sorted(unknown)}")
         with self._ws.writing() as s:
             goal = get_goal(s, goal_id)
+            check_and_bump(goal, expected_version, "goal", goal.title)
             if "title" in fields:
                 fields["title"] = _clean_title(fields["title"])
             if "perspective" in fields:
@@ -116,17 +120,25 @@ class GoalService:
             s.add(goal)
             return goal
 
-    def rename(self, goal_id: int, title: str) -> Goal:
-        return self.update(goal_id, title=title)
+    def rename(self, goal_id: int, title: str, *, expected_version: int | None = None) -> Goal:
+        return self.update(goal_id, expected_version=expected_version, title=title)
 
     def archive(self, goal_id: int, archived: bool = True) -> Goal:
         return self.update(goal_id, archived=archived)
 
-    def move(self, goal_id: int, new_parent_id: int | None, position: int | None = None) -> Goal:
+    def move(
+        self,
+        goal_id: int,
+        new_parent_id: int | None,
+        position: int | None = None,
+        *,
+        expected_version: int | None = None,
+    ) -> Goal:
         """Re-parent and/or reorder a goal. Moving a goal under itself or its own
         sub-goal is refused."""
         with self._ws.writing() as s:
             goal = get_goal(s, goal_id)
+            check_and_bump(goal, expected_version, "goal", goal.title)
             if new_parent_id is not None:
                 ancestor: int | None = new_parent_id
                 while ancestor is not None:

@@ -19,6 +19,7 @@ from kpi_desktop.domain.types import (
     Point,
     UnitKind,
 )
+from kpi_desktop.services.edit_conflicts import check_and_bump
 from kpi_desktop.services.errors import NotFound, ValidationError
 from kpi_desktop.services.goals import get_goal
 from kpi_desktop.services.naming import match_name, normalise
@@ -206,11 +207,14 @@ def _next_position(s: Session, goal_id: int, exclude: int | None = None) -> int:
     return 0 if current is None else int(current) + 1
 
 
-def _apply_update(s: Session, kpi_id: int, fields: dict[str, Any]) -> Kpi:
+def _apply_update(
+    s: Session, kpi_id: int, fields: dict[str, Any], expected_version: int | None = None
+) -> Kpi:
     unknown = set(fields) - set(KPI_FIELDS)
     if unknown:
         raise ValueError(f"unknown KPI fields: {sorted(unknown)}")
     kpi = get_kpi(s, kpi_id)
+    check_and_bump(kpi, expected_version, "KPI", kpi.name)
     current = {key: getattr(kpi, key) for key in KPI_FIELDS}
     values = clean_kpi_fields({**current, **fields})
     if "name" in fields:
@@ -284,21 +288,36 @@ class KpiService:
             return kpi
 
     def update_with_milestones(
-        self, kpi_id: int, milestones: Sequence[Point], **fields: Any
+        self,
+        kpi_id: int,
+        milestones: Sequence[Point],
+        *,
+        expected_version: int | None = None,
+        **fields: Any,
     ) -> Kpi:
         """Update a KPI's fields and replace its milestones in one transaction."""
         with self._ws.writing() as s:
-            kpi = _apply_update(s, kpi_id, fields)
+            kpi = _apply_update(s, kpi_id, fields, expected_version)
             _replace_milestones(s, kpi_id, milestones)
             return kpi
 
-    def update(self, kpi_id: int, **fields: Any) -> Kpi:
+    def update(self, kpi_id: int, *, expected_version: int | None = None, **fields: Any) -> Kpi:
+        """Change some fields of a KPI. With `expected_version` (the `version` of the KPI as
+        the caller showed it), a KPI changed meanwhile elsewhere raises StaleEdit."""
         with self._ws.writing() as s:
-            return _apply_update(s, kpi_id, fields)
+            return _apply_update(s, kpi_id, fields, expected_version)
 
-    def move(self, kpi_id: int, goal_id: int, position: int | None = None) -> Kpi:
+    def move(
+        self,
+        kpi_id: int,
+        goal_id: int,
+        position: int | None = None,
+        *,
+        expected_version: int | None = None,
+    ) -> Kpi:
         with self._ws.writing() as s:
             kpi = get_kpi(s, kpi_id)
+            check_and_bump(kpi, expected_version, "KPI", kpi.name)
             get_goal(s, goal_id)
             _check_unique_name(s, goal_id, kpi.name, exclude=kpi_id)
             _close_gap(s, kpi)
@@ -332,10 +351,14 @@ class KpiService:
                 ).all()
             )
 
-    def set_milestones(self, kpi_id: int, milestones: Sequence[Point]) -> list[Milestone]:
+    def set_milestones(
+        self, kpi_id: int, milestones: Sequence[Point], *, expected_version: int | None = None
+    ) -> list[Milestone]:
         """Replace the KPI's milestones with `milestones` (dates must be distinct)."""
         with self._ws.writing() as s:
-            get_kpi(s, kpi_id)
+            kpi = get_kpi(s, kpi_id)
+            check_and_bump(kpi, expected_version, "KPI", kpi.name)
+            s.add(kpi)
             return _replace_milestones(s, kpi_id, milestones)
 
 

@@ -141,6 +141,8 @@ class Workspace:
             yield
         except OperationalError as exc:
             raise _translate(self.path, exc) from exc
+        except sqlite3.OperationalError as exc:  # from services using the raw connection
+            raise _translate_sqlite(self.path, exc) from exc
 
     def save_copy(self, dest: Path | str) -> Path:
         """Save a consistent copy of the workspace (SQLite backup API) to `dest`."""
@@ -171,6 +173,12 @@ def backup_file(source: Path, dest: Path) -> None:
     finally:
         src.close()
         partial.unlink(missing_ok=True)
+
+
+def schema_revision(path: Path | str) -> str:
+    """Check, without writing anything, that `path` is a workspace this version can open
+    (WorkspaceError subclasses otherwise); return its schema revision."""
+    return _inspect(Path(path))
 
 
 def _backup_path(path: Path, revision: str | None) -> Path:
@@ -261,6 +269,17 @@ def _translate_sqlite(path: Path, exc: sqlite3.Error) -> WorkspaceError:
         return WorkspaceReadOnly(path, "the workspace cannot be written here (read-only)")
     if "unable to open" in text_:
         return WorkspaceError(path, "the file cannot be opened (check its permissions)")
+    if "disk is full" in text_:
+        return WorkspaceError(
+            path,
+            "the disk is full, so the last change was not saved; free some space and try again",
+        )
+    if "disk i/o error" in text_:
+        return WorkspaceError(
+            path,
+            "the disk could not be read or written (I/O error), so the last change was "
+            "not saved; check the drive and try again",
+        )
     return WorkspaceCorrupt(path, f"the file is damaged ({exc})")
 
 

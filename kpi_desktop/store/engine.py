@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_MS = 5000
+# SQLite waits up to BUSY_TIMEOUT_MS for the write lock, but some "busy" answers skip that
+# wait (another connection recovering the WAL, or a lock held longer than the timeout, as
+# by a big import in another window). Taking the write lock is retried with a growing pause
+# until this many seconds have passed since the first try; then the busy error stands.
+WRITE_RETRY_SECONDS = 10.0
+_FIRST_PAUSE, _MAX_PAUSE = 0.02, 0.5
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 # "KPID" in ASCII: marks a SQLite file as a KPI Desktop workspace (PRAGMA application_id).
 APPLICATION_ID = 0x4B504944
 # Execution option that marks a connection as a writer (see make_engine's begin hook).
@@ -47,6 +56,38 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
         # Writers take the write lock up front (BEGIN IMMEDIATE) so that busy_timeout applies
         # and a read-then-write transaction never fails on a stale snapshot.
         writing = conn.get_execution_options().get(WRITE_OPTION, False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if writing and not readonly else "BEGIN")
+        if writing and not readonly:
+            _begin_immediate(conn)
+        else:
+            conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether `exc` (SQLAlchemy's or sqlite3's) says the database is busy or locked."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    text = str(orig).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def _begin_immediate(conn: Any) -> None:
+    """BEGIN IMMEDIATE, retried with backoff while the database stays busy (bounded).
+
+    Only the BEGIN is retried: nothing of the transaction has run yet, so trying again is
+    always safe. Once the write lock is held, the transaction cannot be made busy again.
+    """
+    deadline = time.monotonic() + WRITE_RETRY_SECONDS
+    pause = _FIRST_PAUSE
+    while True:
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, _MAX_PAUSE)

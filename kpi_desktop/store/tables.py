@@ -30,6 +30,9 @@ class Goal(SQLModel, table=True):
     due_date: dt.date | None = None
     position: int = 0
     archived: bool = False
+    # Bumped by every edit of the goal itself; an editor passes the version it showed so
+    # that an edit made meanwhile in another window is reported, not overwritten.
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class Kpi(SQLModel, table=True):
@@ -71,6 +74,8 @@ class Kpi(SQLModel, table=True):
     review_date: dt.date | None = None
     created_at: dt.datetime = Field(default_factory=_utcnow)
     updated_at: dt.datetime = Field(default_factory=_utcnow)
+    # Bumped by every edit of the KPI's definition or milestones (see Goal.version).
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class Measurement(SQLModel, table=True):
