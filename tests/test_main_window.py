@@ -186,3 +186,50 @@ def test_review_reminders_and_achievements_are_wired(make_window, qtbot) -> None
         "Achievements",
         "Reviews",
     ]
+
+
+def test_a_second_copy_is_warned_and_opens_read_only(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    path = tmp_path / "shared.kpidb"
+    Workspace.create(path).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom kpi_desktop.services.workspace_presence import claim\n"
+            f"p = claim({str(path)!r})\nprint('held' if p else 'no', flush=True)\ntime.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        prompts = ScriptedPrompts(confirm=True)
+        window = make_window(prompts)
+        assert window.open_workspace(path)
+        assert prompts.asked[0][0] == "confirm" and "has this workspace open" in prompts.asked[0][2]
+        assert window.document.workspace.readonly
+        assert "[read-only]" in window.windowTitle()
+        prompts.answer = False
+        window.close_workspace()
+        assert not window.open_workspace(path)  # the user said no: nothing opened
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_opening_makes_the_daily_backup(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from kpi_desktop.services.backups import list_backups
+
+    path = tmp_path / "daily.kpidb"
+    with Workspace.create(path) as ws:
+        ws.goals.add("Grow")
+    window = make_window()
+    assert window.open_workspace(path)
+    backups = list_backups(path)
+    assert len(backups) == 1
+    window.close_workspace()
+    assert window.open_workspace(path)
+    assert len(list_backups(path)) == 1  # one a day

@@ -207,3 +207,25 @@ def test_save_a_copy_is_a_consistent_standalone_file(workspace: Workspace, tmp_p
     dest = workspace.save_copy(tmp_path / "copy.kpidb")
     with Workspace.open(dest) as copy:
         assert [g.title for g in copy.goals.list()] == ["Grow"]
+
+
+def test_create_ignores_a_stale_wal_left_by_a_deleted_file(tmp_path: Path) -> None:
+    path = tmp_path / "again.kpidb"
+    with Workspace.create(path) as ws:
+        ws.goals.add("Old plan")
+        keep = path.with_name(path.name + "-wal").read_bytes()  # the open WAL holds the goal
+    path.unlink()
+    path.with_name(path.name + "-wal").write_bytes(keep)
+    with Workspace.create(path) as fresh:
+        assert fresh.goals.list() == []
+
+
+def test_old_mac_line_endings_import(workspace: Workspace, tmp_path: Path) -> None:
+    from kpi_desktop.services.importing import ImportOptions, import_file
+
+    goal = workspace.goals.add("G")
+    workspace.kpis.add(goal.id, "Sales")
+    csv_file = tmp_path / "mac.csv"
+    csv_file.write_bytes(b"month,Sales\r2024-01,10\r2024-02,12\r")
+    result = import_file(workspace, csv_file, ImportOptions())
+    assert result.inserted == 2

@@ -412,7 +412,7 @@ def _read_csv(path: Path) -> _Table:
             path, "this is not a CSV text file or an Excel workbook (it looks like binary data)"
         )
     if "\r" in text:
-        text = text.replace("\r\n", "\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac ends
     text = text.rstrip("\n")
     if not text.strip():
         raise ImportFileError(path, "the file is empty")

@@ -65,6 +65,9 @@ class Workspace:
             _create_schema(partial, name or path.stem)
             if path.exists():  # created by someone else meanwhile: keep theirs
                 raise WorkspaceExists(path)
+            # A -wal or -shm left beside a deleted file would be replayed into the new one.
+            for suffix in ("-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
             os.replace(partial, path)
         except PermissionError as exc:
             raise WorkspaceReadOnly(path, "the folder is read-only; choose another") from exc

@@ -101,15 +101,26 @@ class DeleteGoal(EditCommand):
 class EditGoal(EditCommand):
     """Change goal fields; consecutive edits of one field of one goal merge into one step."""
 
-    def __init__(self, doc: Document, goal_id: int, text: str = "Edit goal", **fields: Any) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        goal_id: int,
+        text: str = "Edit goal",
+        *,
+        expected_version: int | None = None,
+        **fields: Any,
+    ) -> None:
         super().__init__(doc, text)
         goal = doc.workspace.goals.get(goal_id)
         self.goal_id = goal_id
+        self.expected_version = expected_version
         self.new = fields
         self.old = {key: getattr(goal, key) for key in fields}
 
     def apply(self) -> None:
-        self.doc.workspace.goals.update(self.goal_id, **self.new)
+        # The version the editor saw guards the first run only: a redo follows our own undo.
+        expected, self.expected_version = self.expected_version, None
+        self.doc.workspace.goals.update(self.goal_id, expected_version=expected, **self.new)
 
     def revert(self) -> None:
         self.doc.workspace.goals.update(self.goal_id, **self.old)
@@ -196,15 +207,26 @@ class DeleteKpi(EditCommand):
 class EditKpi(EditCommand):
     """Change KPI fields; typing in one field merges into one undo step."""
 
-    def __init__(self, doc: Document, kpi_id: int, text: str = "Edit KPI", **fields: Any) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        kpi_id: int,
+        text: str = "Edit KPI",
+        *,
+        expected_version: int | None = None,
+        **fields: Any,
+    ) -> None:
         super().__init__(doc, text)
         kpi = doc.workspace.kpis.get(kpi_id)
         self.kpi_id = kpi_id
+        self.expected_version = expected_version
         self.new = fields
         self.old = {key: getattr(kpi, key) for key in fields}
 
     def apply(self) -> None:
-        self.doc.workspace.kpis.update(self.kpi_id, **self.new)
+        # The version the editor saw guards the first run only: a redo follows our own undo.
+        expected, self.expected_version = self.expected_version, None
+        self.doc.workspace.kpis.update(self.kpi_id, expected_version=expected, **self.new)
 
     def revert(self) -> None:
         self.doc.workspace.kpis.update(self.kpi_id, **self.old)

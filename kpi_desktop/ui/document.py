@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from kpi_desktop.services import workspace_presence
 from kpi_desktop.services.errors import KpiDesktopError
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ class Document(QObject):
         super().__init__(parent)
         self.workspace = workspace
         self.undo_stack = QUndoStack(self)
+        # Tell a second window or program that this file is open here (see workspace_presence).
+        self.presence = None if workspace.readonly else workspace_presence.claim(workspace.path)
         self._as_of: dt.date | None = None
 
     @property
@@ -54,4 +57,7 @@ class Document(QObject):
 
     def close(self) -> None:
         self.undo_stack.clear()
+        if self.presence is not None:
+            self.presence.release()
+            self.presence = None
         self.workspace.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.domain.types import Perspective
+from kpi_desktop.services.edit_conflicts import StaleEdit
 from kpi_desktop.services.errors import KpiDesktopError, NotFound
 from kpi_desktop.services.goals import GOAL_FIELDS
 from kpi_desktop.ui.commands import EditGoal
@@ -44,6 +45,7 @@ class GoalEditor(QWidget):
         super().__init__(parent)
         self._doc = document
         self._goal_id: int | None = None
+        self._version: int | None = None
         self._present = False
         self._form = AutoSaveForm(self._load, self._save, self)
         self._build()
@@ -167,13 +169,19 @@ class GoalEditor(QWidget):
             goal = self._doc.workspace.goals.get(self._goal_id)
         except NotFound:
             return None
+        self._version = goal.version  # what this window last saw (stale-edit guard)
         return {name: getattr(goal, name) for name in GOAL_FIELDS}
 
     def _save(self, fields: dict[str, Any], label: str) -> KpiDesktopError | None:
         assert self._goal_id is not None
         text = self.tr("Edit %1").replace("%1", label.lower()) if label else self.tr("Edit goal")
         try:
-            return self._doc.push(EditGoal(self._doc, self._goal_id, text, **fields))
+            error = self._doc.push(
+                EditGoal(self._doc, self._goal_id, text, expected_version=self._version, **fields)
+            )
+            if isinstance(error, StaleEdit):  # changed in another window: show its values
+                QTimer.singleShot(0, self._form.refresh)
+            return error
         except NotFound as exc:
             return exc
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.domain.types import Aggregation, Direction, Frequency, UnitKind
+from kpi_desktop.services.edit_conflicts import StaleEdit
 from kpi_desktop.services.errors import KpiDesktopError, NotFound
 from kpi_desktop.services.kpis import KPI_FIELDS
 from kpi_desktop.ui.commands import EditKpi
@@ -77,6 +78,7 @@ class KpiEditor(QWidget):
         super().__init__(parent)
         self._doc = document
         self._kpi_id: int | None = None
+        self._version: int | None = None
         self._present = False
         self._forms: list[QFormLayout] = []
         self._form = AutoSaveForm(self._load, self._save, self)
@@ -312,13 +314,19 @@ class KpiEditor(QWidget):
             kpi = self._doc.workspace.kpis.get(self._kpi_id)
         except NotFound:
             return None
+        self._version = kpi.version  # what this window last saw (stale-edit guard)
         return {name: getattr(kpi, name) for name in KPI_FIELDS}
 
     def _save(self, fields: dict[str, Any], label: str) -> KpiDesktopError | None:
         assert self._kpi_id is not None
         text = self.tr("Edit %1").replace("%1", label.lower()) if label else self.tr("Edit KPI")
         try:
-            return self._doc.push(EditKpi(self._doc, self._kpi_id, text, **fields))
+            error = self._doc.push(
+                EditKpi(self._doc, self._kpi_id, text, expected_version=self._version, **fields)
+            )
+            if isinstance(error, StaleEdit):  # changed in another window: show its values
+                QTimer.singleShot(0, self._form.refresh)
+            return error
         except NotFound as exc:  # deleted under us (EditKpi reads the KPI first)
             return exc
 

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._action(file_menu, "Open &demo", self.open_demo)
         file_menu.addSeparator()
+        self.restore_action = self._action(file_menu, "&Restore from backup…", self.restore_backup)
         self.save_copy_action = self._action(
             file_menu, "Save a &Copy…", self.save_copy, QKeySequence.StandardKey.SaveAs
         )
@@ -187,11 +188,25 @@ class MainWindow(QMainWindow):
     def open_workspace(self, path: Path | str) -> bool:
         """Open `path`, replacing the current workspace. On failure, say why and keep the
         current one; the file is never changed by a failed open."""
+        from kpi_desktop.services import workspace_presence
         from kpi_desktop.services.workspace import Workspace
 
         path = Path(path)
+        readonly = False
+        who = workspace_presence.other_user(path) if path.exists() else None
+        if who is not None:
+            if not self.prompts.confirm(
+                self.tr("Workspace in use"),
+                self.tr(
+                    "{0} has this workspace open.\n\nOpen it read-only here, so that the "
+                    "two copies cannot overwrite each other?"
+                ).format(who),
+                self.tr("Open read-only"),
+            ):
+                return False
+            readonly = True
         try:
-            workspace = Workspace.open(path)
+            workspace = Workspace.open(path, readonly=readonly)
         except WorkspaceReadOnly as exc:
             if not self.prompts.confirm(
                 self.tr("Open read-only?"),
@@ -215,7 +230,31 @@ class MainWindow(QMainWindow):
 
         self._show_document(Document(workspace, self))
         self.settings.add_recent(path)
+        self._make_daily_backup()
         return True
+
+    def _make_daily_backup(self) -> None:
+        """A rolling backup in the user data folder, at most one a day (see File > Restore)."""
+        from kpi_desktop.services.backups import make_daily_backup
+
+        if self.document is None or self.document.workspace.readonly:
+            return
+        try:
+            make_daily_backup(self.document.workspace)
+        except KpiDesktopError as exc:
+            self.statusBar().showMessage(self.tr("No backup today: {0}").format(exc.message), 8000)
+
+    def restore_backup(self) -> bool:
+        """File > Restore from backup: pick one of the workspace's daily backups."""
+        if self.document is None:
+            return False
+        from kpi_desktop.ui.restore_dialog import RestoreBackupDialog
+
+        dialog = RestoreBackupDialog(self.document.workspace.path, self.prompts, self)
+        dialog.about_to_replace.connect(lambda _p: self.close_workspace())
+        if dialog.exec() and dialog.restored_path:
+            return self.open_workspace(dialog.restored_path)
+        return False
 
     def _show_document(self, document: Document) -> None:
         from kpi_desktop.ui.workspace_view import WorkspaceView
