@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from kpi_desktop.domain.formatting import format_percent
@@ -32,7 +32,7 @@ _SECONDS_PER_DAY = 86400
 #: Local-time offsets are sampled this many days apart; every time-zone change (daylight
 #: saving, law changes) lasts longer than this, so none slips between two samples.
 _OFFSET_SAMPLE_DAYS = 14
-_HEADER_HEIGHT = 64  # logical pixels above the plot in rendered images (title, subtitle)
+
 
 # -- dates ----------------------------------------------------------------------------------
 
@@ -174,6 +174,9 @@ def _pen(
 def _font(points: int) -> QFont:
     font = QFont()
     font.setPointSize(points)
+    # No ligatures: in a PDF or SVG export "fi" in "profitable" would be one glyph, which
+    # search and copy read as the character "ﬁ".
+    font.setFeature(QFont.Tag("liga"), 0)
     return font
 
 
@@ -360,6 +363,21 @@ def _marker(
     return item
 
 
+def _target_on_top(data: ChartData) -> bool:
+    """Whether nothing the chart draws lies above the target line."""
+    assert data.target is not None
+    others = [v for _, v in (*data.pace, *data.milestones, *(data.forecast or ()))]
+    if data.limits is not None:
+        others.append(data.limits.upper)
+    if data.range_band is not None:
+        others.append(data.range_band[1])
+    if data.baseline is not None:
+        others.append(data.baseline[1])
+    if data.has_values:
+        others.append(float(np.max(data.values)))
+    return not others or data.target[1] >= max(others)
+
+
 def _draw_plan(plot: pg.PlotItem, data: ChartData, s: float) -> None:
     if data.pace:
         xs, ys = _xy(data.pace)
@@ -378,7 +396,9 @@ def _draw_plan(plot: pg.PlotItem, data: ChartData, s: float) -> None:
             label=text,
             labelOpts={
                 "position": 0.01,
-                "anchors": [(0, 1), (0, 1)],
+                # Above the line, unless the line is the top of the chart (the label would
+                # be cut off there): then under it.
+                "anchors": [(0, 0), (0, 0)] if _target_on_top(data) else [(0, 1), (0, 1)],
                 "color": CHART["target"],
             },
         )
@@ -448,10 +468,13 @@ def _legend_style() -> dict[str, object]:
     }
 
 
-def make_chart_widget(parent: QWidget | None = None) -> pg.GraphicsLayoutWidget:
+def make_chart_widget(
+    parent: QWidget | None = None, *, legend_below: bool = False
+) -> pg.GraphicsLayoutWidget:
     """A white chart widget: the plot, with its legend beside it (never over the data).
 
-    The plot is ``widget.plot``; draw into it with :func:`draw_chart`.
+    The plot is ``widget.plot``; draw into it with :func:`draw_chart`. ``legend_below`` puts
+    the legend under the plot, in columns (for narrow charts, so the plot keeps its width).
     """
     widget = pg.GraphicsLayoutWidget(parent)
     widget.setBackground(CHART["background"])
@@ -466,7 +489,10 @@ def make_chart_widget(parent: QWidget | None = None) -> pg.GraphicsLayoutWidget:
     )
     legend = pg.LegendItem(**_legend_style())
     legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-    widget.addItem(legend, row=0, col=1)
+    if legend_below:
+        widget.addItem(legend, row=1, col=0)
+    else:
+        widget.addItem(legend, row=0, col=1)
     widget.ci.layout.setAlignment(legend, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     plot.legend = legend
     widget.plot = plot
@@ -489,74 +515,225 @@ def subtitle_text(data: ChartData) -> str:
     return "".join(subtitle_parts(data))
 
 
-def render_chart_image(data: ChartData, width: int, height: int, scale: float = 2) -> QImage:
-    """The chart under its title and subtitle, as an image of (width x height) x ``scale``
-    pixels (``width`` and ``height`` in logical pixels: text and lines keep their size)."""
-    if QApplication.instance() is None:
-        pg.mkQApp()
-    widget = make_chart_widget()
-    try:
-        widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-        plot_height = max(1, height - _HEADER_HEIGHT)
-        widget.resize(width, plot_height)
-        draw_chart(widget.plot, data, legend=True, title=False, pen_scale=scale)
+# -- painting a titled chart on any device (image, SVG, PDF, report page) --------------------
+
+#: What a chart with no values and no plan says instead of showing empty axes.
+NOTHING_TO_CHART = "No values and no target yet: nothing to chart"
+#: Charts narrower than this (logical pixels) show the legend under the plot, not beside it.
+LEGEND_BELOW_WIDTH = 640
+_MARGIN = 16  # left and right margin of the title and subtitle
+_TITLE_TOP, _TITLE_HEIGHT = 8, 30
+_LINE_HEIGHT = 20  # one subtitle line
+_HEADER_GAP = 6  # between the subtitle and the plot
+
+
+def _title_font() -> QFont:
+    font = _font(FONT_SIZES["title"])
+    font.setBold(True)
+    return font
+
+
+_Piece = tuple[str, QFont, str]  # text, font, colour
+
+
+def _subtitle_pieces(data: ChartData) -> list[_Piece]:
+    """The subtitle's pieces, shown with a ``·`` between them: the goal, the status word
+    (bold, in the status colour), the latest value, progress and the as-of date."""
+    regular = _font(FONT_SIZES["subtitle"])
+    bold = QFont(regular)
+    bold.setBold(True)
+    before, word, after = subtitle_parts(data)
+    muted = CHART["muted"]
+    pieces = [(before.removesuffix(" · "), regular, muted)]
+    pieces.append((word, bold, STATUS_COLORS[data.status]))
+    pieces += [(part, regular, muted) for part in after.removeprefix(" · ").split(" · ")]
+    return pieces
+
+
+def _separator_width() -> float:
+    """The room for a ``·`` between two pieces: wide enough that a renderer whose text runs
+    a little wider than Qt measured (SVG viewers) still leaves a gap on both sides."""
+    return QFontMetricsF(_font(FONT_SIZES["subtitle"])).horizontalAdvance("  ·  ")
+
+
+def _subtitle_lines(data: ChartData, width: float) -> list[list[_Piece]]:
+    """The subtitle's pieces broken into lines that fit ``width`` (between pieces)."""
+    room = width - 2 * _MARGIN
+    gap = _separator_width()
+    lines: list[list[_Piece]] = []
+    used = 0.0
+    for piece in _subtitle_pieces(data):
+        text, font, _ = piece
+        size = QFontMetricsF(font).horizontalAdvance(text)
+        if lines and used + gap + size <= room:
+            lines[-1].append(piece)
+            used += gap + size
+        else:
+            lines.append([piece])
+            used = size
+    return lines
+
+
+def header_height(data: ChartData, width: float) -> float:
+    """Logical pixels the title and subtitle take above the plot at this width."""
+    lines = len(_subtitle_lines(data, width))
+    return _TITLE_TOP + _TITLE_HEIGHT + _LINE_HEIGHT * lines + _HEADER_GAP
+
+
+def _paint_header(painter: QPainter, data: ChartData, width: float) -> None:
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    painter.setFont(_title_font())
+    painter.setPen(QColor(CHART["foreground"]))
+    title_rect = QRectF(_MARGIN, _TITLE_TOP, width - 2 * _MARGIN, _TITLE_HEIGHT)
+    title = painter.fontMetrics().elidedText(
+        data.kpi_name, Qt.TextElideMode.ElideRight, int(title_rect.width())
+    )
+    painter.drawText(title_rect, flags, title)
+
+    right = float(width - _MARGIN)
+    gap = _separator_width()
+    regular = _font(FONT_SIZES["subtitle"])
+    y = _TITLE_TOP + _TITLE_HEIGHT
+    for line in _subtitle_lines(data, width):
+        x = float(_MARGIN)
+        for i, (text, font, color) in enumerate(line):
+            if i:  # the separator, centred in its room
+                painter.setFont(regular)
+                painter.setPen(QColor(CHART["muted"]))
+                dot = QRectF(x, y, gap, _LINE_HEIGHT)
+                painter.drawText(dot, Qt.AlignmentFlag.AlignCenter, "·")
+                x += gap
+            painter.setFont(font)
+            painter.setPen(QColor(color))
+            metrics = painter.fontMetrics()
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(right - x))
+            painter.drawText(QRectF(x, y, right - x, _LINE_HEIGHT), flags, shown)
+            x += metrics.horizontalAdvance(shown)
+            if x >= right:
+                break
+        y += _LINE_HEIGHT
+
+
+class ChartPainter:
+    """Paints titled charts (title, subtitle, plot, legend) onto any QPainter: an image, an
+    SVG generator, a PDF page. Keeps one offscreen chart widget, so that a report painting
+    many charts lays out only one. Use as a context manager (the widget is freed at exit).
+
+    Sizes are logical pixels (96 per inch): text keeps its point size whatever the chart's
+    size, so a smaller chart has relatively larger text.
+    """
+
+    def __init__(self) -> None:
+        if QApplication.instance() is None:
+            pg.mkQApp()
+        self._widgets: dict[bool, pg.GraphicsLayoutWidget] = {}
+
+    def __enter__(self) -> ChartPainter:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for widget in self._widgets.values():
+            widget.hide()
+            widget.deleteLater()
+        self._widgets.clear()
+
+    def _widget(self, legend_below: bool) -> pg.GraphicsLayoutWidget:
+        widget = self._widgets.get(legend_below)
+        if widget is None:
+            widget = make_chart_widget(legend_below=legend_below)
+            widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+            self._widgets[legend_below] = widget
+        return widget
+
+    def paint(
+        self,
+        painter: QPainter,
+        data: ChartData,
+        rect: QRectF,
+        *,
+        pen_scale: float = 1.0,
+        header: bool = True,
+    ) -> None:
+        """Paint the chart into ``rect`` (in the painter's coordinates, taken as logical
+        pixels) on a white background; with ``header``, under its title and subtitle.
+
+        Lines are cosmetic (their width is in device pixels): on an image with a device
+        pixel ratio of 2, pass ``pen_scale=2``.
+        """
+        width, height = rect.width(), rect.height()
+        top = header_height(data, width) if header else 0.0
+        if date_extent(data) is None:  # nothing to draw: say so rather than show bare axes
+            painter.save()
+            try:
+                painter.translate(rect.topLeft())
+                painter.fillRect(QRectF(0, 0, width, height), QColor(CHART["background"]))
+                if header:
+                    _paint_header(painter, data, width)
+                painter.setFont(_font(FONT_SIZES["label"]))
+                painter.setPen(QColor(CHART["muted"]))
+                painter.drawText(
+                    QRectF(0, top, width, height - top),
+                    Qt.AlignmentFlag.AlignCenter,
+                    NOTHING_TO_CHART,
+                )
+            finally:
+                painter.restore()
+            return
+        plot_size = QSize(max(1, round(width)), max(1, round(height - top)))
+        widget = self._widget(legend_below=width < LEGEND_BELOW_WIDTH)
+        if widget.plot.legend is not None and width < LEGEND_BELOW_WIDTH:
+            widget.plot.legend.setColumnCount(max(1, int(width // 150)))
+        widget.resize(plot_size)
+        draw_chart(widget.plot, data, legend=True, title=False, pen_scale=pen_scale)
         widget.show()  # lays the widget out (a widget never shown has size zero)
         QApplication.processEvents()
         show_dates(widget.plot, data)  # again, at the final size
         widget.grab()  # a first paint measures the tick labels and widens the axes to fit
         QApplication.processEvents()
 
-        image = QImage(round(width * scale), round(height * scale), QImage.Format.Format_RGB32)
-        image.setDevicePixelRatio(scale)
-        image.fill(QColor(CHART["background"]))
-        painter = QPainter(image)
+        painter.save()
         try:
+            painter.translate(rect.topLeft())
+            painter.setClipRect(QRectF(0, 0, width, height))
+            painter.fillRect(QRectF(0, 0, width, height), QColor(CHART["background"]))
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-            _paint_header(painter, data, width)
-            target = QRectF(0, _HEADER_HEIGHT, width, plot_height)
-            widget.render(painter, target, widget.viewport().rect())
+            if header:
+                _paint_header(painter, data, width)
+            # The scene, not the view: the view blits a cached background pixmap, which a
+            # vector device (SVG, PDF) would embed as an image.
+            source = QRectF(0, 0, plot_size.width(), plot_size.height())
+            target = QRectF(0, top, plot_size.width(), plot_size.height())
+            widget.scene().render(painter, target, source)
         finally:
-            painter.end()
-        return image
+            painter.restore()
+
+
+def paint_chart(
+    painter: QPainter, data: ChartData, rect: QRectF, *, pen_scale: float = 1.0
+) -> None:
+    """Paint one titled chart into ``rect`` of ``painter`` (see :class:`ChartPainter`)."""
+    with ChartPainter() as chart:
+        chart.paint(painter, data, rect, pen_scale=pen_scale)
+
+
+def render_chart_image(data: ChartData, width: int, height: int, scale: float = 2) -> QImage:
+    """The chart under its title and subtitle, as an image of (width x height) x ``scale``
+    pixels (``width`` and ``height`` in logical pixels: text and lines keep their size)."""
+    if QApplication.instance() is None:
+        pg.mkQApp()
+    image = QImage(round(width * scale), round(height * scale), QImage.Format.Format_RGB32)
+    image.setDevicePixelRatio(scale)
+    image.fill(QColor(CHART["background"]))
+    painter = QPainter(image)
+    try:
+        paint_chart(painter, data, QRectF(0, 0, width, height), pen_scale=scale)
     finally:
-        widget.hide()
-        widget.deleteLater()
-
-
-def _paint_header(painter: QPainter, data: ChartData, width: int) -> None:
-    margin = 16
-    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    title_font = QFont()
-    title_font.setPointSize(FONT_SIZES["title"])
-    title_font.setBold(True)
-    painter.setFont(title_font)
-    painter.setPen(QColor(CHART["foreground"]))
-    title_rect = QRectF(margin, 8, width - 2 * margin, 30)
-    title = painter.fontMetrics().elidedText(
-        data.kpi_name, Qt.TextElideMode.ElideRight, int(title_rect.width())
-    )
-    painter.drawText(title_rect, flags, title)
-
-    sub_font = QFont()
-    sub_font.setPointSize(FONT_SIZES["subtitle"])
-    bold = QFont(sub_font)
-    bold.setBold(True)
-    before, word, after = subtitle_parts(data)
-    x, right = float(margin), float(width - margin)
-    for text, font, color in (
-        (before, sub_font, CHART["muted"]),
-        (word, bold, STATUS_COLORS[data.status]),
-        (after, sub_font, CHART["muted"]),
-    ):
-        painter.setFont(font)
-        painter.setPen(QColor(color))
-        metrics = painter.fontMetrics()
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(right - x))
-        painter.drawText(QRectF(x, 38, right - x, 20), flags, shown)
-        x += metrics.horizontalAdvance(shown)
-        if x >= right:
-            break
+        painter.end()
+    return image
 
 
 def render_chart_png(

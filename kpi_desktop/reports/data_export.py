@@ -1,0 +1,325 @@
+"""Export a workspace's data: an XLSX workbook or a CSV file that import back.
+
+XLSX sheets, in this order:
+
+* **Measurements**: every value in the long layout (Date, KPI, Value, Note, Source). It is
+  the first sheet, so ``kpi-desktop import`` reads it back without ``--sheet``; importing it
+  into a new workspace with ``--create-missing`` recreates the KPIs with the same values.
+* **KPIs**: every KPI's definition, every field (the goal first, then as ``KPI_FIELDS``).
+* **Milestones**: the period targets (KPI, Date, Value).
+* **Status**: every KPI's status on the as-of date, with the numbers behind it.
+
+CSV: the Measurements sheet alone (UTF-8 with a byte-order mark, so spreadsheet programs
+read the euro sign and accents right).
+
+Text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return could run as a
+formula when a spreadsheet opens the file ("CSV injection"). Numbers stay numbers; such
+text is neutralised: in XLSX it is stored as text with Excel's quote prefix (the value
+itself is unchanged and never evaluated); in CSV, which has no types, it gets a leading
+apostrophe (``'=1+2``), as spreadsheet programs expect.
+
+Every file is written under a temporary name beside the target and moved into place when
+complete (:func:`atomic_output`): a failed export leaves no partial file and keeps the old.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import os
+import uuid
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kpi_desktop.reports.chart_style import STATUS_COLORS
+from kpi_desktop.services.errors import KpiDesktopError
+from kpi_desktop.services.report_data import (
+    KPI_COLUMNS,
+    kpi_definitions,
+    measurement_rows,
+    milestone_rows,
+)
+from kpi_desktop.services.status import kpi_statuses
+
+if TYPE_CHECKING:
+    from kpi_desktop.services.workspace import Workspace
+
+FORMATS = {".xlsx": "Excel workbook", ".csv": "CSV (long layout)"}
+MEASUREMENT_HEADER = ("Date", "KPI", "Value", "Note", "Source")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportError(KpiDesktopError):
+    """An export could not be written (bad file name, missing folder, no permission)."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path | str) -> Iterator[Path]:
+    """Yield a temporary path beside ``path`` to write to; on success it replaces ``path``.
+
+    On any error the temporary file is removed and ``path`` is left as it was. Problems of
+    the place (a missing folder, no permission, a folder named like the file) become an
+    :class:`ExportError` that says what and where.
+    """
+    path = Path(path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise ExportError(path, f"the folder {folder} does not exist")
+    if path.is_dir():
+        raise ExportError(path, "this is a folder; give a file name")
+    partial = folder / f".{path.stem}.{uuid.uuid4().hex[:8]}.partial{path.suffix}"
+    try:
+        yield partial
+        if not partial.exists():
+            raise ExportError(path, "nothing was written")
+        os.replace(partial, path)
+    except PermissionError as exc:
+        raise ExportError(path, "you do not have permission to write here") from exc
+    except OSError as exc:
+        raise ExportError(path, f"the file could not be written ({exc.strerror or exc})") from exc
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+
+
+def needs_neutralising(text: str) -> bool:
+    """Whether a spreadsheet could take this text for a formula."""
+    return text.startswith(_FORMULA_START)
+
+
+def neutralise_csv(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs as a formula (text only; numbers stay numbers)."""
+    if isinstance(value, str) and needs_neutralising(value):
+        return "'" + value
+    return value
+
+
+def export_data(ws: Workspace, path: Path | str, as_of: dt.date | None = None) -> Path:
+    """Write the workspace's data to ``path``: XLSX or CSV by its suffix."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return export_xlsx(ws, path, as_of)
+    if suffix == ".csv":
+        return export_csv(ws, path)
+    shown = f"'{path.suffix}'" if path.suffix else "no suffix"
+    raise ExportError(path, f"cannot export data as {shown}: name the file .xlsx or .csv")
+
+
+def export_csv(ws: Workspace, path: Path | str) -> Path:
+    """Every value in the long layout (Date, KPI, Value, Note, Source), one CSV file."""
+    path = Path(path)
+    with (
+        atomic_output(path) as partial,
+        partial.open("w", encoding="utf-8-sig", newline="") as fh,
+    ):
+        writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow(MEASUREMENT_HEADER)
+        for period, kpi, value, note, source in measurement_rows(ws):
+            writer.writerow(
+                (
+                    period.isoformat(),
+                    neutralise_csv(kpi),
+                    _number_text(value),
+                    neutralise_csv(note),
+                    neutralise_csv(source),
+                )
+            )
+    return path
+
+
+def _number_text(value: float) -> str:
+    """The shortest text that reads back as exactly this number (no trailing ".0")."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+# -- XLSX -----------------------------------------------------------------------------------
+
+_DATE_FORMAT = "yyyy-mm-dd"
+_DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+_HEADER_FILL = "F2F2F2"
+
+#: Column titles of the KPI definitions, by field (the others: the field, in words).
+_KPI_TITLES = {
+    "goal": "Goal",
+    "name": "KPI",
+    "unit_kind": "Unit kind",
+    "range_low": "Range low",
+    "range_high": "Range high",
+    "baseline_value": "Baseline value",
+    "baseline_date": "Baseline date",
+    "target_value": "Target value",
+    "target_date": "Target date",
+    "data_source": "Data source",
+    "key_question": "Key question",
+    "currency_symbol": "Currency symbol",
+    "review_date": "Review date",
+    "created_at": "Created (UTC)",
+    "updated_at": "Updated (UTC)",
+}
+
+_STATUS_HEADER = (
+    "As of",
+    "Goal",
+    "KPI",
+    "Status",
+    "Latest value",
+    "Latest period",
+    "Unit",
+    "Target",
+    "Target date",
+    "Expected now",
+    "Progress",
+    "Forecast at target date",
+)
+
+
+def export_xlsx(ws: Workspace, path: Path | str, as_of: dt.date | None = None) -> Path:
+    """The workbook: Measurements, KPIs, Milestones and Status (see the module notes)."""
+    from openpyxl import Workbook
+
+    path = Path(path)
+    as_of = as_of or dt.date.today()
+    book = Workbook(write_only=True)
+
+    sheet = _sheet(book, "Measurements", MEASUREMENT_HEADER, (12, 32, 14, 40, 18))
+    for period, kpi, value, note, source in measurement_rows(ws):
+        sheet.append(
+            [
+                _date_cell(sheet, period),
+                _text(sheet, kpi),
+                value,
+                _text(sheet, note),
+                _text(sheet, source),
+            ]
+        )
+
+    titles = [_KPI_TITLES.get(c, c.replace("_", " ").capitalize()) for c in KPI_COLUMNS]
+    widths = [
+        28 if c in ("goal", "name") else 40 if c == "description" else 14 for c in KPI_COLUMNS
+    ]
+    sheet = _sheet(book, "KPIs", titles, widths)
+    for row in kpi_definitions(ws):
+        sheet.append([_cell(sheet, row[c]) for c in KPI_COLUMNS])
+
+    sheet = _sheet(book, "Milestones", ("KPI", "Date", "Value"), (32, 12, 14))
+    for kpi, when, value in milestone_rows(ws):
+        sheet.append([_text(sheet, kpi), _date_cell(sheet, when), value])
+
+    sheet = _sheet(book, "Status", _STATUS_HEADER, (12, 28, 32, 12, 14, 13, 12, 14, 12, 14, 10, 14))
+    for st in kpi_statuses(ws, as_of):
+        target = st.target_text() if st.direction == "range" else st.target
+        sheet.append(
+            [
+                _date_cell(sheet, as_of),
+                _text(sheet, st.goal),
+                _text(sheet, st.kpi),
+                _status_cell(sheet, st.status),
+                st.latest_value,
+                _date_cell(sheet, st.latest_date),
+                _text(sheet, st.unit),
+                _cell(sheet, target),
+                _date_cell(sheet, st.target_date),
+                st.expected,
+                _percent_cell(sheet, st.progress),
+                st.forecast,
+            ]
+        )
+
+    with atomic_output(path) as partial:
+        book.save(partial)
+    return path
+
+
+def _sheet(book: Any, title: str, header: Iterable[str], widths: Iterable[int]) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(title)
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = "A2"
+    cells = []
+    for text in header:
+        cell = WriteOnlyCell(sheet, value=text)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
+        cells.append(cell)
+    sheet.append(cells)
+    return sheet
+
+
+def _text(sheet: Any, value: str | None) -> Any:
+    """A text cell; one a spreadsheet could run as a formula is stored as plain text with
+    the quote prefix (the value is kept as it is)."""
+    if not value or not needs_neutralising(value):
+        return value
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
+
+
+def _date_cell(sheet: Any, value: dt.date | None) -> Any:
+    if value is None:
+        return None
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = _DATE_FORMAT
+    return cell
+
+
+def _percent_cell(sheet: Any, value: float | None) -> Any:
+    if value is None:
+        return None
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.number_format = "0%"
+    return cell
+
+
+def _status_cell(sheet: Any, status: Any) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+
+    color = STATUS_COLORS[status].lstrip("#")
+    cell = WriteOnlyCell(sheet, value=status.label)
+    cell.font = Font(bold=True, color=color)
+    cell.fill = PatternFill("solid", fgColor=_tint(color, 0.15))
+    return cell
+
+
+def _tint(hex_rgb: str, strength: float) -> str:
+    """The colour mixed with white (``strength`` of the colour)."""
+    channels = [int(hex_rgb[i : i + 2], 16) for i in (0, 2, 4)]
+    mixed = [round(255 - (255 - c) * strength) for c in channels]
+    return "".join(f"{c:02X}" for c in mixed)
+
+
+def _cell(sheet: Any, value: Any) -> Any:
+    """A cell for any KPI field: text neutralised, dates formatted, times without zone."""
+    if isinstance(value, str):
+        return _text(sheet, value)
+    if isinstance(value, dt.datetime):
+        from openpyxl.cell import WriteOnlyCell
+
+        naive = value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
+        cell = WriteOnlyCell(sheet, value=naive)
+        cell.number_format = _DATETIME_FORMAT
+        return cell
+    if isinstance(value, dt.date):
+        return _date_cell(sheet, value)
+    return value
