@@ -69,12 +69,11 @@ def _declare_new(p: argparse.ArgumentParser) -> None:
 
 
 def run_new(ns: argparse.Namespace) -> int:
+    from kpi_desktop.services.demo import DEMO_NAME, build_demo
     from kpi_desktop.services.workspace import Workspace
 
-    with Workspace.create(ns.workspace) as ws:
+    with Workspace.create(ns.workspace, name=DEMO_NAME if ns.demo else None) as ws:
         if ns.demo:
-            from kpi_desktop.services.demo import build_demo
-
             build_demo(ws)
     print(f"Created {ns.workspace}" + (" with the demo business" if ns.demo else ""))
     return EXIT_OK

@@ -233,3 +233,20 @@ def test_opening_makes_the_daily_backup(make_window, tmp_path: Path) -> None:  #
     window.close_workspace()
     assert window.open_workspace(path)
     assert len(list_backups(path)) == 1  # one a day
+
+
+def test_export_menu_items_follow_the_selection(make_window, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window()
+    assert window.open_demo()
+    assert not window.export_chart_action.isEnabled()
+    kpi = window.document.workspace.kpis.find("Gross margin")
+    window.view.tree.select("kpi", kpi.id)
+    assert window.export_chart_action.isEnabled() and window.copy_chart_action.isEnabled()
+    window.copy_chart_action.trigger()
+    assert not QGuiApplication.clipboard().image().isNull()
+    dialog = window.export_chart()
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+    assert window.export_report_action.isEnabled()

@@ -80,6 +80,17 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Open &demo", self.open_demo)
         file_menu.addSeparator()
         self.restore_action = self._action(file_menu, "&Restore from backup…", self.restore_backup)
+        self.export_chart_action = self._action(
+            file_menu, "Export &chart…", self.export_chart, "Ctrl+E"
+        )
+        self.copy_chart_action = self._action(
+            file_menu, "Cop&y chart", self.copy_chart, "Ctrl+Shift+C"
+        )
+        self.export_report_action = self._action(
+            file_menu, "Export meeting &report…", self.export_report, "Ctrl+Shift+E"
+        )
+        self.export_data_action = self._action(file_menu, "Export &data…", self.export_data)
+        file_menu.addSeparator()
         self.save_copy_action = self._action(
             file_menu, "Save a &Copy…", self.save_copy, QKeySequence.StandardKey.SaveAs
         )
@@ -143,11 +154,16 @@ class MainWindow(QMainWindow):
         is_open = self.document is not None
         for action in (
             self.save_copy_action,
+            self.export_report_action,
+            self.export_data_action,
             self.close_action,
             self.new_kpi_action,
             self.edit_wizard_action,
         ):
             action.setEnabled(is_open)
+        has_kpi = self.view is not None and self.view.tree.selected()[0] == "kpi"
+        self.export_chart_action.setEnabled(has_kpi)
+        self.copy_chart_action.setEnabled(has_kpi)
         stack = self.document.undo_stack if self.document else None
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
@@ -264,6 +280,7 @@ class MainWindow(QMainWindow):
         self.view = WorkspaceView(document, self.prompts)
         self.view.wizard_requested.connect(self.open_wizard)
         self.view.review_requested.connect(self.start_review)
+        self.view.tree.selection_changed.connect(lambda _k, _i: self._update_actions())
         from kpi_desktop.ui.achievements_panel import Celebrator
 
         self.celebrator = Celebrator(document, self.view)  # a toast when a value hits a target
@@ -389,6 +406,50 @@ class MainWindow(QMainWindow):
         if to_actions:
             dialog.go_to(1)
         return dialog
+
+    # -- exports --------------------------------------------------------------------------
+
+    def _selected_kpi(self) -> int | None:
+        if self.view is None:
+            return None
+        kind, item_id = self.view.tree.selected()
+        return item_id if kind == "kpi" else None
+
+    def export_chart(self) -> QWidget | None:
+        """File > Export chart: a non-modal dialog with a preview, presets and formats."""
+        kpi_id = self._selected_kpi()
+        if self.document is None or kpi_id is None:
+            return None
+        from kpi_desktop.ui.export_chart_dialog import ExportChartDialog
+
+        dialog = ExportChartDialog(self.document, kpi_id, self.prompts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def copy_chart(self) -> bool:
+        kpi_id = self._selected_kpi()
+        if self.document is None or kpi_id is None:
+            return False
+        from kpi_desktop.ui.export_chart_dialog import copy_chart_to_clipboard
+
+        copy_chart_to_clipboard(self.document, kpi_id)
+        self.statusBar().showMessage(self.tr("Chart copied: paste it into your slides"), 5000)
+        return True
+
+    def export_report(self) -> QWidget | None:
+        if self.document is None:
+            return None
+        from kpi_desktop.ui.report_export import export_report
+
+        return export_report(self, self.document, self.prompts)
+
+    def export_data(self) -> object:
+        if self.document is None:
+            return None
+        from kpi_desktop.ui.report_export import export_data
+
+        return export_data(self, self.document, self.prompts)
 
     def _show_review_history(self) -> None:
         if self.view is not None:
