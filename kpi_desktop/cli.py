@@ -194,7 +194,8 @@ def run_import(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _declare_status(p: argparse.ArgumentParser) -> None:
+def _declare_report_on_date(p: argparse.ArgumentParser) -> None:
+    """WORKSPACE [--as-of DATE] [--json]: the shape of `status` and `due`."""
     p.add_argument("workspace", type=Path)
     p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
     p.add_argument("--json", action="store_true", help="print JSON (see the README)")
@@ -351,12 +352,6 @@ def run_check(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _declare_due(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
-    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
-    p.add_argument("--json", action="store_true", help="print JSON (see the README)")
-
-
 def run_due(ns: argparse.Namespace) -> int:
     from kpi_desktop.services.reminders import due_items
 
@@ -500,10 +495,10 @@ _COMMANDS: dict[str, tuple[Declare, Handler, str]] = {
     "add-goal": (_declare_add_goal, run_add_goal, "add an objective (or a sub-goal with --parent)"),
     "add-kpi": (_declare_add_kpi, run_add_kpi, "add a KPI to a goal"),
     "import": (_declare_import, run_import, "import values from a CSV or XLSX file"),
-    "status": (_declare_status, run_status, "show every KPI's status"),
+    "status": (_declare_report_on_date, run_status, "show every KPI's status"),
     "size": (_declare_size, run_size, "size a KPI's target from its history"),
     "check": (_declare_check, run_check, "check every KPI is SMART; say how to fix it"),
-    "due": (_declare_due, run_due, "list KPIs that need values and overdue actions"),
+    "due": (_declare_report_on_date, run_due, "list KPIs that need values and overdue actions"),
     "export-chart": (
         _declare_export_chart,
         run_export_chart,

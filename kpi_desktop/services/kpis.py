@@ -143,9 +143,7 @@ def clean_kpi_fields(values: dict[str, Any]) -> dict[str, Any]:
         raise ValidationError("decimals", "Decimals must be between 0 and 6")
     tol = _number("tolerance", out.get("tolerance"))
     if tol is None or tol <= 0 or tol > 1:
-        raise ValidationError(
-            "tolerance", "Tolerance must be more than 0% and at most 100%"
-        )
+        raise ValidationError("tolerance", "Tolerance must be more than 0% and at most 100%")
     out["tolerance"] = tol
     weight = _number("weight", out.get("weight"))
     if weight is None or weight < 0:
@@ -257,17 +255,8 @@ class KpiService:
         return match_name("KPI", name, self.list(), lambda k: k.name)
 
     def add(self, goal_id: int, name: str, **fields: Any) -> Kpi:
-        unknown = set(fields) - set(KPI_FIELDS)
-        if unknown:
-            raise ValueError(f"unknown KPI fields: {sorted(unknown)}")
-        values = clean_kpi_fields({**KPI_FIELDS, **fields, "name": name})
-        with self._ws.writing() as s:
-            get_goal(s, goal_id)
-            _check_unique_name(s, goal_id, values["name"], exclude=None)
-            kpi = Kpi(goal_id=goal_id, position=_next_position(s, goal_id), **values)
-            s.add(kpi)
-            s.flush()
-            return kpi
+        """Add a KPI at the end of its goal; every field is checked first."""
+        return self.add_with_milestones(goal_id, name, (), **fields)
 
     def add_with_milestones(
         self, goal_id: int, name: str, milestones: Sequence[Point], **fields: Any
