@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLineEdit
 
+from kpi_desktop.domain.pasting import read_pasted_rows
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.services.workspace import Workspace
 from kpi_desktop.ui.document import Document
@@ -21,7 +22,7 @@ from kpi_desktop.ui.measurements_model import (
     PeriodRole,
     ValueRole,
 )
-from kpi_desktop.ui.measurements_table import MeasurementsTable, read_pasted_rows
+from kpi_desktop.ui.measurements_table import MeasurementsTable
 
 D = dt.date
 
