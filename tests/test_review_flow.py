@@ -33,9 +33,9 @@ from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.review_dialog import (
     KpiReviewPage,
     ReviewDialog,
-    ReviewHistory,
     counts_glyphs,
 )
+from kpi_desktop.ui.review_history import ReviewHistory
 
 D = dt.date
 TODAY = D(2026, 11, 15)

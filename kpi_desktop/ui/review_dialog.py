@@ -1,4 +1,4 @@
-"""The review meeting: ReviewDialog walks the KPIs, ReviewHistory lists past reviews.
+"""The review meeting: ReviewDialog walks the KPIs (past reviews: ui/review_history.py).
 
 :class:`ReviewDialog` (open it with ``.open()`` or ``.show()``; it never blocks) has one
 step per part of the meeting: *Start* (title, what needs attention), *Earlier actions*
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -37,11 +36,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QSplitter,
     QStackedWidget,
-    QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -56,11 +51,8 @@ from kpi_desktop.services.review_flow import (
     OpenAction,
     ReviewDraft,
     ReviewItem,
-    ReviewSnapshot,
     SavedReview,
     counts_text,
-    review_history,
-    review_snapshot,
     save_review,
     start_review,
     undo_review,
@@ -82,7 +74,7 @@ _STATUS_GLYPHS = {
 }
 
 
-def _day(d: dt.date | None) -> str:
+def day_text(d: dt.date | None) -> str:
     return "—" if d is None else f"{d.day} {d:%b %Y}"
 
 
@@ -90,12 +82,12 @@ def _qdate(d: dt.date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
-def _mute(label: QLabel) -> QLabel:
+def mute(label: QLabel) -> QLabel:
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
 
 
-def _heading(text: str, scale: float = 1.25) -> QLabel:
+def heading(text: str, scale: float = 1.25) -> QLabel:
     label = QLabel(text)
     font = QFont(label.font())
     font.setBold(True)
@@ -207,9 +199,9 @@ class _StartPage(QWidget):
 
         form = QFormLayout()
         form.addRow(self.tr("&Title:"), self.title_edit)
-        form.addRow(self.tr("Date:"), QLabel(_day(draft.date)))
+        form.addRow(self.tr("Date:"), QLabel(day_text(draft.date)))
         box = QVBoxLayout(self)
-        box.addWidget(_heading(self.tr("Start the review")))
+        box.addWidget(heading(self.tr("Start the review")))
         box.addLayout(form)
         box.addSpacing(8)
         box.addWidget(summary)
@@ -240,10 +232,10 @@ class _ActionsPage(QWidget):
                 item.checkState() == Qt.CheckState.Checked,
             )
         )
-        empty = _mute(QLabel(self.tr("No open actions from earlier reviews.")))
+        empty = mute(QLabel(self.tr("No open actions from earlier reviews.")))
         empty.setVisible(not draft.open_actions)
         box = QVBoxLayout(self)
-        box.addWidget(_heading(self.tr("Actions from earlier reviews")))
+        box.addWidget(heading(self.tr("Actions from earlier reviews")))
         hint = QLabel(
             self.tr(
                 "Go through what was decided last time. Tick an action when it is done; it "
@@ -289,7 +281,7 @@ def _color(name: str):  # type: ignore[no-untyped-def]
 def _action_line(action: OpenAction, on: dt.date) -> str:
     parts = [action.title]
     who = action.owner or "nobody yet"
-    due = f"due {_day(action.due_date)}" if action.due_date else "no due date"
+    due = f"due {day_text(action.due_date)}" if action.due_date else "no due date"
     if action.is_overdue(on) and action.due_date is not None:
         late = (on - action.due_date).days
         due += f" ({late} day{'s' if late != 1 else ''} late)"
@@ -310,12 +302,12 @@ class KpiReviewPage(QWidget):
         self._new: list[NewAction] = []
         st = item.snapshot
 
-        name = _heading(item.kpi, 1.35)
-        where = _mute(QLabel(position))
+        name = heading(item.kpi, 1.35)
+        where = mute(QLabel(position))
         badge = QLabel()
         badge.setPixmap(status_pixmap(item.status, 18))
         status = QLabel(f"<b>{item.status.label}</b>")
-        who = _mute(
+        who = mute(
             QLabel(
                 self.tr("Goal: {goal} · Owner: {owner}").format(
                     goal=item.goal, owner=item.owner or self.tr("nobody yet")
@@ -336,7 +328,7 @@ class KpiReviewPage(QWidget):
         facts.setHorizontalSpacing(18)
         facts.setVerticalSpacing(2)
         for col, (label, text) in enumerate(item.facts()):
-            facts.addWidget(_mute(QLabel(self.tr(label))), 0, col)
+            facts.addWidget(mute(QLabel(self.tr(label))), 0, col)
             value = QLabel(f"<b>{html.escape(text)}</b>")
             facts.addWidget(value, 1, col)
         facts.setColumnStretch(len(item.facts()), 1)
@@ -487,7 +479,7 @@ class KpiReviewPage(QWidget):
 
     def add_action(self, action: NewAction) -> None:
         self._new.append(action)
-        due = f", by {_day(action.due_date)}" if action.due_date else ""
+        due = f", by {day_text(action.due_date)}" if action.due_date else ""
         who = action.owner or self.tr("nobody yet")
         link = self.tr("this KPI") if action.kpi_id is not None else self.tr("its goal")
         text = f"{action.title} — {who}{due} ({link})"
@@ -577,7 +569,7 @@ class _WrapUpPage(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         box = QVBoxLayout(self)
-        box.addWidget(_heading(self.tr("Wrap up")))
+        box.addWidget(heading(self.tr("Wrap up")))
         box.addWidget(QLabel(self.tr("<b>Notes and decisions</b>")))
         box.addWidget(self.notes_edit, 1)
         box.addSpacing(8)
@@ -776,7 +768,7 @@ class ReviewDialog(QDialog):
         lines = [
             self.tr("<b>Saving</b> the status of {n} KPIs on {day} ({counts}).").format(
                 n=len(self.draft.items),
-                day=_day(self.draft.date),
+                day=day_text(self.draft.date),
                 counts=counts_text(self.draft.counts()),
             ),
             self.tr("{n} comment(s), {a} new action(s), {d} earlier action(s) marked done.").format(
@@ -816,175 +808,13 @@ class ReviewDialog(QDialog):
         return self.review_id
 
 
-# -- history --------------------------------------------------------------------------------
-
-
-def snapshot_html(snap: ReviewSnapshot) -> str:
-    """A saved review as rich text: title, notes, each KPI as it was, the actions decided."""
-    esc = html.escape
-    parts = [
-        f"<h2>{esc(snap.title)}</h2>",
-        f"<p style='color:#666'>{_day(snap.date)} · {esc(counts_text(snap.counts()))}</p>",
-    ]
-    if snap.notes:
-        notes = "<br>".join(esc(line) for line in snap.notes.splitlines())
-        parts.append(f"<p>{notes}</p>")
-    rows = [
-        "<tr><th align='left'>KPI</th><th align='left'>Status</th>"
-        "<th align='right'>Value</th><th align='right'>Plan</th><th align='left'>Comment</th></tr>"
-    ]
-    for e in snap.entries:
-        rows.append(
-            "<tr>"
-            f"<td>{esc(e.kpi)}</td><td>{status_html(e.status)}</td>"
-            f"<td align='right'>{esc(e.latest_text)}</td>"
-            f"<td align='right'>{esc(e.expected_text) if e.expected is not None else ''}</td>"
-            f"<td>{esc(e.comment)}</td>"
-            "</tr>"
-        )
-    parts.append(
-        "<h3>KPIs as they stood</h3>"
-        f"<table cellspacing='0' cellpadding='4' width='100%'>{''.join(rows)}</table>"
-    )
-    if snap.actions:
-        items = []
-        for a in snap.actions:
-            state = f"done {_day(a.done_date)}" if a.done else "open"
-            who = esc(a.owner) if a.owner else "nobody yet"
-            due = f", due {_day(a.due_date)}" if a.due_date else ""
-            about = f" · {esc(a.about)}" if a.about else ""
-            mark = "☑" if a.done else "☐"
-            items.append(f"<li>{mark} {esc(a.title)} ({who}{due}; {state}){about}</li>")
-        parts.append(f"<h3>Actions decided</h3><ul>{''.join(items)}</ul>")
-    return "".join(parts)
-
-
-class ReviewHistory(QWidget):
-    """Past reviews, the latest first; the selected one shown as it was on the day."""
-
-    review_requested = Signal()  # "Start a review…" pressed: the lead opens a ReviewDialog
-
-    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._document = document
-        self.list = QTreeWidget()
-        self.list.setColumnCount(4)
-        self.list.setHeaderLabels(
-            [self.tr("Date"), self.tr("Review"), self.tr("KPIs"), self.tr("Actions")]
-        )
-        self.list.setRootIsDecorated(False)
-        self.list.setAlternatingRowColors(True)
-        self.list.setAccessibleName(self.tr("Past reviews"))
-        header = self.list.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.list.currentItemChanged.connect(lambda cur, _old: self._show(cur))
-        self.detail = QTextBrowser()
-        self.detail.setOpenLinks(False)
-        self.detail.setAccessibleName(self.tr("The selected review"))
-        self.start_button = QPushButton(self.tr("Start a review…"))
-        self.start_button.clicked.connect(self.review_requested)
-        self.empty_label = _mute(
-            QLabel(self.tr("No review yet. Start one to look at every KPI with your team."))
-        )
-        self.empty_label.setWordWrap(True)
-
-        left = QWidget()
-        left_box = QVBoxLayout(left)
-        left_box.setContentsMargins(0, 0, 0, 0)
-        top = QHBoxLayout()
-        top.addWidget(_heading(self.tr("Reviews"), 1.15))
-        top.addStretch(1)
-        top.addWidget(self.start_button)
-        left_box.addLayout(top)
-        left_box.addWidget(self.list, 1)
-        left_box.addWidget(self.empty_label)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.detail)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setSizes([440, 660])
-        box = QVBoxLayout(self)
-        box.setContentsMargins(6, 6, 6, 6)
-        box.addWidget(split)
-        document.reviews_changed.connect(self.refresh)
-        self.refresh()
-
-    def refresh(self) -> None:
-        selected = self.selected_review_id()
-        try:
-            history = review_history(self._document.workspace)
-        except KpiDesktopError:
-            history = []
-        self.list.clear()
-        for r in history:
-            row = QTreeWidgetItem(
-                [_day(r.date), r.title, counts_glyphs(r.counts), str(r.n_actions or "")]
-            )
-            row.setData(0, Qt.ItemDataRole.UserRole, r.review_id)
-            row.setToolTip(1, r.notes)
-            row.setToolTip(2, r.counts_text)
-            self.list.addTopLevelItem(row)
-        self.empty_label.setVisible(not history)
-        self.list.setVisible(bool(history))
-        if history:
-            self.select(selected if selected is not None else history[0].review_id)
-        else:
-            self.detail.clear()
-
-    def reviews(self) -> list[tuple[str, str, str]]:
-        """(date, title, KPIs by status) of each listed review, as shown."""
-        return [
-            (
-                self.list.topLevelItem(i).text(0),
-                self.list.topLevelItem(i).text(1),
-                self.list.topLevelItem(i).text(2),
-            )
-            for i in range(self.list.topLevelItemCount())
-        ]
-
-    def selected_review_id(self) -> int | None:
-        item = self.list.currentItem()
-        return None if item is None else int(item.data(0, Qt.ItemDataRole.UserRole))
-
-    def select(self, review_id: int) -> bool:
-        for i in range(self.list.topLevelItemCount()):
-            item = self.list.topLevelItem(i)
-            if int(item.data(0, Qt.ItemDataRole.UserRole)) == review_id:
-                self.list.setCurrentItem(item)
-                self._show(item)
-                return True
-        return False
-
-    def snapshot(self) -> ReviewSnapshot | None:
-        review_id = self.selected_review_id()
-        if review_id is None:
-            return None
-        return review_snapshot(self._document.workspace, review_id)
-
-    def _show(self, item: QTreeWidgetItem | None) -> None:
-        if item is None:
-            self.detail.clear()
-            return
-        try:
-            snap = review_snapshot(
-                self._document.workspace, int(item.data(0, Qt.ItemDataRole.UserRole))
-            )
-        except KpiDesktopError as exc:
-            self.detail.setPlainText(exc.message)
-            return
-        self.detail.setHtml(snapshot_html(snap))
-
-
 __all__ = [
     "KpiReviewPage",
     "ReviewDialog",
-    "ReviewHistory",
     "SaveReview",
     "counts_glyphs",
-    "snapshot_html",
+    "day_text",
+    "heading",
+    "mute",
     "status_html",
 ]

@@ -14,7 +14,7 @@ from kpi_desktop.ui.kpi_editor import KpiEditor
 from kpi_desktop.ui.measurements_table import MeasurementsTable
 from kpi_desktop.ui.prompts import Prompts
 from kpi_desktop.ui.reminders_bar import RemindersBar
-from kpi_desktop.ui.review_dialog import ReviewHistory
+from kpi_desktop.ui.review_history import ReviewHistory
 from kpi_desktop.ui.scorecard import ScorecardView
 
 
