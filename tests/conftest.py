@@ -9,6 +9,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# No timing deadlines (a busy 2-core CI machine is slow, not wrong); in CI the examples are
+# derived from the test itself, so a run is repeatable and a failure reproduces.
+settings.register_profile("default", deadline=None)
+settings.register_profile(
+    "ci", deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 from kpi_desktop.services.workspace import Workspace  # noqa: E402
 

@@ -228,6 +228,9 @@ def _season(d: dt.date, frequency: Frequency) -> int:
     return d.month if frequency == Frequency.MONTHLY else (d.month - 1) // 3 + 1
 
 
+_MIN_SHARE = 0.05  # below this share of its trend line, seasonality is read as amounts
+
+
 @dataclass(frozen=True, slots=True)
 class SeasonalShape:
     """Last year's deviation from its own trend line, per month (or quarter) of the year.
@@ -267,7 +270,11 @@ def seasonal_shape(history: Sequence[Point], frequency: Frequency) -> SeasonalSh
     if fit is None:
         return None
     line = [fit.at(x) for x in xs]
-    relative = all(y > 0 for y in ys) and all(v > 0 for v in line)
+    # Shares of the line only when every value is a fair share of it: a month near zero
+    # against a positive line would make "divide by (1 + deviation)" blow up.
+    relative = all(v > 0 for v in line) and all(
+        y > _MIN_SHARE * v for y, v in zip(ys, line, strict=True)
+    )
     sums: dict[int, list[float]] = {}
     for p, y, v in zip(year, ys, line, strict=True):
         dev = (y - v) / v if relative else y - v

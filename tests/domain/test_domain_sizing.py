@@ -420,3 +420,21 @@ def test_the_spread_is_never_narrower_than_the_plain_formula(values: list[float]
     plain = fit.prediction_sd(float(period_index(D(2025, 6, 1), M)))
     assert plain is not None
     assert r.forecast_sd >= plain * (1 - 1e-9)
+
+
+def test_seasonal_milestones_survive_a_month_near_zero() -> None:
+    """Found by hypothesis: a last-year value of ~0 against a positive trend line divided by
+    zero when the shape was read as shares of the line."""
+    import datetime as dt
+
+    from kpi_desktop.domain.sizing import spread_milestones
+    from kpi_desktop.domain.types import Frequency, Point
+
+    history = [
+        Point(dt.date(2024, m, 1), v)
+        for m, v in zip((1, 2, 3, 4), (1.0, 1.0, 1.0, 2e-262), strict=True)
+    ]
+    out = spread_milestones(
+        0.0, 0.0, dt.date(2024, 4, 1), dt.date(2024, 6, 1), Frequency.MONTHLY, "seasonal", history
+    )
+    assert out[-1].value == 0.0
