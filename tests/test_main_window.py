@@ -250,3 +250,14 @@ def test_export_menu_items_follow_the_selection(make_window, tmp_path: Path, qtb
     assert dialog is not None and dialog.isVisible()
     dialog.close()
     assert window.export_report_action.isEnabled()
+
+
+def test_import_data_opens_the_wizard(make_window, employment_csv: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(ScriptedPrompts(files=[str(employment_csv)]))
+    assert window.open_demo()
+    assert window.import_action.isEnabled()
+    wizard = window.import_data()
+    assert wizard is not None and wizard.isVisible()
+    qtbot.waitExposed(wizard)
+    assert wizard.currentId() != -1
+    wizard.reject()

@@ -167,6 +167,18 @@ class MeasurementService:
                 s.delete(row)
             return changes
 
+    def delete_keys(self, keys: Sequence[tuple[int, dt.date]]) -> int:
+        """Delete the values stored for these (KPI id, period start) pairs, set-based, in one
+        transaction (undo of an import). Missing pairs are fine; returns how many went."""
+        with self._ws.writing() as s:
+            raw = s.connection().connection.driver_connection
+            before = raw.total_changes
+            raw.executemany(
+                "DELETE FROM measurement WHERE kpi_id = ? AND period = ?",
+                ((kpi_id, period.isoformat()) for kpi_id, period in keys),
+            )
+            return int(raw.total_changes - before)
+
     def restore(self, change: MeasurementChange) -> None:
         """Put back the state before `change` (the inverse of upsert/delete/set_note)."""
         self.restore_many([change])

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Open &demo", self.open_demo)
         file_menu.addSeparator()
         self.restore_action = self._action(file_menu, "&Restore from backup…", self.restore_backup)
+        self.import_action = self._action(file_menu, "&Import data…", self.import_data, "Ctrl+I")
         self.export_chart_action = self._action(
             file_menu, "Export &chart…", self.export_chart, "Ctrl+E"
         )
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         is_open = self.document is not None
         for action in (
             self.save_copy_action,
+            self.import_action,
             self.export_report_action,
             self.export_data_action,
             self.close_action,
@@ -406,6 +408,17 @@ class MainWindow(QMainWindow):
         if to_actions:
             dialog.go_to(1)
         return dialog
+
+    def import_data(self) -> QWidget | None:
+        """File > Import data: the non-modal wizard (file, mapping, preview, result)."""
+        if self.document is None:
+            return None
+        from kpi_desktop.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.document, self, prompts=self.prompts)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+        return wizard
 
     # -- exports --------------------------------------------------------------------------
 
