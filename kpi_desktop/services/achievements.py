@@ -23,6 +23,7 @@ from kpi_desktop.domain.achievements import (
 from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.types import Frequency, Point
 from kpi_desktop.services.kpis import get_kpi, kpi_target
+from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Kpi, Milestone
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ def _for_kpi(
 ) -> list[Achievement]:
     assert kpi.id is not None
     milestones = list(s.exec(select(Milestone).where(Milestone.kpi_id == kpi.id)))
-    raw = s.connection().connection.driver_connection
+    raw = sqlite_connection(s)
     rows = raw.execute(
         "SELECT period, value FROM measurement WHERE kpi_id = ? AND period <= ? "
         "ORDER BY period DESC LIMIT ?",

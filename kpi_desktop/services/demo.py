@@ -264,6 +264,7 @@ def _steer(
         lo, hi = spec.range_low, spec.range_high
         candidates.append(min(max(natural, lo + (hi - lo) * 0.05), hi - (hi - lo) * 0.05))
     elif want == Status.ACHIEVED:
+        assert t is not None
         candidates.append(t)
     else:
         assert t is not None
@@ -276,7 +277,7 @@ def _steer(
         # rounding may push the value over the band's edge: then take the band's middle
         candidates += [expected + sign * g * span for g in (gap, (low + high) / 2)]
     for value in candidates:
-        value = round(value, spec.decimals)  # type: ignore[arg-type]
+        value = round(value, spec.decimals)
         if status_at(plan, [Point(period, value)], when).status == want:
             return value
     raise AssertionError(f"no value of {spec.name} gives {want} at {when}")

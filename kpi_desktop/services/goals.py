@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
@@ -48,9 +49,7 @@ def _clean_perspective(value: str | None) -> str | None:
 
 
 def _next_position(session: Session, parent_id: int | None) -> int:
-    current = session.exec(
-        select(func.max(Goal.position)).where(Goal.parent_id == parent_id)  # type: ignore[arg-type]
-    ).one()
+    current = session.exec(select(func.max(Goal.position)).where(Goal.parent_id == parent_id)).one()
     return 0 if current is None else int(current) + 1
 
 
@@ -58,7 +57,7 @@ class GoalService:
     def __init__(self, workspace: Workspace) -> None:
         self._ws = workspace
 
-    def list(self, *, include_archived: bool = True) -> list[Goal]:
+    def list(self, *, include_archived: bool = True) -> builtins.list[Goal]:
         with self._ws.reading() as s:
             query = select(Goal).order_by(Goal.parent_id, Goal.position, Goal.id)  # type: ignore[arg-type]
             if not include_archived:
@@ -168,7 +167,7 @@ def _shift_siblings(
     s: Session, parent_id: int | None, from_position: int, delta: int, exclude: int | None = None
 ) -> None:
     siblings = s.exec(
-        select(Goal).where(Goal.parent_id == parent_id, Goal.position >= from_position)  # type: ignore[arg-type]
+        select(Goal).where(Goal.parent_id == parent_id, Goal.position >= from_position)
     ).all()
     for sib in siblings:
         if sib.id != exclude:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import math
 from collections.abc import Sequence
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
@@ -56,7 +58,7 @@ KPI_FIELDS: dict[str, Any] = {
     "review_date": None,
 }
 
-_ENUMS: dict[str, type] = {
+_ENUMS: dict[str, type[StrEnum]] = {
     "unit_kind": UnitKind,
     "direction": Direction,
     "aggregation": Aggregation,
@@ -237,7 +239,9 @@ class KpiService:
     def __init__(self, workspace: Workspace) -> None:
         self._ws = workspace
 
-    def list(self, *, goal_id: int | None = None, include_archived: bool = True) -> list[Kpi]:
+    def list(
+        self, *, goal_id: int | None = None, include_archived: bool = True
+    ) -> builtins.list[Kpi]:
         with self._ws.reading() as s:
             query = select(Kpi).order_by(Kpi.goal_id, Kpi.position, Kpi.id)  # type: ignore[arg-type]
             if goal_id is not None:
@@ -332,7 +336,7 @@ class KpiService:
             _close_gap(s, kpi)
             s.delete(kpi)
 
-    def milestones(self, kpi_id: int) -> list[Milestone]:
+    def milestones(self, kpi_id: int) -> builtins.list[Milestone]:
         with self._ws.reading() as s:
             return list(
                 s.exec(
@@ -342,7 +346,7 @@ class KpiService:
 
     def set_milestones(
         self, kpi_id: int, milestones: Sequence[Point], *, expected_version: int | None = None
-    ) -> list[Milestone]:
+    ) -> builtins.list[Milestone]:
         """Replace the KPI's milestones with `milestones` (dates must be distinct)."""
         with self._ws.writing() as s:
             kpi = get_kpi(s, kpi_id)

@@ -18,6 +18,7 @@ from sqlmodel import col, select
 from kpi_desktop.domain.due import DueState, due_state
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.services.status import _goal_order
+from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Action, Goal, Kpi
 
 if TYPE_CHECKING:
@@ -182,7 +183,7 @@ def due_kpis(ws: Workspace, as_of: dt.date) -> list[DueKpi]:
                 .order_by(col(Kpi.goal_id), col(Kpi.position), col(Kpi.id))
             )
         )
-        raw = s.connection().connection.driver_connection
+        raw = sqlite_connection(s)
         out = []
         for kpi in kpis:
             assert kpi.id is not None

@@ -28,6 +28,7 @@ from kpi_desktop.services.achievements import KpiAchievement, workspace_achievem
 from kpi_desktop.services.chart_data import ChartData, chart_data
 from kpi_desktop.services.kpis import KPI_FIELDS
 from kpi_desktop.services.status import KpiStatus, goal_rollups, kpi_statuses
+from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Goal, Kpi, Milestone
 
 if TYPE_CHECKING:
@@ -288,7 +289,7 @@ def measurement_rows(ws: Workspace) -> Iterator[tuple[dt.date, str, float, str, 
     order = {k.id: i for i, k in enumerate(ws.kpis.list())}
     names = {k.id: k.name for k in ws.kpis.list()}
     with ws.reading() as s:
-        raw = s.connection().connection.driver_connection
+        raw = sqlite_connection(s)
         for kpi_id in sorted(order, key=order.__getitem__):
             cursor = raw.execute(
                 "SELECT period, value, note, source FROM measurement WHERE kpi_id = ? "

@@ -172,7 +172,9 @@ def open_actions(ws: Workspace) -> list[OpenAction]:
         actions = list(s.exec(select(Action).where(Action.done == False)))  # noqa: E712
         kpis = dict(s.exec(select(Kpi.id, Kpi.name)).all())
         goals = dict(s.exec(select(Goal.id, Goal.title)).all())
-        reviews = dict(s.exec(select(Review.id, Review.date)).all())
+        reviews: dict[int | None, dt.date] = dict(
+            s.exec(select(col(Review.id), col(Review.date))).all()
+        )
     actions.sort(key=lambda a: (a.due_date is None, a.due_date or dt.date.max, a.id or 0))
     return [
         OpenAction(
@@ -389,7 +391,7 @@ def review_history(ws: Workspace) -> list[ReviewSummary]:
             title=r.title,
             notes=r.notes,
             counts=_counts(_known(statuses.get(r.id or 0, []))),
-            n_actions=actions.get(r.id, 0),
+            n_actions=actions.get(r.id or 0, 0),
         )
         for r in reviews
     ]

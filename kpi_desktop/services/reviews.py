@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ class ReviewService:
 
     # -- reviews ------------------------------------------------------------------------------
 
-    def list(self) -> list[Review]:
+    def list(self) -> builtins.list[Review]:
         with self._ws.reading() as s:
             return list(
                 s.exec(select(Review).order_by(col(Review.date).desc(), col(Review.id).desc()))
@@ -58,7 +59,7 @@ class ReviewService:
                 raise NotFound(f"review #{review_id} no longer exists")
             return review
 
-    def entries(self, review_id: int) -> list[ReviewEntry]:
+    def entries(self, review_id: int) -> builtins.list[ReviewEntry]:
         with self._ws.reading() as s:
             return list(
                 s.exec(
@@ -115,7 +116,7 @@ class ReviewService:
 
     # -- actions ------------------------------------------------------------------------------
 
-    def actions(self, *, open_only: bool = False) -> list[Action]:
+    def actions(self, *, open_only: bool = False) -> builtins.list[Action]:
         with self._ws.reading() as s:
             query = select(Action)
             if open_only:

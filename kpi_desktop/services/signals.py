@@ -17,6 +17,7 @@ from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.signals import WINDOW, SignalReport, signal_report
 from kpi_desktop.domain.types import Frequency, Point
 from kpi_desktop.services.kpis import get_kpi
+from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Kpi
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ def kpi_signals(ws: Workspace, kpi_id: int, as_of: dt.date) -> SignalReport:
     """The signals in one KPI's last 24 values on or before ``as_of``."""
     with ws.reading() as s:
         kpi = get_kpi(s, kpi_id)
-        points = _window(s.connection().connection.driver_connection, kpi_id, as_of)
+        points = _window(sqlite_connection(s), kpi_id, as_of)
         return signal_report(points, Frequency(kpi.frequency), as_of, _formatter(kpi))
 
 
@@ -53,7 +54,7 @@ def workspace_signals(ws: Workspace, as_of: dt.date) -> dict[int, SignalReport]:
     out: dict[int, SignalReport] = {}
     with ws.reading() as s:
         kpis = list(s.exec(select(Kpi).where(Kpi.archived == False).order_by(col(Kpi.id))))  # noqa: E712
-        raw = s.connection().connection.driver_connection
+        raw = sqlite_connection(s)
         for kpi in kpis:
             assert kpi.id is not None
             points = _window(raw, kpi.id, as_of)

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any
 from kpi_desktop.domain.periods import add_periods, period_label, period_start
 from kpi_desktop.domain.sizing import SizingResult, size_target
 from kpi_desktop.domain.types import Direction, Frequency, Point
-from kpi_desktop.domain.values import AmbiguousDate, detect_date_order, parse_date, parse_number
+from kpi_desktop.domain.values import (
+    AmbiguousDate,
+    DateOrder,
+    detect_date_order,
+    parse_date,
+    parse_number,
+)
 from kpi_desktop.services.errors import ValidationError
 from kpi_desktop.store.tables import Kpi
 
@@ -137,9 +143,10 @@ def _split_line(line: str) -> tuple[str | None, str]:
 
 
 def _is_date(text: str) -> bool:
-    for order in ("dmy", "mdy"):
+    orders: tuple[DateOrder, ...] = ("dmy", "mdy")
+    for order in orders:
         try:
-            parse_date(text, order)  # type: ignore[arg-type]
+            parse_date(text, order)
         except ValueError:
             continue
         return True
@@ -176,11 +183,11 @@ def parse_pasted_history(text: str, frequency: Frequency | str, as_of: dt.date) 
             "give every line a date, or none",
         )
     values: list[tuple[int, float]] = []
-    for number, _date, value in rows:
+    for number, _date, cell in rows:
         try:
-            values.append((number, parse_number(value)))
+            values.append((number, parse_number(cell)))
         except ValueError as exc:
-            raise ValidationError("history", f"Line {number}: {value!r} {exc}") from None
+            raise ValidationError("history", f"Line {number}: {cell!r} {exc}") from None
     if not dated:
         last = add_periods(as_of, freq, -1)
         n = len(values)

@@ -3,6 +3,7 @@ with the same ids. Undo of a delete (and redo of an add) restores exactly what w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ class Snapshot:
     milestones: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _dump(rows: list[SQLModel]) -> list[dict[str, Any]]:
+def _dump(rows: Sequence[SQLModel]) -> list[dict[str, Any]]:
     return [row.model_dump() for row in rows]
 
 

@@ -181,7 +181,7 @@ def backup_file(source: Path, dest: Path) -> None:
 def schema_revision(path: Path | str) -> str:
     """Check, without writing anything, that `path` is a workspace this version can open
     (WorkspaceError subclasses otherwise); return its schema revision."""
-    return _inspect(Path(path))
+    return str(_inspect(Path(path)))
 
 
 def _backup_path(path: Path, revision: str | None) -> Path:
@@ -198,10 +198,10 @@ def _create_schema(path: Path, name: str) -> None:
         conn.close()
     engine = make_engine(path)
     try:
-        with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
-            migrate.upgrade(conn)
+        with engine.execution_options(**{WRITE_OPTION: True}).begin() as migration:
+            migrate.upgrade(migration)
             now = dt.datetime.now().isoformat(timespec="seconds")
-            conn.execute(
+            migration.execute(
                 text("INSERT INTO workspace_info(key, value) VALUES (:k, :v)"),
                 [
                     {"k": "name", "v": name},

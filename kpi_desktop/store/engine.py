@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_MS = 5000
@@ -91,3 +92,11 @@ def _begin_immediate(conn: Any) -> None:
                 raise
         time.sleep(pause)
         pause = min(pause * 2, _MAX_PAUSE)
+
+
+def sqlite_connection(session: Session) -> sqlite3.Connection:
+    """The session's own sqlite3 connection, inside its transaction: for set-based reads and
+    writes (executemany, LIMIT queries per KPI) where building ORM objects would cost."""
+    raw = session.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
