@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QListWidget, QTextBrowser, QWidget
 
 from kpi_desktop.paths import resource
+
+# The pages an owner needs first come first; any other page follows by file name.
+PAGE_ORDER = ("how-status-works.md", "how-sizing-works.md", "how-reminders-work.md")
 
 
 def help_pages() -> dict[str, str]:
     """Page title (from its first heading) -> Markdown text, in file-name order."""
     folder = resource("help")
     pages = {}
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+    first = {name: i for i, name in enumerate(PAGE_ORDER)}
+    for entry in sorted(folder.iterdir(), key=lambda e: (first.get(e.name, 99), e.name)):
         if entry.name.endswith(".md"):
             text = entry.read_text(encoding="utf-8")
             first = next((ln for ln in text.splitlines() if ln.startswith("# ")), entry.name)
@@ -30,7 +35,9 @@ class HelpViewer(QDialog):
         self.pages = help_pages()
         self.index = QListWidget()
         self.index.addItems(list(self.pages))
-        self.index.setMaximumWidth(240)
+        self.index.setMaximumWidth(280)
+        self.index.setWordWrap(True)
+        self.index.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         layout = QHBoxLayout(self)
