@@ -432,7 +432,7 @@ def test_a_million_daily_values_draw_in_the_pane(pane: ChartPane, workspace: Wor
         f"\n1M points: chart_data {loaded - began:.2f} s, pane load + draw + paint "
         f"{drawn - loaded:.2f} s"
     )
-    assert len(data.values) == n and pane.data is not None and len(pane.data.values) == n
+    assert len(data.values) == n and pane.data is not None and pane.data.value_count == n
     actual = find_item(pane.plot_item, "Actual")
     assert actual.opts["symbol"] is None
     assert actual.opts["autoDownsample"] and actual.opts["clipToView"]

@@ -16,6 +16,7 @@ import datetime as dt
 import math
 import time
 from collections.abc import Sequence
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -60,7 +61,13 @@ def _local_midnights(days: np.ndarray) -> np.ndarray:
     utc = day_numbers.astype(np.float64) * _SECONDS_PER_DAY
     if day_numbers.size == 0:
         return utc
-    change_days, offsets = _offset_steps(int(day_numbers.min()), int(day_numbers.max()))
+    first, last = int(day_numbers.min()), int(day_numbers.max())
+    if day_numbers.size * _OFFSET_SAMPLE_DAYS < last - first:
+        # Few dates over a long span (an envelope): ask for each date's offset directly.
+        unique, where = np.unique(day_numbers, return_inverse=True)
+        exact = np.array([_offset_at(int(d)) for d in unique], dtype=np.float64)
+        return utc - exact[where.ravel()]
+    change_days, offsets = _offset_steps(first, last)
     step = np.searchsorted(change_days, day_numbers, side="right") - 1
     return utc - offsets[step]
 
@@ -77,6 +84,76 @@ def _offset_at(day: int) -> float:
 
 def _offset_steps(first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
     """The days on which the local offset changes (from ``first``) and the offsets then."""
+    key = (first, last, time.timezone, time.altzone, time.daylight, time.tzname)
+    found = _STEPS_CACHE.get(key)
+    if found is None:
+        try:
+            found = _offset_steps_fast(first, last)
+        except (OverflowError, OSError, ValueError):  # e.g. Windows before 1970
+            found = _offset_steps_exact(first, last)
+        if len(_STEPS_CACHE) >= 32:
+            _STEPS_CACHE.clear()
+        _STEPS_CACHE[key] = found
+    return found
+
+
+_STEPS_CACHE: dict[tuple[object, ...], tuple[np.ndarray, np.ndarray]] = {}
+#: Local midnight of a day lies between these instants (UTC+14 to UTC-12), in seconds from
+#: that day's UTC midnight.
+_EARLIEST_MIDNIGHT, _LATEST_MIDNIGHT = -14 * 3600, 12 * 3600
+
+
+def _offset_steps_fast(first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+    """As :func:`_offset_steps_exact`, with one C-level ``localtime`` per sample to find the
+    stretches where the offset may change, and exact local midnights only around those.
+
+    A sample instant u_i (``_EARLIEST_MIDNIGHT`` after sample day i) is never later than
+    day i's local midnight, which is before u_(i+1). A change between the local midnights
+    of sample days i-1 and i therefore happens after u_(i-1) and before u_(i+1): the UTC
+    offsets at u_(i-1), u_i and u_(i+1) differ somewhere, and the stretches around such a
+    difference are checked (and bisected) with exact local midnights. Changes are more than
+    ``_OFFSET_SAMPLE_DAYS`` apart, so two never cancel out between neighbouring samples.
+    """
+    samples = np.arange(first, last, _OFFSET_SAMPLE_DAYS, dtype=np.int64)
+    samples = np.append(samples, last)
+    instants = (samples * _SECONDS_PER_DAY + _EARLIEST_MIDNIGHT).tolist()
+    utc_offsets = np.fromiter(
+        map(attrgetter("tm_gmtoff"), map(time.localtime, instants)),
+        dtype=np.float64,
+        count=len(instants),
+    )
+    flagged = np.flatnonzero(np.diff(utc_offsets) != 0)  # between sample k and k+1
+    exact: dict[int, float] = {}
+
+    def offset(i: int) -> float:
+        if i not in exact:
+            exact[i] = _offset_at(int(samples[i]))
+        return exact[i]
+
+    stretches = sorted({j for k in flagged.tolist() for j in (k - 1, k, k + 1)})
+    change_days = [first]
+    offsets = [_offset_at(first)]
+    for j in stretches:
+        if j < 0 or j + 1 >= len(samples):
+            continue
+        before, after = offset(j), offset(j + 1)
+        if before == after:
+            continue
+        lo, hi = int(samples[j]), int(samples[j + 1])  # the change is in (lo, hi]
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if _offset_at(mid) == before:
+                lo = mid
+            else:
+                hi = mid
+        change_days.append(hi)
+        offsets.append(after)
+    return np.array(change_days, dtype=np.int64), np.array(offsets, dtype=np.float64)
+
+
+def _offset_steps_exact(first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+    """The days on which the local offset changes (from ``first``) and the offsets then,
+    from exact local midnights every ``_OFFSET_SAMPLE_DAYS`` days."""
     samples = list(range(first, last, _OFFSET_SAMPLE_DAYS)) + [last]
     change_days = [first]
     offsets = [_offset_at(first)]
@@ -284,8 +361,8 @@ def date_extent(data: ChartData) -> tuple[dt.date, dt.date] | None:
     days += [d for d, _ in data.forecast or ()]
     days += [dv[0] for dv in (data.baseline, data.target) if dv is not None]
     days += list(data.limits_window or ())
-    if data.has_values:
-        days += [data.date_at(0), data.date_at(len(data.dates) - 1)]
+    if data.first_date is not None and data.last_date is not None:
+        days += [data.first_date, data.last_date]
     return (min(days), max(days)) if days else None
 
 
@@ -321,26 +398,36 @@ def find_item(plot: pg.PlotItem, name: str) -> pg.PlotDataItem | None:
 
 
 def _draw_actuals(plot: pg.PlotItem, data: ChartData, s: float) -> None:
-    n = len(data.values)
-    if n == 0:
+    if not data.has_values:
         return
-    few = n <= MARKER_LIMIT  # markers, and antialiasing: a wide antialiased line through
-    # thousands of zig-zags takes seconds to paint; dense series look the same without
+    window = data.series
+    if window is None:
+        dates, values, envelope = data.dates, data.values, False
+    else:  # a long series: what the chart pane read of it (see set_actuals)
+        dates, values, envelope = window.dates, window.values, window.envelope
     item = pg.PlotDataItem(
-        date_to_x(data.dates),
-        data.values,
         pen=_pen(CHART["actual"], 2.0, s),
-        symbol="o" if few else None,
+        symbol=None,
         symbolSize=6,
         symbolBrush=CHART["actual"],
         symbolPen=None,
         useCache=False,  # symbols painted as shapes: crisp at any scale (at most 500)
         name="Actual",
-        antialias=few,
         skipFiniteCheck=True,  # the services refuse non-finite values
     )
     item.setZValue(10)
+    set_actuals(item, dates, values, envelope=envelope)
     plot.addItem(item)
+
+
+def set_actuals(
+    item: pg.PlotDataItem, dates: np.ndarray, values: np.ndarray, *, envelope: bool = False
+) -> None:
+    """Show these values (or this envelope, see ``SeriesWindow``) in the "Actual" series."""
+    few = not envelope and len(values) <= MARKER_LIMIT  # markers, and antialiasing: a wide
+    # antialiased line through thousands of zig-zags takes seconds to paint; dense series
+    # look the same without
+    item.setData(date_to_x(dates), values, symbol="o" if few else None, antialias=few)
 
 
 def _marker(
@@ -373,8 +460,9 @@ def _target_on_top(data: ChartData) -> bool:
         others.append(data.range_band[1])
     if data.baseline is not None:
         others.append(data.baseline[1])
-    if data.has_values:
-        others.append(float(np.max(data.values)))
+    highest = data.highest_value()
+    if highest is not None:
+        others.append(highest)
     return not others or data.target[1] >= max(others)
 
 

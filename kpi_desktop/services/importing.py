@@ -80,8 +80,9 @@ from kpi_desktop.services.errors import (
     WorkspaceError,
 )
 from kpi_desktop.services.kpis import KPI_FIELDS, clean_kpi_fields
-from kpi_desktop.services.measurements import OnConflict
+from kpi_desktop.services.measurements import OnConflict, insert_many
 from kpi_desktop.services.naming import normalise
+from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Goal, Kpi
 
 if TYPE_CHECKING:
@@ -166,8 +167,9 @@ class AmbiguousDates(ImportFileError):
     """Dates like 03/04/2024 that read day-first and month-first; `rows` has them."""
 
     def __init__(self, path: Path, column: str, rows: list[int], example: str) -> None:
-        shown = ", ".join(map(str, rows[:10])) + (f" and {len(rows) - 10} more" if
-                                                    len(rows) > 10 else "")
+        shown = ", ".join(map(str, rows[:10])) + (
+            f" and {len(rows) - 10} more" if len(rows) > 10 else ""
+        )
         super().__init__(
             path,
             f"the dates in column '{column}' can be read day-first or month-first "
@@ -308,13 +310,11 @@ def apply_import(
     """
     on_conflict = OnConflict(on_conflict)
     if Path(plan.workspace).resolve() != Path(ws.path).resolve():
-        raise KpiDesktopError("this import was prepared for another workspace; read the file "
-                              "again")
+        raise KpiDesktopError("this import was prepared for another workspace; read the file again")
     e = plan._entries
     with ws.writing() as s:
         ids = _resolve_ids(s, plan)
-        created = [name for name, kid in zip(e.kpi_names, e.kpi_ids, strict=True)
-                   if kid is None]
+        created = [name for name, kid in zip(e.kpi_names, e.kpi_ids, strict=True) if kid is None]
         summary = _write_values(s, plan, np.array(ids, dtype=np.int64), on_conflict)
     return ImportResult(
         inserted=summary[0],
@@ -368,8 +368,9 @@ def _read_table(path: Path, options: ImportOptions) -> _Table:
         raise ImportFileError(path, "the file is empty")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFileError(
-            path, "this is an old-style Excel (.xls) or other Office file; save it as .xlsx "
-            "or CSV and import that"
+            path,
+            "this is an old-style Excel (.xls) or other Office file; save it as .xlsx "
+            "or CSV and import that",
         )
     if head.startswith(b"PK\x03\x04"):
         return _read_xlsx(path, options)
@@ -380,7 +381,7 @@ def _read_table(path: Path, options: ImportOptions) -> _Table:
 
 def _decode(path: Path, data: bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
@@ -468,7 +469,7 @@ def _split_simple(text: str, delimiter: str) -> tuple[list[str], list[Sequence[s
         return None
     del data, ends, marks, per_line
     flat = text[start:].replace("\n", delimiter).split(delimiter)
-    return header, [flat[j:: width + 1] for j in range(width + 1)]
+    return header, [flat[j :: width + 1] for j in range(width + 1)]
 
 
 def _read_xlsx(path: Path, options: ImportOptions) -> _Table:
@@ -512,20 +513,22 @@ def _xlsx_failure(exc: Exception) -> str:
     cause: BaseException | None = exc
     while cause is not None:  # openpyxl wraps the parser's error in its own
         if (type(cause).__module__ or "").startswith("defusedxml"):
-            return ("the workbook contains unsafe XML (entity or DTD declarations, as used "
-                    "to attack programs) and was refused")
+            return (
+                "the workbook contains unsafe XML (entity or DTD declarations, as used "
+                "to attack programs) and was refused"
+            )
         cause = cause.__cause__ or cause.__context__
     if isinstance(exc, zipfile.BadZipFile):
         return "this is not a valid Excel workbook (.xlsx): the file is damaged"
     return f"this is not a valid Excel workbook (.xlsx) ({name}: {exc})"
 
 
-def _table_from_rows(path: Path, rows: list[Sequence[Any]], *, typed: bool) -> _Table:
+def _table_from_rows(path: Path, rows: Sequence[Sequence[Any]], *, typed: bool) -> _Table:
     start = next((i for i, r in enumerate(rows) if any(not _blank(c) for c in r)), None)
     if start is None:
         raise ImportFileError(path, "the file has no data (every cell is blank)")
     header = ["" if c is None else str(c) for c in rows[start]]
-    data = rows[start + 1:]
+    data = rows[start + 1 :]
     width = max(len(header), max(map(len, data), default=0))
     header += [""] * (width - len(header))
     filler = None if typed else ""
@@ -550,8 +553,9 @@ def _make_table(
     named = [h for h in header if h.strip()]
     if named and all(_is_number(h) or _is_date(h) for h in named):
         raise ImportFileError(
-            path, f"the first row holds data ('{named[0].strip()}'), not column names; add a "
-            "header row that names the columns (the date and the KPIs)"
+            path,
+            f"the first row holds data ('{named[0].strip()}'), not column names; add a "
+            "header row that names the columns (the date and the KPIs)",
         )
     if n == 0 or all(_all_blank(c) for c in columns):
         raise ImportFileError(path, "the file has a header row but no data below it")
@@ -606,7 +610,7 @@ def _is_date(cell: Any) -> bool:
         return False
     for order in ("dmy", "mdy"):
         try:
-            parse_date(cell, order)  # type: ignore[arg-type]
+            parse_date(cell, order)
         except ValueError:
             continue
         return True
@@ -669,6 +673,7 @@ def _workspace_kpis(ws: Workspace) -> dict[str, list[_KnownKpi]]:
         rows = s.exec(select(Kpi.id, Kpi.name, Kpi.frequency)).all()
     by_name: dict[str, list[_KnownKpi]] = {}
     for kid, name, freq in rows:
+        assert kid is not None
         by_name.setdefault(normalise(name), []).append(_KnownKpi(kid, name, Frequency(freq)))
     return by_name
 
@@ -731,8 +736,9 @@ class _Planner:
         text = str(ref).strip()
         hits = [j for j, h in enumerate(self.t.header) if normalise(h) == normalise(text)]
         if len(hits) > 1:
-            raise self.fail(f"several columns are named '{text}'; name the {what} column by "
-                            "its letter instead")
+            raise self.fail(
+                f"several columns are named '{text}'; name the {what} column by its letter instead"
+            )
         if hits:
             return hits[0]
         index: int | None = int(text) - 1 if text.isdigit() else _letter_index(text)
@@ -773,6 +779,8 @@ class _Planner:
         t = self.t
         date_j, date_mode = self.find_date_column()
         layout = self.find_layout(date_j)
+        kpi_j: int | None
+        value_j: int | None
         if layout == "long":
             kpi_j, value_j = self.find_long_columns(date_j)
             used = {date_j, kpi_j, value_j}
@@ -780,13 +788,15 @@ class _Planner:
             kpi_j = value_j = None
             value_cols = self.find_wide_columns(date_j)
             used = {date_j, *value_cols}
-        skipped = [t.header[j] for j in range(len(t.header))
-                   if j not in used and (t.named[j] or self.kind(j).kind != "empty")]
+        skipped = [
+            t.header[j]
+            for j in range(len(t.header))
+            if j not in used and (t.named[j] or self.kind(j).kind != "empty")
+        ]
         if layout == "wide" and not value_cols:
             raise self.no_wide_columns(date_j)
         day_of, date_order = self.parse_dates(date_j, date_mode)
-        row_day = np.fromiter(map(day_of.__getitem__, t.columns[date_j]), dtype=np.int64,
-                              count=t.n)
+        row_day = np.fromiter(map(day_of.__getitem__, t.columns[date_j]), dtype=np.int64, count=t.n)
         if layout == "long":
             assert kpi_j is not None and value_j is not None
             parts = self.long_entries(row_day, date_j, kpi_j, value_j)
@@ -797,8 +807,9 @@ class _Planner:
         period = self.periods(kidx, day)
         order = self.check_duplicates(kidx, period, ridx, cols)
         if self.problems:
-            self.problems.sort(key=lambda p: (p.row, t.header.index(p.column)
-                                              if p.column in t.header else 0))
+            self.problems.sort(
+                key=lambda p: (p.row, t.header.index(p.column) if p.column in t.header else 0)
+            )
             raise ImportFailed(self.path, self.problems, self.hint)
         freqs = [f if f is not None else Frequency.MONTHLY for f in self.kpi_freqs]
         entries = _Entries(
@@ -815,10 +826,14 @@ class _Planner:
             path=self.path,
             layout=layout,
             rows_read=t.n,
-            kpis_matched=[n for n, i in zip(self.kpi_names, self.kpi_ids, strict=True)
-                          if i is not None],
-            kpis_to_create=[(n, f) for n, i, f in zip(self.kpi_names, self.kpi_ids, freqs,
-                                                      strict=True) if i is None],
+            kpis_matched=[
+                n for n, i in zip(self.kpi_names, self.kpi_ids, strict=True) if i is not None
+            ],
+            kpis_to_create=[
+                (n, f)
+                for n, i, f in zip(self.kpi_names, self.kpi_ids, freqs, strict=True)
+                if i is None
+            ],
             skipped_columns=skipped,
             date_order=date_order,
             date_column=t.header[date_j],
@@ -835,7 +850,8 @@ class _Planner:
         if self.options.date_column is not None:
             j = self.column(self.options.date_column, "date")
             years = _YEAR_HEADER.match(_header_key(t.header[j])) and _years_like(
-                self.kind(j).sample)
+                self.kind(j).sample
+            )
             return j, "years" if years else "dates"
         dated = [j for j in range(len(t.header)) if self.kind(j).kind == "date"]
         named = [j for j in dated if _DATE_HEADER.search(_header_key(t.header[j]))]
@@ -888,8 +904,11 @@ class _Planner:
             def score(j: int) -> tuple[int, bool, bool]:
                 sample = self.kind(j).sample
                 known = sum(normalise(str(c)) in self.known for c in sample)
-                return known, bool(_KPI_HEADER.search(_header_key(t.header[j]))), \
-                    self._names_like(j)
+                return (
+                    known,
+                    bool(_KPI_HEADER.search(_header_key(t.header[j]))),
+                    self._names_like(j),
+                )
 
             kpi_j = max(texts, key=score)  # max() keeps the first of equals
         if o.value_column is not None:
@@ -926,8 +945,9 @@ class _Planner:
                     f"({_letter(j)}) are the same KPI; keep one of them"
                 )
             if create and len(" ".join(label.split())) > 200:
-                raise self.fail(f"column '{label[:60]}...' is too long for a KPI name "
-                                "(at most 200 characters)")
+                raise self.fail(
+                    f"column '{label[:60]}...' is too long for a KPI name (at most 200 characters)"
+                )
             seen[norm] = j
             kidx = self.kpi_for(label, create=create)
             assert kidx is not None
@@ -938,8 +958,7 @@ class _Planner:
         others = [h for j, h in enumerate(self.t.header) if j != date_j]
         listed = ", ".join(f"'{h}'" for h in others) or "none"
         if self.options.create_missing:
-            return self.fail(f"no column of numbers to import besides the date (columns: "
-                             f"{listed})")
+            return self.fail(f"no column of numbers to import besides the date (columns: {listed})")
         return self.fail(
             f"no column is named after a KPI of this workspace (columns: {listed}); name the "
             "columns after your KPIs, or choose to create the missing KPIs"
@@ -1025,8 +1044,9 @@ class _Planner:
             if decimal == "," and j in fast:
                 self._reparse_dotted(j, numbers, present, bad)
             if j not in fast:
-                bad |= ~present & ~np.fromiter(map(_blank, self.t.columns[j]), dtype=bool,
-                                               count=self.t.n)
+                bad |= ~present & ~np.fromiter(
+                    map(_blank, self.t.columns[j]), dtype=bool, count=self.t.n
+                )
             out[j] = (numbers, present, bad)
         return out
 
@@ -1069,15 +1089,17 @@ class _Planner:
                 try:
                     number = parse_number(cell, decimal)
                 except ValueError as exc:
-                    self.problems.append(RowProblem(i + self.t.first_row, label, _text(cell),
-                                                    str(exc)))
+                    self.problems.append(
+                        RowProblem(i + self.t.first_row, label, _text(cell), str(exc))
+                    )
                     continue
             numbers[i] = number
             present[i] = True
         return np.array(numbers, dtype=np.float64), np.array(present, dtype=bool)
 
-    def _reparse_dotted(self, j: int, numbers: np.ndarray, present: np.ndarray,
-                        bad: np.ndarray) -> None:
+    def _reparse_dotted(
+        self, j: int, numbers: np.ndarray, present: np.ndarray, bad: np.ndarray
+    ) -> None:
         """In a decimal-comma file "1.234" is 1234, not 1.234."""
         cells = self.t.columns[j]
         for i, cell in enumerate(cells):
@@ -1087,8 +1109,9 @@ class _Planner:
                 except ValueError as exc:
                     present[i] = False
                     bad[i] = True
-                    self.problems.append(RowProblem(i + self.t.first_row, self.t.header[j],
-                                                    _text(cell), str(exc)))
+                    self.problems.append(
+                        RowProblem(i + self.t.first_row, self.t.header[j], _text(cell), str(exc))
+                    )
 
     def long_entries(
         self, row_day: np.ndarray, date_j: int, kpi_j: int, value_j: int
@@ -1102,8 +1125,9 @@ class _Planner:
         unknown: set[Any] = set()
         # The names on rows with a value, in order of first appearance: KPIs are numbered
         # (and created) in file order.
-        used = dict.fromkeys(kpi_cells if len(rows) == t.n else
-                             map(kpi_cells.__getitem__, rows.tolist()))
+        used = dict.fromkeys(
+            kpi_cells if len(rows) == t.n else map(kpi_cells.__getitem__, rows.tolist())
+        )
         for cell in used:
             if _blank(cell):
                 kidx_of[cell] = -2
@@ -1125,15 +1149,17 @@ class _Planner:
             -2: "is blank, but the row has a value: which KPI is it for?",
             -3: "is too long for a KPI name (at most 200 characters)",
         }
-        unknown_reason = {cell: f"is not a KPI of this workspace{self.close_names(str(cell))}"
-                          for cell in unknown}
+        unknown_reason = {
+            cell: f"is not a KPI of this workspace{self.close_names(str(cell))}" for cell in unknown
+        }
         for i in rows[row_kidx[rows] < 0].tolist():
             cell = kpi_cells[i]
             reason = reasons.get(int(row_kidx[i])) or unknown_reason[cell]
             self.problems.append(RowProblem(i + t.first_row, label, _text(cell), reason))
         if unknown:
-            self.hint = ("Add the missing KPIs first, or choose to create missing KPIs "
-                         "(--create-missing).")
+            self.hint = (
+                "Add the missing KPIs first, or choose to create missing KPIs (--create-missing)."
+            )
         ok = present & (row_kidx >= 0) & (row_day >= 0)
         ridx = np.flatnonzero(ok)
         if len(ridx) == t.n:
@@ -1147,12 +1173,19 @@ class _Planner:
         parsed = self.parse_values(list(value_cols))
         wanted = np.zeros(t.n, dtype=bool)
         parts: list[tuple[np.ndarray, ...]] = []
-        for j, kidx in value_cols.items():
+        for j, k in value_cols.items():
             numbers, present, bad = parsed[j]
             wanted |= present | bad
             ridx = np.flatnonzero(present & (row_day >= 0))
-            parts.append((np.full(len(ridx), kidx), row_day[ridx], numbers[ridx], ridx,
-                          np.full(len(ridx), j)))
+            parts.append(
+                (
+                    np.full(len(ridx), k),
+                    row_day[ridx],
+                    numbers[ridx],
+                    ridx,
+                    np.full(len(ridx), j),
+                )
+            )
         self.date_problems(np.flatnonzero(wanted), row_day, date_j)
         kidx, day, value, ridx, cols = (np.concatenate(p) for p in zip(*parts, strict=True))
         by_row = np.argsort(ridx, kind="stable")  # file order: row by row, left to right
@@ -1175,8 +1208,10 @@ class _Planner:
 
     def periods(self, kidx: np.ndarray, day: np.ndarray) -> np.ndarray:
         """The ordinal of the first day of each entry's period, by its KPI's frequency."""
-        freqs = np.array([list(Frequency).index(f or Frequency.MONTHLY)
-                          for f in self.kpi_freqs] or [0], dtype=np.int64)
+        freqs = np.array(
+            [list(Frequency).index(f or Frequency.MONTHLY) for f in self.kpi_freqs] or [0],
+            dtype=np.int64,
+        )
         entry_freq = freqs[kidx]
         period = day.copy()
         for code, freq in enumerate(Frequency):
@@ -1188,13 +1223,20 @@ class _Planner:
             days = day[sel]
             low, high = int(days.min()), int(days.max())
             if high - low < 100_000:  # a table of every day in the span: no sorting
-                table = np.array([period_start(dt.date.fromordinal(d), freq).toordinal()
-                                  for d in range(low, high + 1)], dtype=np.int64)
+                table = np.array(
+                    [
+                        period_start(dt.date.fromordinal(d), freq).toordinal()
+                        for d in range(low, high + 1)
+                    ],
+                    dtype=np.int64,
+                )
                 period[sel] = table[days - low]
             else:
                 uniq, inverse = np.unique(days, return_inverse=True)
-                starts = np.array([period_start(dt.date.fromordinal(d), freq).toordinal()
-                                   for d in uniq.tolist()], dtype=np.int64)
+                starts = np.array(
+                    [period_start(dt.date.fromordinal(d), freq).toordinal() for d in uniq.tolist()],
+                    dtype=np.int64,
+                )
                 period[sel] = starts[inverse]
         return period
 
@@ -1217,13 +1259,15 @@ class _Planner:
             freq = self.kpi_freqs[k] or Frequency.MONTHLY
             j = int(cols[later])
             when = period_label(dt.date.fromordinal(int(period[later])), freq)
-            self.problems.append(RowProblem(
-                int(ridx[later]) + self.t.first_row,
-                self.t.header[j],
-                _text(self.t.columns[j][int(ridx[later])]),
-                f"is a second value for {self.kpi_names[k]} in {when} (row "
-                f"{int(ridx[first]) + self.t.first_row} has one already)",
-            ))
+            self.problems.append(
+                RowProblem(
+                    int(ridx[later]) + self.t.first_row,
+                    self.t.header[j],
+                    _text(self.t.columns[j][int(ridx[later])]),
+                    f"is a second value for {self.kpi_names[k]} in {when} (row "
+                    f"{int(ridx[first]) + self.t.first_row} has one already)",
+                )
+            )
         return order
 
 
@@ -1253,8 +1297,7 @@ def _infer_frequency(days: np.ndarray) -> Frequency:
         return infer_frequency(dt.date.fromordinal(int(d)) for d in days.tolist())
     gaps = np.sort(np.diff(days))
     middle = len(gaps) // 2
-    picked = [int(gaps[middle])] if len(gaps) % 2 else [int(gaps[middle - 1]),
-                                                        int(gaps[middle])]
+    picked = [int(gaps[middle])] if len(gaps) % 2 else [int(gaps[middle - 1]), int(gaps[middle])]
     first = dt.date.fromordinal(int(days[0]))
     dates = [first]
     for gap in picked:
@@ -1281,7 +1324,7 @@ def _resolve_ids(s: Session, plan: ImportPlan) -> list[int]:
     """The KPI id of each kidx: check the matched ones still exist, create the new ones."""
     e = plan._entries
     matched = [kid for kid in e.kpi_ids if kid is not None]
-    existing = set()
+    existing: set[int | None] = set()
     for chunk in _chunks(matched, 500):
         existing.update(s.exec(select(Kpi.id).where(col(Kpi.id).in_(chunk))).all())
     for name, kid in zip(e.kpi_names, e.kpi_ids, strict=True):
@@ -1299,8 +1342,9 @@ def _resolve_ids(s: Session, plan: ImportPlan) -> list[int]:
         for k in new:
             name = e.kpi_names[k]
             if normalise(name) in taken:
-                raise ConflictError(f'A KPI called "{name}" was added after the file was '
-                                    "read; read it again")
+                raise ConflictError(
+                    f'A KPI called "{name}" was added after the file was read; read it again'
+                )
             fields = clean_kpi_fields(
                 {**KPI_FIELDS, "name": name, "unit": "", "frequency": e.kpi_freqs[k].value}
             )
@@ -1333,7 +1377,7 @@ def _goal_for_import(s: Session, title: str) -> Goal:
 
 def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def _write_values(
@@ -1355,7 +1399,7 @@ def _write_values(
     if order is not None:
         kid, period, value = kid[order], period[order], value[order]
     keys = (kid << _SHIFT) | period
-    raw = s.connection().connection.driver_connection
+    raw = sqlite_connection(s)
     clash = _stored_keys(raw, plan, ids, period)
     is_clash = np.isin(keys, clash) if len(clash) else np.zeros(n, dtype=bool)
     n_clash = int(is_clash.sum())
@@ -1374,22 +1418,23 @@ def _write_values(
             f"({shown}{more}). Nothing was written. Choose to replace or keep them."
         )
     if on_conflict == OnConflict.REPLACE:
-        tail = (" ON CONFLICT(kpi_id, period) DO UPDATE SET value=excluded.value, "
-                "source=excluded.source")
+        tail = (
+            " ON CONFLICT(kpi_id, period) DO UPDATE SET value=excluded.value, "
+            "source=excluded.source"
+        )
     elif on_conflict == OnConflict.KEEP:
         tail = " ON CONFLICT(kpi_id, period) DO NOTHING"
     else:
         tail = ""
     source = "'" + plan.path.name.replace("'", "''") + "'"  # an SQL literal: binding it
-    sql = (  # a million times costs a tenth of a second
-        "INSERT INTO measurement(kpi_id, period, value, note, source) "
-        f"VALUES (?, ?, ?, '', {source}){tail}"
-    )
+    # a million times costs a tenth of a second
     try:
-        raw.executemany(
-            sql,
-            zip(kid.tolist(), map(_IsoDates().__getitem__, period.tolist()), value.tolist(),
-                strict=True),
+        insert_many(  # 200 rows per statement: twice as fast as one executemany row each
+            raw,
+            "INSERT INTO measurement(kpi_id, period, value, note, source) VALUES ",
+            f"(?, ?, ?, '', {source})",
+            [kid.tolist(), list(map(_IsoDates().__getitem__, period.tolist())), value.tolist()],
+            tail,
         )
     except sqlite3.OperationalError as exc:  # disk full, I/O error: nothing was written
         raise WorkspaceError(plan.workspace, f"the values could not be written ({exc})") from exc
@@ -1401,8 +1446,13 @@ def _write_values(
 def _stored_keys(raw: Any, plan: ImportPlan, ids: np.ndarray, period: np.ndarray) -> np.ndarray:
     """(KPI id, day) keys of the values already stored for the plan's matched KPIs within
     the plan's dates (new KPIs have none)."""
-    matched = sorted({int(kid) for kid, was in zip(ids.tolist(), plan._entries.kpi_ids,
-                                                   strict=True) if was is not None})
+    matched = sorted(
+        {
+            int(kid)
+            for kid, was in zip(ids.tolist(), plan._entries.kpi_ids, strict=True)
+            if was is not None
+        }
+    )
     if not matched:
         return np.zeros(0, dtype=np.int64)
     low = dt.date.fromordinal(int(period.min())).isoformat()
@@ -1417,4 +1467,3 @@ def _stored_keys(raw: Any, plan: ImportPlan, ids: np.ndarray, period: np.ndarray
         )
         found.extend((kid << _SHIFT) | dt.date.fromisoformat(p).toordinal() for kid, p in cur)
     return np.array(found, dtype=np.int64)
-

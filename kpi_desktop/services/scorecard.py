@@ -1,6 +1,7 @@
 """The scorecard: every KPI as one row of what its tile shows (value, status, sparkline,
 trend, owner, perspective). Cost grows with the number of KPIs only: each KPI reads at most
-its last `SPARKLINE_LENGTH` values through the (kpi, period) key."""
+its last `SPARKLINE_LENGTH` values through the (kpi, period) key, in one statement with the
+status (`kpi_statuses_with_history`)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import select
 
+from kpi_desktop.domain.forecast import FORECAST_WINDOW
 from kpi_desktop.domain.trend import Trend, trend_is_good, trend_of
 from kpi_desktop.domain.types import Status
-from kpi_desktop.services.status import kpi_statuses
+from kpi_desktop.services.status import kpi_statuses_with_history
 from kpi_desktop.store.tables import Goal, Kpi
 
 if TYPE_CHECKING:
@@ -69,25 +71,17 @@ def perspective_of(goal_id: int, goals: dict[int, Goal]) -> str | None:
 
 def scorecard_rows(ws: Workspace, as_of: dt.date) -> list[ScorecardRow]:
     """Every (unarchived) KPI's scorecard row at `as_of`, in tree order."""
-    statuses = kpi_statuses(ws, as_of)
+    window = max(SPARKLINE_LENGTH, FORECAST_WINDOW)
+    statuses = kpi_statuses_with_history(ws, as_of, window)
     with ws.reading() as s:
         goals = {g.id: g for g in s.exec(select(Goal)) if g.id is not None}
         kpis = {k.id: k for k in s.exec(select(Kpi).where(Kpi.archived == False))}  # noqa: E712
-        raw = s.connection().connection.driver_connection
-        history: dict[int, tuple[float, ...]] = {}
-        for st in statuses:
-            rows = raw.execute(
-                "SELECT value FROM measurement WHERE kpi_id = ? AND period <= ? "
-                "ORDER BY period DESC LIMIT ?",
-                (st.kpi_id, as_of.isoformat(), SPARKLINE_LENGTH),
-            ).fetchall()
-            history[st.kpi_id] = tuple(float(v) for (v,) in reversed(rows))
     out = []
-    for st in statuses:
+    for st, points in statuses:
         kpi = kpis.get(st.kpi_id)
         if kpi is None:  # archived or deleted between the two reads
             continue
-        values = history[st.kpi_id]
+        values = tuple(float(p.value) for p in points[-SPARKLINE_LENGTH:])
         trend = trend_of(values)
         out.append(
             ScorecardRow(

@@ -11,7 +11,7 @@ import datetime as dt
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -26,10 +26,24 @@ from PySide6.QtWidgets import (
 
 from kpi_desktop.domain.formatting import format_percent
 from kpi_desktop.domain.periods import period_label
-from kpi_desktop.reports.chart import draw_chart, find_item, make_chart_widget, show_dates
+from kpi_desktop.reports.chart import (
+    date_to_x,
+    draw_chart,
+    find_item,
+    make_chart_widget,
+    set_actuals,
+    show_dates,
+    x_to_date,
+)
 from kpi_desktop.reports.chart_signals import SIGNAL_COLOR, draw_signals
-from kpi_desktop.services.chart_data import ChartData, chart_data
-from kpi_desktop.services.errors import NotFound
+from kpi_desktop.services.chart_data import (
+    ChartData,
+    SeriesWindow,
+    chart_data,
+    nearest_value,
+    series_window,
+)
+from kpi_desktop.services.errors import KpiDesktopError, NotFound
 from kpi_desktop.services.signals import chart_signals
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.theme import CHART, status_pixmap
@@ -66,8 +80,17 @@ class ChartPane(QWidget):
         self.document = document
         self._kpi_id: int | None = None
         self._data: ChartData | None = None
-        self._x = np.empty(0, dtype=np.float64)
+        self._x = np.empty(0, dtype=np.float64)  # the "Actual" series as drawn: x,
+        self._y = np.empty(0, dtype=np.float64)  # values,
+        self._dates = np.empty(0, dtype="datetime64[D]")  # and dates
+        self._window: SeriesWindow | None = None  # what is read of a long series
         self._preset: int | None = None  # months of the checked preset; None: all
+        # A long series is read again for what the plot shows once its range settles (a
+        # burst of range changes, as in a drag, makes one read).
+        self._window_timer = QTimer(self)
+        self._window_timer.setSingleShot(True)
+        self._window_timer.setInterval(0)
+        self._window_timer.timeout.connect(self._read_shown_window)
 
         self._build_header()
         self._build_chart()
@@ -181,6 +204,7 @@ class ChartPane(QWidget):
         self._mouse_proxy = pg.SignalProxy(
             self.chart_widget.scene().sigMouseMoved, rateLimit=_HOVER_RATE, slot=self._on_mouse
         )
+        self.plot_item.getViewBox().sigXRangeChanged.connect(self._on_x_range)
 
     def _build_empty_state(self) -> None:
         self.empty_label = QLabel()
@@ -225,7 +249,9 @@ class ChartPane(QWidget):
         self._data = None
         if self._kpi_id is not None:
             try:
-                self._data = chart_data(self.document.workspace, self._kpi_id, self.document.as_of)
+                self._data = chart_data(
+                    self.document.workspace, self._kpi_id, self.document.as_of, complete=False
+                )
             except NotFound:
                 self._kpi_id = None
         self._show_header()
@@ -245,16 +271,24 @@ class ChartPane(QWidget):
         if data is None or self._x.size == 0:
             self._clear_readout()
             return
-        i = int(np.searchsorted(self._x, x))
-        if i >= self._x.size or (i > 0 and x - self._x[i - 1] <= self._x[i] - x):
-            i -= 1
-        i = max(i, 0)
-        when = data.date_at(i)
-        value = float(data.values[i])
+        if self._window is not None and self._window.envelope:
+            # Only an envelope is drawn: look up the stored value nearest to the pointer.
+            near = nearest_value(self.document.workspace, data.kpi_id, x_to_date(x))
+            if near is None:
+                self._clear_readout()
+                return
+            when, value, at = near.period, near.value, float(date_to_x(near.period))
+        else:
+            i = int(np.searchsorted(self._x, x))
+            if i >= self._x.size or (i > 0 and x - self._x[i - 1] <= self._x[i] - x):
+                i -= 1
+            i = max(i, 0)
+            when = dt.date.fromisoformat(str(self._dates[i]))
+            value, at = float(self._y[i]), float(self._x[i])
         self.readout.setText(
             f"{period_label(when, data.frequency)}: <b>{data.format_value(value)}</b>"
         )
-        self.hover_marker.setData([self._x[i]], [value])
+        self.hover_marker.setData([at], [value])
         self.hover_marker.setVisible(True)
 
     # -- drawing --------------------------------------------------------------------------
@@ -299,32 +333,73 @@ class ChartPane(QWidget):
     def _show_chart(self) -> None:
         data = self._data
         self._clear_readout()
+        self._window_timer.stop()
+        self._window = None if data is None else data.series
         if data is None:
             self.empty_label.setText(self.tr("Select a KPI in the tree to see its chart"))
             self.stack.setCurrentWidget(self.empty_label)
-            self._x = np.empty(0, dtype=np.float64)
+            self._keep_actuals(np.empty(0, dtype="datetime64[D]"), np.empty(0))
             return
         if not data.has_values:
             self.empty_label.setText(self.tr("No values yet: add one in the table below"))
             self.stack.setCurrentWidget(self.empty_label)
-            self._x = np.empty(0, dtype=np.float64)
+            self._keep_actuals(np.empty(0, dtype="datetime64[D]"), np.empty(0))
             return
         self.stack.setCurrentWidget(self.chart_page)
         draw_chart(self.plot_item, data, legend=True, title=False)
         draw_signals(self.plot_item, data, chart_signals(data))
-        actual = find_item(self.plot_item, "Actual")
-        self._x = np.asarray(actual.xData if actual is not None else [], dtype=np.float64)
+        if data.series is None:
+            self._keep_actuals(data.dates, data.values)
+        else:
+            self._keep_actuals(data.series.dates, data.series.values)
         self.plot_item.addItem(self.hover_marker, ignoreBounds=True)
         self._apply_preset()
+
+    def _keep_actuals(self, dates: np.ndarray, values: np.ndarray) -> None:
+        """Remember the drawn series (for the readout)."""
+        actual = find_item(self.plot_item, "Actual") if len(values) else None
+        self._x = np.asarray(actual.xData if actual is not None else [], dtype=np.float64)
+        self._y = np.asarray(values, dtype=np.float64)
+        self._dates = np.asarray(dates, dtype="datetime64[D]")
+
+    def _read_shown_window(self) -> None:
+        """Read again the part of a long series the plot shows (with a view's width on each
+        side): the values themselves once few enough are on screen, else their envelope."""
+        data, window = self._data, self._window
+        if data is None or window is None or data.series is None:
+            return
+        first, last = data.series.start, data.series.end
+        (x0, x1), _ = self.plot_item.getViewBox().viewRange()
+        shown_start = max(first, min(last, x_to_date(x0)))
+        shown_end = max(first, min(last, x_to_date(x1)))
+        span = max((shown_end - shown_start).days, 1)
+        # Read again when the plot shows more than was read, or, for an envelope, when it
+        # shows a sixth of it or less (its stretches would look coarse).
+        coarse = window.envelope and (window.end - window.start).days > 6 * span
+        if window.covers(shown_start, shown_end) and not coarse:
+            return
+        margin = dt.timedelta(days=span)
+        start = max(first, shown_start - margin)
+        end = min(last, shown_end + margin)
+        try:
+            window = series_window(self.document.workspace, data.kpi_id, start, end)
+        except KpiDesktopError:
+            return
+        self._window = window
+        actual = find_item(self.plot_item, "Actual")
+        if actual is None:
+            return
+        set_actuals(actual, window.dates, window.values, envelope=window.envelope)
+        self._keep_actuals(window.dates, window.values)
 
     def _apply_preset(self) -> None:
         data = self._data
         if data is None or not data.has_values:
             return
-        if self._preset is None:
+        if self._preset is None or data.last_date is None:
             show_dates(self.plot_item, data)
             return
-        end = data.date_at(len(data.dates) - 1)
+        end = data.last_date
         show_dates(self.plot_item, data, months_before(end, self._preset), end)
 
     def _clear_readout(self) -> None:
@@ -344,6 +419,10 @@ class ChartPane(QWidget):
             self._clear_readout()
             return
         self.hover_at(vb.mapSceneToView(pos).x())
+
+    def _on_x_range(self, *_args: object) -> None:
+        if self._window is not None:
+            self._window_timer.start()
 
     def _on_kpi_touched(self, kpi_id: int) -> None:
         if kpi_id == self._kpi_id:

@@ -3,25 +3,29 @@ and drop, context menu. Selection is announced; editing is done by the editors."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QItemSelection, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
     QMenu,
+    QStyle,
+    QStyleOptionViewItem,
     QToolBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from kpi_desktop.domain.types import Status
 from kpi_desktop.services.naming import normalise
 from kpi_desktop.ui import commands
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.due_filter import DueFilterProxy
 from kpi_desktop.ui.goal_tree_model import GoalTreeModel
 from kpi_desktop.ui.prompts import Prompts
+from kpi_desktop.ui.theme import status_icon
 
 
 class GoalTreePane(QWidget):
@@ -59,7 +63,10 @@ class GoalTreePane(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # The status column holds one of five labels: sized for the widest once, rather than
+        # to its contents (which asks every row of a 2,000-KPI tree, on every layout).
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, self._status_column_width())
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
 
         self._make_actions()
@@ -82,6 +89,32 @@ class GoalTreePane(QWidget):
         document.goals_changed.connect(self.refresh)
         self.view.expandAll()
         self._update_actions()
+
+    def _status_column_width(self) -> int:
+        """The width that fits any status (badge and word, bold on an objective's row) and
+        the column's title."""
+        option = QStyleOptionViewItem()
+        option.initFrom(self.view.viewport())
+        option.features = (
+            QStyleOptionViewItem.ViewItemFeature.HasDisplay
+            | QStyleOptionViewItem.ViewItemFeature.HasDecoration
+        )
+        option.decorationSize = QSize(16, 16)
+        bold = QFont(self.view.font())
+        bold.setBold(True)
+        style = self.view.style()
+        widest = self.view.header().sectionSizeHint(1)
+        for font in (self.view.font(), bold):
+            option.font = font
+            option.fontMetrics = QFontMetrics(font)
+            for status in Status:
+                option.text = status.label
+                option.icon = status_icon(status)
+                size = style.sizeFromContents(
+                    QStyle.ContentsType.CT_ItemViewItem, option, QSize(), self.view
+                )
+                widest = max(widest, size.width())
+        return widest
 
     def _make_actions(self) -> None:
         def act(text: str, slot: object, shortcut: QKeySequence | str | None = None) -> QAction:

@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.types import Status
 from kpi_desktop.services.status import goal_rollups, kpi_statuses
 from kpi_desktop.ui import commands
@@ -42,8 +41,10 @@ class TreeNode:
     parent: TreeNode | None = None
     children: list[TreeNode] = field(default_factory=list)
 
+    position: int = 0  # the row under its parent (set when the tree is built)
+
     def row(self) -> int:
-        return 0 if self.parent is None else self.parent.children.index(self)
+        return self.position
 
 
 class GoalTreeModel(QAbstractItemModel):
@@ -64,9 +65,9 @@ class GoalTreeModel(QAbstractItemModel):
     def reload(self) -> None:
         ws = self.document.workspace
         goals = ws.goals.list()
-        kpis = ws.kpis.list()
-        statuses = kpi_statuses(ws, self.document.as_of, include_archived=True)
-        by_kpi = {s.kpi_id: s for s in statuses}
+        # Every KPI (archived ones too) with its status and latest value: no forecast, one
+        # value read per KPI.
+        statuses = kpi_statuses(ws, self.document.as_of, include_archived=True, forecast=False)
         rollups = goal_rollups(goals, [s for s in statuses if s.weight >= 0])
         root = TreeNode("root", 0, "")
         nodes: dict[int, TreeNode] = {}
@@ -87,32 +88,29 @@ class GoalTreeModel(QAbstractItemModel):
             node = nodes[g.id]  # type: ignore[index]
             node.parent = parent
             parent.children.append(node)
-        for k in kpis:
-            assert k.id is not None
-            st = by_kpi.get(k.id)
-            goal_node = nodes.get(k.goal_id)
+        for st in statuses:  # in each goal: by position, like the KPI list
+            goal_node = nodes.get(st.goal_id)
             if goal_node is None:
                 continue
-            latest = (
-                ""
-                if st is None or st.latest_value is None
-                else format_value(
-                    st.latest_value, k.unit, k.decimals, k.unit_kind, k.currency_symbol
-                )
-            )
             node = TreeNode(
                 "kpi",
-                k.id,
-                k.name,
-                status=st.status if st else Status.NO_DATA,
-                detail=latest,
-                archived=k.archived,
+                st.kpi_id,
+                st.kpi,
+                status=st.status,
+                detail="" if st.latest_value is None else st.format(st.latest_value),
+                archived=st.archived,
                 parent=goal_node,
             )
             # KPIs after the goal's sub-goals, in their own order
             goal_node.children.append(node)
         for node in nodes.values():
             node.children.sort(key=lambda n: 0 if n.kind == "goal" else 1)
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            for i, child in enumerate(node.children):
+                child.position = i
+            stack.extend(node.children)
         self.beginResetModel()
         self._root = root
         self.endResetModel()
@@ -137,9 +135,14 @@ class GoalTreeModel(QAbstractItemModel):
     # -- QAbstractItemModel ---------------------------------------------------------------
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # hasIndex() without its two calls back into Python (rowCount, columnCount): views
+        # and the filter proxy call index() tens of thousands of times on a large tree.
+        if parent.isValid() and parent.column() != 0:
             return QModelIndex()
-        return self.createIndex(row, column, self.node(parent).children[row])
+        children = self.node(parent).children
+        if not (0 <= row < len(children) and 0 <= column < len(self.COLUMNS)):
+            return QModelIndex()
+        return self.createIndex(row, column, children[row])
 
     def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():

@@ -583,7 +583,9 @@ class ScorecardView(QWidget):
         document.goals_changed.connect(self._on_document_changed)
         document.kpi_changed.connect(self._on_document_changed)
         document.measurements_changed.connect(self._on_document_changed)
-        self.refresh()
+        # Nothing is read until the scorecard is shown (or asked for its tiles): a workspace
+        # of 2,000 KPIs opens without building 2,000 tiles nobody looks at.
+        self._dirty = True
 
     # -- public API --------------------------------------------------------------------------
 
@@ -612,13 +614,21 @@ class ScorecardView(QWidget):
 
     def tiles(self) -> list[KpiTile]:
         """The tiles that pass the filters, in tree order."""
+        self._load_if_stale()
         return list(self._shown)
 
     def rows(self) -> list[ScorecardRow]:
+        self._load_if_stale()
         return list(self._rows)
 
     def columns(self) -> int:
+        self._load_if_stale()
         return self._columns
+
+    def _load_if_stale(self) -> None:
+        """Read now what a hidden scorecard put off reading."""
+        if self._dirty:
+            self.refresh()
 
     @property
     def status_filter(self) -> Status | None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from kpi_desktop.ui.achievements_panel import AchievementsPanel
@@ -16,6 +19,34 @@ from kpi_desktop.ui.prompts import Prompts
 from kpi_desktop.ui.reminders_bar import RemindersBar
 from kpi_desktop.ui.review_history import ReviewHistory
 from kpi_desktop.ui.scorecard import ScorecardView
+
+
+class LazyPage(QWidget):
+    """A tab page that makes its content (with ``factory``) when first shown or asked for."""
+
+    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factory: Callable[[], QWidget] | None = factory
+        self._content: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    def is_made(self) -> bool:
+        return self._content is not None
+
+    def content(self) -> QWidget:
+        if self._content is None:
+            assert self._factory is not None
+            self._content = self._factory()
+            self._factory = None
+            self._layout.addWidget(self._content)
+            if self.isVisible():  # made while shown: show it now, not on the next turn
+                self._content.show()
+        return self._content
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        self.content()
+        super().showEvent(event)
 
 
 class WorkspaceView(QWidget):
@@ -43,8 +74,10 @@ class WorkspaceView(QWidget):
         self.centre.setDocumentMode(True)
         self.centre.addTab(self.chart_split, self.tr("Chart"))
         self.centre.addTab(self.scorecard, self.tr("Scorecard"))
-        self.achievements = AchievementsPanel(document)
-        self.centre.addTab(self.achievements, self.tr("Achievements"))
+        # The achievements are derived from every KPI's history: worked out only when the
+        # tab is first shown (or the panel asked for), not on every open.
+        self._achievements_page = LazyPage(lambda: self._make_achievements(document))
+        self.centre.addTab(self._achievements_page, self.tr("Achievements"))
         self.reviews = ReviewHistory(document)
         self.centre.addTab(self.reviews, self.tr("Reviews"))
         self.reminders = RemindersBar(document, self)
@@ -76,11 +109,20 @@ class WorkspaceView(QWidget):
             lambda kpi_id: self.wizard_requested.emit(0, kpi_id)
         )
         self.scorecard.kpi_selected.connect(self._on_scorecard_kpi)
-        self.achievements.kpi_selected.connect(self._on_scorecard_kpi)
         self.reminders.filter_requested.connect(self.tree.set_due_filter)
         self.reminders.filter_requested.connect(self.scorecard.set_due_filter)
         self.reminders.actions_requested.connect(lambda: self.review_requested.emit(True))
         self.reviews.review_requested.connect(lambda: self.review_requested.emit(False))
+
+    @property
+    def achievements(self) -> AchievementsPanel:
+        """The Achievements tab's panel (made on first use)."""
+        return self._achievements_page.content()  # type: ignore[return-value]
+
+    def _make_achievements(self, document: Document) -> AchievementsPanel:
+        panel = AchievementsPanel(document)
+        panel.kpi_selected.connect(self._on_scorecard_kpi)
+        return panel
 
     def _on_tree_selection(self, kind: str, item_id: int) -> None:
         kpi_id = item_id if kind == "kpi" else None

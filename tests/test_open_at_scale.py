@@ -1,0 +1,118 @@
+"""Opening a workspace costs what is on screen: the hidden scorecard and achievements wait
+until shown; the goal tree sizes its status column once, not from every row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QHeaderView, QLabel
+
+from kpi_desktop.domain.types import Status
+from kpi_desktop.services import scorecard as scorecard_service
+from kpi_desktop.services.demo import build_demo
+from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.ui import achievements_panel
+from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.prompts import ScriptedPrompts
+from kpi_desktop.ui.scorecard import ScorecardView
+from kpi_desktop.ui.workspace_view import LazyPage, WorkspaceView
+
+TODAY = dt.date(2026, 11, 15)
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def demo_doc(tmp_path: Path) -> Document:
+    ws = Workspace.create(tmp_path / "demo.kpidb")
+    build_demo(ws, TODAY)
+    doc = Document(ws)
+    doc.set_as_of(TODAY)
+    yield doc
+    doc.close()
+
+
+def test_a_hidden_scorecard_reads_nothing_until_shown(
+    qtbot,  # type: ignore[no-untyped-def]
+    demo_doc: Document,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reads: list[dt.date] = []
+    real = scorecard_service.scorecard_rows
+
+    def counted(ws: Workspace, as_of: dt.date) -> list[scorecard_service.ScorecardRow]:
+        reads.append(as_of)
+        return real(ws, as_of)
+
+    monkeypatch.setattr("kpi_desktop.ui.scorecard.scorecard_rows", counted)
+    view = ScorecardView(demo_doc)
+    qtbot.addWidget(view)
+    demo_doc.measurements_changed.emit(1)
+    assert reads == []
+    view.show()
+    assert len(reads) == 1 and len(view.tiles()) == 9
+    assert len(reads) == 1  # read once, not again per question
+
+
+def test_asking_a_hidden_scorecard_reads_it(qtbot, demo_doc: Document) -> None:  # type: ignore[no-untyped-def]
+    view = ScorecardView(demo_doc)
+    qtbot.addWidget(view)
+    assert len(view.rows()) == 9 and not view.isVisible()
+
+
+def test_achievements_are_made_when_their_tab_is_first_shown(
+    qtbot,  # type: ignore[no-untyped-def]
+    demo_doc: Document,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made: list[object] = []
+    real = achievements_panel.AchievementsPanel
+
+    class Counted(real):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            made.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr("kpi_desktop.ui.workspace_view.AchievementsPanel", Counted)
+    view = WorkspaceView(demo_doc, ScriptedPrompts())
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    assert made == []
+    page = view.centre.widget(2)
+    assert isinstance(page, LazyPage) and not page.is_made()
+    view.centre.setCurrentIndex(2)
+    assert len(made) == 1 and page.is_made() and view.achievements is made[0]
+    assert view.achievements.isVisible() and view.achievements.achievements()
+    with qtbot.waitSignal(view.tree.selection_changed):
+        view.achievements.kpi_selected.emit(view.achievements.achievements()[0].kpi_id)
+    assert view.centre.currentWidget() is view.chart_split
+
+
+def test_lazy_page_made_on_request(qtbot) -> None:  # type: ignore[no-untyped-def]
+    made: list[QLabel] = []
+
+    def make() -> QLabel:
+        made.append(QLabel("made"))
+        return made[-1]
+
+    page = LazyPage(make)
+    qtbot.addWidget(page)
+    assert not page.is_made()
+    first = page.content()
+    assert page.content() is first and made == [first] and first.parent() is page
+
+
+def test_the_status_column_fits_every_status(qtbot, demo_doc: Document) -> None:  # type: ignore[no-untyped-def]
+    view = WorkspaceView(demo_doc, ScriptedPrompts())
+    qtbot.addWidget(view)
+    view.show()
+    tree = view.tree.view
+    header = tree.header()
+    assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.Fixed
+    fixed = header.sectionSize(1)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    assert fixed >= tree.sizeHintForColumn(1)  # the demo's rows, bold objectives too
+    fm = tree.fontMetrics()
+    assert fixed > max(fm.horizontalAdvance(s.label) for s in Status) + 16
