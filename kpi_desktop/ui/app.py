@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,20 @@ if TYPE_CHECKING:
     from kpi_desktop.ui.main_window import MainWindow
 
 
-def parse_args(args: list[str]) -> argparse.Namespace:
+@dataclass(frozen=True)
+class StartOptions:
+    """What the command line asked of the GUI."""
+
+    workspace: Path | None = None
+    data_dir: Path | None = None
+    selftest: bool = False
+
+
+def parse_args(args: list[str]) -> StartOptions:
+    if not args:  # the usual start (from a menu or an icon): no parser to build
+        return StartOptions()
+    import argparse
+
     parser = argparse.ArgumentParser(prog="kpi-desktop", description=f"Open {APP_NAME}.")
     parser.add_argument("workspace", nargs="?", type=Path, help="a .kpidb workspace to open")
     parser.add_argument("--data-dir", type=Path, help="keep settings and the demo here")
@@ -27,7 +40,8 @@ def parse_args(args: list[str]) -> argparse.Namespace:
         action="store_true",
         help="open the window offscreen, export a chart, exit 0 if all works",
     )
-    return parser.parse_args(args)
+    ns = parser.parse_args(args)
+    return StartOptions(ns.workspace, ns.data_dir, ns.selftest)
 
 
 def run_app(args: list[str]) -> int:
@@ -60,13 +74,15 @@ def run_app(args: list[str]) -> int:
 
 def application_icon() -> QIcon:
     """The app icon in every size shipped (resources/icons)."""
+    from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
     from kpi_desktop.paths import resource
 
     icon = QIcon()
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
-        icon.addFile(str(resource("icons", f"kpi-desktop-{size}.png")))
+        # With its size given, a file is read when that size is first drawn, not now.
+        icon.addFile(str(resource("icons", f"kpi-desktop-{size}.png")), QSize(size, size))
     return icon
 
 
