@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from functools import cache
 
 from PySide6.QtCore import (
@@ -487,27 +488,35 @@ class Celebrator(QObject):
         self.toast = Toast(parent_widget, duration_ms)
         self._known: dict[int, set[tuple[str, str, dt.date]]] = {}
         self._celebrated: set[tuple[str, str, dt.date]] = set()
-        self._primed = False
+        self._to_prime: list[int] | None = None  # KPIs not remembered yet (None: not listed)
         document.measurements_changed.connect(self._on_values_changed)
         document.kpi_changed.connect(self._on_kpi_changed)
-        QTimer.singleShot(0, self.prime)
+        QTimer.singleShot(0, self._prime_slice)
+
+    #: Seconds of priming per turn of the event loop: remembering a workspace of thousands of
+    #: KPIs (reading their histories) goes on while the window stays responsive.
+    PRIME_SLICE_S = 0.01
 
     def prime(self) -> None:
         """Remember what every KPI has achieved so far (nothing of it is celebrated)."""
-        if self._primed:
-            return
-        self._primed = True
-        try:
-            found = workspace_achievements(
-                self._document.workspace, as_of=self._document.as_of, kinds=tuple(CELEBRATED)
-            )
-        except KpiDesktopError:
-            return
-        for k in found:
-            self._known.setdefault(k.kpi_id, set()).add(_key(k.achievement))
-        for kpi in self._document.workspace.kpis.list():
-            if kpi.id is not None:
-                self._known.setdefault(kpi.id, set())
+        self._prime_slice(everything=True)
+
+    def _prime_slice(self, everything: bool = False) -> None:
+        if self._to_prime is None:
+            try:
+                kpis = self._document.workspace.kpis.list()
+            except KpiDesktopError:
+                kpis = []
+            self._to_prime = [k.id for k in kpis if k.id is not None and k.id not in self._known]
+            if not everything:  # listing them was this turn's work
+                QTimer.singleShot(0, self._prime_slice)
+                return
+        until = time.monotonic() + self.PRIME_SLICE_S
+        while self._to_prime and (everything or time.monotonic() < until):
+            kpi_id = self._to_prime.pop(0)
+            self._known.setdefault(kpi_id, {_key(a) for a in self._current(kpi_id)})
+        if self._to_prime:
+            QTimer.singleShot(0, self._prime_slice)
 
     def _current(self, kpi_id: int) -> list[Achievement]:
         try:
@@ -517,13 +526,19 @@ class Celebrator(QObject):
         except KpiDesktopError:
             return []
 
+    def _waiting(self, kpi_id: int) -> bool:
+        """Whether the KPI is still to be remembered by the priming under way."""
+        return self._to_prime is None or kpi_id in self._to_prime
+
     def _on_kpi_changed(self, kpi_id: int) -> None:
-        if self._primed:  # a plan edit is not a value entered: just remember the new state
+        if not self._waiting(kpi_id):  # a plan edit is not a value entered: remember it
             self._known[kpi_id] = {_key(a) for a in self._current(kpi_id)}
 
     def _on_values_changed(self, kpi_id: int) -> None:
-        if not self._primed:
-            self.prime()
+        if self._waiting(kpi_id):  # not remembered yet: remember it now, celebrate nothing
+            if self._to_prime is not None:
+                self._to_prime.remove(kpi_id)
+            self._known[kpi_id] = {_key(a) for a in self._current(kpi_id)}
             return
         now = self._current(kpi_id)
         before = self._known.get(kpi_id, set())

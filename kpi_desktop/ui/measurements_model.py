@@ -264,8 +264,7 @@ class MeasurementsModel(QAbstractTableModel):
         if self._kpi is None or self._kpi_id is None:
             return []
         return [
-            MeasurementRow(m.period, m.value, m.note or "", m.source or "")
-            for m in self._doc.workspace.measurements.list(self._kpi_id)
+            MeasurementRow(*row) for row in self._doc.workspace.measurements.rows(self._kpi_id)
         ]
 
     def _on_kpi_changed(self, kpi_id: int) -> None:
