@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 APP_NAME = "KPI Desktop"
 APP_SLUG = "kpi-desktop"
@@ -15,6 +17,8 @@ WORKSPACE_SUFFIX = ".kpidb"
 
 def resource(*parts: str) -> Traversable:
     """A file shipped in resources/ (help pages, templates, icons)."""
+    from importlib import resources  # not at start-up: it pulls in zipfile and more
+
     node: Traversable
     try:  # installed or editable: resources/ is the package kpi_desktop.resources
         node = resources.files("kpi_desktop.resources")

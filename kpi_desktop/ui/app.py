@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,13 +17,18 @@ if TYPE_CHECKING:
     from kpi_desktop.ui.main_window import MainWindow
 
 
-@dataclass(frozen=True)
 class StartOptions:
-    """What the command line asked of the GUI."""
+    """What the command line asked of the GUI. (A plain class: importing dataclasses and
+    making one costs a few ms before the window shows.)"""
 
-    workspace: Path | None = None
-    data_dir: Path | None = None
-    selftest: bool = False
+    __slots__ = ("data_dir", "selftest", "workspace")
+
+    def __init__(
+        self, workspace: Path | None = None, data_dir: Path | None = None, selftest: bool = False
+    ) -> None:
+        self.workspace = workspace
+        self.data_dir = data_dir
+        self.selftest = selftest
 
 
 def parse_args(args: list[str]) -> StartOptions:
@@ -61,12 +65,12 @@ def run_app(args: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setWindowIcon(application_icon())
     window = MainWindow(AppSettings())
     path = startup_path(window, ns.workspace)
     window.show_opening(path)
     window.show()
     paint_now(window)
+    app.setWindowIcon(application_icon())  # the window manager picks it up when set
     # The window is on screen first; the workspace (and the layers it needs) loads next.
     QTimer.singleShot(0, lambda: start_workspace(window, path))
     return app.exec()

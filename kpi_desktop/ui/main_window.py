@@ -6,19 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from kpi_desktop import __version__
 from kpi_desktop.paths import APP_NAME, WORKSPACE_SUFFIX, demo_workspace_path
 from kpi_desktop.services.errors import KpiDesktopError, WorkspaceReadOnly
-from kpi_desktop.ui.help_viewer import HelpViewer, help_pages
-from kpi_desktop.ui.prompts import Prompts
 from kpi_desktop.ui.settings import AppSettings
 
-if TYPE_CHECKING:  # the heavy layers load after the window shows (see ui/app.py)
+# Start-up imports only what the first frame shows; the rest loads once the window is up
+# (see ui/app.py). Even `Qt` waits: its first use builds 93 Python enums (about 20 ms).
+if TYPE_CHECKING:
     from kpi_desktop.ui.document import Document
+    from kpi_desktop.ui.help_viewer import HelpViewer
+    from kpi_desktop.ui.prompts import Prompts
     from kpi_desktop.ui.workspace_view import WorkspaceView
 
 FILE_FILTER = "KPI Desktop workspaces (*.kpidb);;All files (*)"
@@ -28,7 +30,7 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: AppSettings, prompts: Prompts | None = None) -> None:
         super().__init__()
         self.settings = settings
-        self.prompts = prompts or Prompts(self)
+        self._prompts = prompts
         self.document: Document | None = None
         self.view: WorkspaceView | None = None
         self._help: HelpViewer | None = None
@@ -37,23 +39,40 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.setMinimumSize(960, 600)
 
-        self.welcome = QLabel(
-            self.tr(
-                "<h2>No workspace is open</h2><p>Use <b>File &gt; New</b> to start a plan, "
-                "<b>File &gt; Open</b> for an existing one, or <b>File &gt; Open demo</b> to "
-                "explore a sample café.</p>"
-            )
-        )
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome = QLabel()
         self.welcome.setWordWrap(True)
+        self._show_welcome()
+        welcome_page = QWidget()  # the label centred by stretches: no `Qt` needed yet
+        column = QVBoxLayout(welcome_page)
+        column.addStretch(1)
+        column.addWidget(self.welcome)
+        column.addStretch(1)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(welcome_page)
         self.setCentralWidget(self.stack)
         self._make_menus()
         self._update_title()
         geometry = self.settings.load_bytes("window")
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    @property
+    def prompts(self) -> Prompts:
+        """How this window asks and tells (message boxes, file dialogs), made on first use."""
+        if self._prompts is None:
+            from kpi_desktop.ui.prompts import Prompts
+
+            self._prompts = Prompts(self)
+        return self._prompts
+
+    def _show_welcome(self, html: str | None = None) -> None:
+        """The page shown when no workspace is open (or while one opens)."""
+        html = html or self.tr(
+            "<h2>No workspace is open</h2><p>Use <b>File &gt; New</b> to start a plan, "
+            "<b>File &gt; Open</b> for an existing one, or <b>File &gt; Open demo</b> to "
+            "explore a sample café.</p>"
+        )
+        self.welcome.setText(f'<div align="center">{html}</div>')
 
     # -- menus ----------------------------------------------------------------------------
 
@@ -66,8 +85,11 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = menu.addAction(self.tr(text))
         action.triggered.connect(slot)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every binding the platform has for it
+        elif shortcut is not None:
+            # (setShortcut() would build the whole `Qt` namespace to pick its overload)
+            action.setShortcuts([QKeySequence(shortcut)])
         return action
 
     def _make_menus(self) -> None:
@@ -126,19 +148,30 @@ class MainWindow(QMainWindow):
         )
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Its actions have no icons, so the buttons show their text.
         toolbar.addAction(self.new_kpi_action)
         toolbar.addAction(self.start_review_action)
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
 
-        help_menu = bar.addMenu(self.tr("&Help"))
-        for title in help_pages():
-            self._action(help_menu, title, lambda _c=False, t=title: self.show_help(t))
-        help_menu.addSeparator()
-        about = self._action(help_menu, f"&About {APP_NAME}", self.show_about)
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu.aboutToShow.connect(self._fill_help_menu)
+        about = self._action(self.help_menu, f"&About {APP_NAME}", self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         self._update_actions()
+
+    def _fill_help_menu(self) -> None:
+        """The help pages above About, read from resources/help when the menu first opens."""
+        if len(self.help_menu.actions()) > 1:
+            return
+        from kpi_desktop.ui.help_viewer import help_pages
+
+        about = self.help_menu.actions()[0]
+        for title in help_pages():
+            page = QAction(title, self.help_menu)
+            page.triggered.connect(lambda _c=False, t=title: self.show_help(t))
+            self.help_menu.insertAction(about, page)
+        self.help_menu.insertSeparator(about)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -161,6 +194,8 @@ class MainWindow(QMainWindow):
             self.close_action,
             self.new_kpi_action,
             self.edit_wizard_action,
+            self.start_review_action,
+            self.review_history_action,
         ):
             action.setEnabled(is_open)
         has_kpi = self.view is not None and self.view.tree.selected()[0] == "kpi"
@@ -183,7 +218,7 @@ class MainWindow(QMainWindow):
 
     def show_opening(self, path: Path) -> None:
         """Say which workspace is being opened while it loads (right after start-up)."""
-        self.welcome.setText(self.tr("<h2>Opening {0}…</h2>").format(Path(path).stem))
+        self._show_welcome(self.tr("<h2>Opening {0}…</h2>").format(Path(path).stem))
         self.setWindowTitle(f"{Path(path).stem} — {APP_NAME}")
 
     def hold_errors(self) -> None:
@@ -308,7 +343,8 @@ class MainWindow(QMainWindow):
             self.view.deleteLater()
         self.document.close()
         self.document, self.view, self.celebrator = None, None, None
-        self.stack.setCurrentWidget(self.welcome)
+        self._show_welcome()
+        self.stack.setCurrentIndex(0)
         self._update_title()
         self._update_actions()
 
@@ -383,7 +419,7 @@ class MainWindow(QMainWindow):
             prompts=self.prompts,
             open_help=lambda: self.show_help("sizing"),
         )
-        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_on_close(wizard)
         wizard.finished.connect(lambda _r: self._after_wizard(wizard))
         wizard.open()
         return wizard
@@ -400,7 +436,7 @@ class MainWindow(QMainWindow):
         from kpi_desktop.ui.review_dialog import ReviewDialog
 
         dialog = ReviewDialog(self.document, parent=self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_on_close(dialog)
         dialog.saved.connect(
             lambda _id: self.statusBar().showMessage(self.tr("Review saved"), 5000)
         )
@@ -416,7 +452,7 @@ class MainWindow(QMainWindow):
         from kpi_desktop.ui.import_wizard import ImportWizard
 
         wizard = ImportWizard(self.document, self, prompts=self.prompts)
-        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_on_close(wizard)
         wizard.open()
         return wizard
 
@@ -436,7 +472,7 @@ class MainWindow(QMainWindow):
         from kpi_desktop.ui.export_chart_dialog import ExportChartDialog
 
         dialog = ExportChartDialog(self.document, kpi_id, self.prompts, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        delete_on_close(dialog)
         dialog.open()
         return dialog
 
@@ -470,6 +506,8 @@ class MainWindow(QMainWindow):
 
     def show_help(self, page: str | None = None) -> HelpViewer:
         if self._help is None:
+            from kpi_desktop.ui.help_viewer import HelpViewer
+
             self._help = HelpViewer(self)
         if page:
             self._help.show_page_containing(page)
@@ -490,6 +528,13 @@ class MainWindow(QMainWindow):
         self.close_workspace()
         self.settings.sync()
         super().closeEvent(event)
+
+
+def delete_on_close(window: QWidget) -> None:
+    """Let Qt delete a dialog or wizard this window opened once the user closes it."""
+    from PySide6.QtCore import Qt
+
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
 
 def ensure_demo_workspace() -> Path:
