@@ -116,3 +116,64 @@ def test_the_status_column_fits_every_status(qtbot, demo_doc: Document) -> None:
     assert fixed >= tree.sizeHintForColumn(1)  # the demo's rows, bold objectives too
     fm = tree.fontMetrics()
     assert fixed > max(fm.horizontalAdvance(s.label) for s in Status) + 16
+
+
+def _big_tree(tmp_path: Path, objectives: int, kpis_each: int) -> Document:
+    ws = Workspace.create(tmp_path / "big.kpidb")
+    for o in range(objectives):
+        goal = ws.goals.add(f"Objective {o:03d}")
+        for k in range(kpis_each):
+            ws.kpis.add(
+                goal.id,
+                f"KPI {o:03d}-{k:02d}",
+                unit="count",
+                baseline_value=0,
+                baseline_date=dt.date(2026, 1, 1),
+                target_value=100,
+                target_date=dt.date(2026, 12, 1),
+            )
+    doc = Document(ws)
+    doc.set_as_of(TODAY)
+    return doc
+
+
+def test_a_big_tree_opens_at_its_objectives_and_expands_where_asked(
+    qtbot,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    from kpi_desktop.ui.goal_tree import GoalTreePane
+
+    doc = _big_tree(tmp_path, objectives=40, kpis_each=10)  # 440 rows: over the limit
+    pane = GoalTreePane(doc, ScriptedPrompts())
+    qtbot.addWidget(pane)
+    assert pane.model.node_count() == 440 > pane.EXPAND_ALL_UP_TO
+    tree, proxy = pane.view, pane.proxy
+    assert proxy.rowCount() == 40
+    assert not any(tree.isExpanded(proxy.index(r, 0)) for r in range(40))
+    # Selecting a KPI (from the scorecard, a reminder...) reveals it.
+    kpi = doc.workspace.kpis.find("KPI 017-03")
+    assert pane.select("kpi", kpi.id)
+    objective = pane.proxy.index(17, 0)
+    assert tree.isExpanded(objective) and pane.selected() == ("kpi", kpi.id)
+    # An edit rebuilds the tree and keeps what was expanded and selected.
+    doc.workspace.kpis.update(kpi.id, name="Renamed KPI")
+    doc.goals_changed.emit()
+    assert tree.isExpanded(pane.proxy.index(17, 0))
+    assert not tree.isExpanded(pane.proxy.index(16, 0))
+    assert pane.selected() == ("kpi", kpi.id)
+    # A filter shows every match, expanded; clearing it goes back to the objectives.
+    pane.filter_box.setText("KPI 02")
+    assert proxy.rowCount() == 10 and all(tree.isExpanded(proxy.index(r, 0)) for r in range(10))
+    pane.filter_box.clear()
+    assert not any(tree.isExpanded(proxy.index(r, 0)) for r in range(40))
+    doc.close()
+
+
+def test_a_small_tree_opens_fully_expanded(qtbot, demo_doc: Document) -> None:  # type: ignore[no-untyped-def]
+    from kpi_desktop.ui.goal_tree import GoalTreePane
+
+    pane = GoalTreePane(demo_doc, ScriptedPrompts())
+    qtbot.addWidget(pane)
+    proxy = pane.proxy
+    assert proxy.rowCount() == 3
+    assert all(pane.view.isExpanded(proxy.index(r, 0)) for r in range(3))

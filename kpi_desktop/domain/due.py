@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kpi_desktop.domain.periods import (
     add_periods,
@@ -68,14 +69,14 @@ def overdue_on(period: dt.date, freq: Frequency) -> dt.date:
 class DueState:
     """What a KPI still needs at ``as_of``.
 
-    ``missing`` lists the first days of the periods without a value (oldest first; at most
-    :data:`MAX_LISTED`, the most recent), ``n_missing`` counts them all.
+    ``n_missing`` counts the periods without a value, the last of them starting on
+    ``last_missing`` (None when nothing is missing); ``missing`` lists their first days.
     """
 
     frequency: Frequency
     as_of: dt.date
     latest: dt.date | None
-    missing: tuple[dt.date, ...]
+    last_missing: dt.date | None
     n_missing: int
 
     @property
@@ -83,10 +84,23 @@ class DueState:
         return self.n_missing > 0
 
     @property
+    def missing(self) -> tuple[dt.date, ...]:
+        """The first days of the periods without a value, oldest first: at most
+        :data:`MAX_LISTED`, the most recent ones. (Worked out when asked: a workspace of
+        thousands of KPIs asks it of few.)"""
+        if self.last_missing is None:
+            return ()
+        last_i = period_index(self.last_missing, self.frequency)
+        shown = min(self.n_missing, MAX_LISTED)
+        return tuple(
+            period_from_index(i, self.frequency) for i in range(last_i - shown + 1, last_i + 1)
+        )
+
+    @property
     def oldest_missing(self) -> dt.date | None:
-        if not self.n_missing:
+        if self.last_missing is None:
             return None
-        return add_periods(self.missing[-1], self.frequency, 1 - self.n_missing)
+        return add_periods(self.last_missing, self.frequency, 1 - self.n_missing)
 
     @property
     def due_since(self) -> dt.date | None:
@@ -117,14 +131,19 @@ def due_state(freq: Frequency, latest: dt.date | None, as_of: dt.date) -> DueSta
     """The values a KPI of frequency ``freq`` whose latest value is for the period
     containing ``latest`` (None: no value yet) still needs at ``as_of``."""
     freq = Frequency(freq)
-    last = last_complete_period(as_of, freq)
-    last_i = period_index(last, freq)
+    last, last_i = _last_complete(as_of, freq)
     # the first period without a value: the one after the latest, or the last complete one
     first_i = last_i if latest is None else period_index(period_start(latest, freq), freq) + 1
     n = max(0, last_i - first_i + 1)
-    shown = min(n, MAX_LISTED)
-    missing = tuple(period_from_index(i, freq) for i in range(last_i - shown + 1, last_i + 1))
-    return DueState(freq, as_of, latest, missing, n)
+    return DueState(freq, as_of, latest, last if n else None, n)
+
+
+@lru_cache(maxsize=64)
+def _last_complete(as_of: dt.date, freq: Frequency) -> tuple[dt.date, int]:
+    """The last complete period at ``as_of`` and its index (the same for every KPI of a
+    frequency: worked out once per check of a whole workspace)."""
+    last = last_complete_period(as_of, freq)
+    return last, period_index(last, freq)
 
 
 # -- words ----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import datetime as dt
 import math
 from collections.abc import Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -94,7 +94,37 @@ def get_kpi(session: Session, kpi_id: int) -> Kpi:
     return kpi
 
 
-def kpi_target(kpi: Kpi, milestones: list[Milestone] | tuple[Milestone, ...] = ()) -> KpiTarget:
+class PlanFields(Protocol):
+    """What a KPI's plan is made of: a `Kpi`, or a plain row of its columns."""
+
+    @property
+    def direction(self) -> str: ...
+    @property
+    def baseline_value(self) -> float | None: ...
+    @property
+    def baseline_date(self) -> dt.date | None: ...
+    @property
+    def target_value(self) -> float | None: ...
+    @property
+    def target_date(self) -> dt.date | None: ...
+    @property
+    def tolerance(self) -> float: ...
+    @property
+    def range_low(self) -> float | None: ...
+    @property
+    def range_high(self) -> float | None: ...
+
+
+class DatedValue(Protocol):
+    """A milestone: a `Milestone`, or a plain row."""
+
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def value(self) -> float: ...
+
+
+def kpi_target(kpi: PlanFields, milestones: Sequence[DatedValue] = ()) -> KpiTarget:
     """The plan of a KPI in the domain's terms."""
     return KpiTarget(
         direction=Direction(kpi.direction),
@@ -249,6 +279,15 @@ class KpiService:
             if not include_archived:
                 query = query.where(Kpi.archived == False)  # noqa: E712
             return list(s.exec(query).all())
+
+    def ids(self, *, include_archived: bool = True) -> builtins.list[int]:
+        """Every KPI's id in tree order (goal, position): what a pass over all of them
+        needs first, without an ORM object per KPI."""
+        with self._ws.reading() as s:
+            query = select(Kpi.id).order_by(Kpi.goal_id, Kpi.position, Kpi.id)  # type: ignore[arg-type]
+            if not include_archived:
+                query = query.where(Kpi.archived == False)  # noqa: E712
+            return [kpi_id for kpi_id in s.exec(query).all() if kpi_id is not None]
 
     def get(self, kpi_id: int) -> Kpi:
         with self._ws.reading() as s:

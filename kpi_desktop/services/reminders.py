@@ -17,7 +17,8 @@ from sqlmodel import col, select
 
 from kpi_desktop.domain.due import DueState, due_state
 from kpi_desktop.domain.types import Frequency
-from kpi_desktop.services.status import _goal_order, latest_values
+from kpi_desktop.services.plan_rows import goal_order, read_goals, read_kpis
+from kpi_desktop.services.status import latest_values
 from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Action, Goal, Kpi
 
@@ -175,29 +176,22 @@ def _kpis_summary(kpis: tuple[DueKpi, ...]) -> str:
 def due_kpis(ws: Workspace, as_of: dt.date) -> list[DueKpi]:
     """Every unarchived KPI that needs a value at ``as_of``, in tree order."""
     with ws.reading() as s:
-        goals = {g.id: g for g in s.exec(select(Goal))}
-        kpis = s.exec(  # plain rows: thousands of KPIs cost a third of ORM objects
-            select(Kpi.id, Kpi.goal_id, Kpi.name, Kpi.owner, Kpi.frequency)
-            .where(Kpi.archived == False)  # noqa: E712
-            .order_by(col(Kpi.goal_id), col(Kpi.position), col(Kpi.id))
-        ).all()
+        raw = sqlite_connection(s)
+        goals = read_goals(raw)
+        kpis = read_kpis(raw, include_archived=False)
         # every KPI's latest value on or before as_of, in one statement
-        latest_of = latest_values(sqlite_connection(s), as_of, 1, include_archived=False)
-        out = []
-        for kpi in kpis:
-            assert kpi.id is not None
-            goal = goals.get(kpi.goal_id)
-            if goal is None or goal.archived:
-                continue
-            found = latest_of.get(kpi.id)
-            latest = found[-1].period if found else None
-            freq = Frequency(kpi.frequency)
-            state = due_state(freq, latest, as_of)
-            if state.is_due:
-                out.append(
-                    DueKpi(kpi.id, kpi.goal_id, kpi.name, goal.title, kpi.owner, freq, state)
-                )
-    order = _goal_order(list(goals.values()))
+        latest_of = latest_values(raw, as_of, 1, include_archived=False)
+    out = []
+    for kpi in kpis:
+        goal = goals.get(kpi.goal_id)
+        if goal is None or goal.archived:
+            continue
+        found = latest_of.get(kpi.id)
+        freq = Frequency(kpi.frequency)
+        state = due_state(freq, found[-1].period if found else None, as_of)
+        if state.is_due:
+            out.append(DueKpi(kpi.id, kpi.goal_id, kpi.name, goal.title, kpi.owner, freq, state))
+    order = goal_order(goals.values())
     out.sort(key=lambda k: order.get(k.goal_id, len(order)))
     return out
 
@@ -214,8 +208,12 @@ def overdue_actions(ws: Workspace, as_of: dt.date) -> list[OverdueAction]:
                 .order_by(col(Action.due_date), col(Action.id))
             )
         )
-        kpi_names = dict(s.exec(select(Kpi.id, Kpi.name)).all())
-        goal_names = dict(s.exec(select(Goal.id, Goal.title)).all())
+        kpi_ids = {a.kpi_id for a in actions if a.kpi_id is not None}
+        goal_ids = {a.goal_id for a in actions if a.goal_id is not None}
+        kpi_names = dict(s.exec(select(Kpi.id, Kpi.name).where(col(Kpi.id).in_(kpi_ids))).all())
+        goal_names = dict(
+            s.exec(select(Goal.id, Goal.title).where(col(Goal.id).in_(goal_ids))).all()
+        )
     out = []
     for a in actions:
         assert a.id is not None and a.due_date is not None

@@ -9,9 +9,7 @@ import datetime as dt
 import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
-
-from sqlmodel import select
+from typing import TYPE_CHECKING
 
 from kpi_desktop.domain.forecast import FORECAST_WINDOW, forecast_at
 from kpi_desktop.domain.formatting import format_value
@@ -19,8 +17,16 @@ from kpi_desktop.domain.rollup import Rollup, RollupItem, kpi_score, roll_up_ite
 from kpi_desktop.domain.status import status_at
 from kpi_desktop.domain.types import Point, Status
 from kpi_desktop.services.kpis import kpi_target
+from kpi_desktop.services.plan_rows import (
+    KpiRow,
+    MilestoneRow,
+    goal_order,
+    read_goals,
+    read_kpis,
+    read_milestones,
+)
 from kpi_desktop.store.engine import sqlite_connection
-from kpi_desktop.store.tables import Goal, Kpi, Milestone
+from kpi_desktop.store.tables import Goal
 
 if TYPE_CHECKING:
     from kpi_desktop.services.workspace import Workspace
@@ -107,28 +113,6 @@ def kpi_statuses(
     ]
 
 
-#: The KPI columns a status needs (not the long texts, nor the timestamps).
-_KPI_COLUMNS = (
-    "id",
-    "goal_id",
-    "name",
-    "unit",
-    "unit_kind",
-    "currency_symbol",
-    "decimals",
-    "direction",
-    "baseline_value",
-    "baseline_date",
-    "target_value",
-    "target_date",
-    "tolerance",
-    "range_low",
-    "range_high",
-    "weight",
-    "archived",
-)
-
-
 def kpi_statuses_with_history(
     ws: Workspace,
     as_of: dt.date,
@@ -142,32 +126,21 @@ def kpi_statuses_with_history(
     FORECAST_WINDOW values, so `history` must be at least that then."""
     if history < 1 or (forecast and history < FORECAST_WINDOW):
         raise ValueError(f"history must be at least {FORECAST_WINDOW if forecast else 1}")
-    # Plain rows, not ORM objects: a row reads like its table's model (kpi.name,
-    # milestone.date) at a third of the cost, which counts with thousands of KPIs.
-    kpi_table, goal_table = Kpi.__table__, Goal.__table__  # type: ignore[attr-defined]
     with ws.reading() as s:
-        conn = s.connection()
-        goal_columns = (goal_table.c[name] for name in ("id", "title", "parent_id", "position"))
-        goals = {g.id: cast(Goal, g) for g in conn.execute(select(*goal_columns))}
-        query = select(*(kpi_table.c[name] for name in _KPI_COLUMNS)).order_by(
-            kpi_table.c.goal_id, kpi_table.c.position, kpi_table.c.id
-        )
-        if not include_archived:
-            query = query.where(kpi_table.c.archived == False)  # noqa: E712
-        kpis = [cast(Kpi, k) for k in conn.execute(query)]
-        milestones: dict[int, list[Milestone]] = defaultdict(list)
-        for m in conn.execute(select(Milestone.__table__)):  # type: ignore[attr-defined]
-            milestones[m.kpi_id].append(cast(Milestone, m))
-        recent = latest_values(
-            sqlite_connection(s), as_of, history, include_archived=include_archived
-        )
+        raw = sqlite_connection(s)
+        goals = read_goals(raw)
+        kpis = read_kpis(raw, include_archived=include_archived)
+        milestones = read_milestones(raw)
+        recent = latest_values(raw, as_of, history, include_archived=include_archived)
     out = []
+    no_points: list[Point] = []
+    no_milestones: list[MilestoneRow] = []
     for kpi in kpis:
-        assert kpi.id is not None
-        points = recent.get(kpi.id, [])
-        st = _reading(kpi, goals[kpi.goal_id], milestones[kpi.id], points, as_of, forecast)
-        out.append((st, points))
-    order = _goal_order(list(goals.values()))
+        points = recent.get(kpi.id, no_points)
+        goal_title = goals[kpi.goal_id].title
+        plan = milestones.get(kpi.id, no_milestones)
+        out.append((_reading(kpi, goal_title, plan, points, as_of, forecast), points))
+    order = goal_order(goals.values())
     out.sort(key=lambda r: order.get(r[0].goal_id, len(order)))
     return out
 
@@ -207,9 +180,9 @@ def latest_values(
 
 
 def _reading(
-    kpi: Kpi,
-    goal: Goal,
-    milestones: list[Milestone],
+    kpi: KpiRow,
+    goal_title: str,
+    milestones: list[MilestoneRow],
     points: list[Point],
     as_of: dt.date,
     with_forecast: bool,
@@ -221,11 +194,10 @@ def _reading(
         if with_forecast and kpi.target_date
         else None
     )
-    assert kpi.id is not None
     return KpiStatus(
         kpi_id=kpi.id,
         goal_id=kpi.goal_id,
-        goal=goal.title,
+        goal=goal_title,
         kpi=kpi.name,
         unit=kpi.unit,
         decimals=kpi.decimals,
@@ -246,22 +218,6 @@ def _reading(
         range_high=kpi.range_high,
         archived=kpi.archived,
     )
-
-
-def _goal_order(goals: list[Goal]) -> dict[int | None, int]:
-    """Depth-first tree order of goals (parents before children, by position)."""
-    children: dict[int | None, list[Goal]] = defaultdict(list)
-    for g in goals:
-        children[g.parent_id].append(g)
-    order: dict[int | None, int] = {}
-
-    def visit(parent: int | None) -> None:
-        for g in sorted(children[parent], key=lambda g: (g.position, g.id or 0)):
-            order[g.id] = len(order)
-            visit(g.id)
-
-    visit(None)
-    return order
 
 
 def goal_rollups(goals: list[Goal], statuses: list[KpiStatus]) -> dict[int, Rollup]:

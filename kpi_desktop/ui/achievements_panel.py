@@ -504,10 +504,10 @@ class Celebrator(QObject):
     def _prime_slice(self, everything: bool = False) -> None:
         if self._to_prime is None:
             try:
-                kpis = self._document.workspace.kpis.list()
+                kpi_ids = self._document.workspace.kpis.ids()
             except KpiDesktopError:
-                kpis = []
-            self._to_prime = [k.id for k in kpis if k.id is not None and k.id not in self._known]
+                kpi_ids = []
+            self._to_prime = [kpi_id for kpi_id in kpi_ids if kpi_id not in self._known]
             if not everything:  # listing them was this turn's work
                 QTimer.singleShot(0, self._prime_slice)
                 return

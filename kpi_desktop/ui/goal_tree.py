@@ -43,7 +43,7 @@ class GoalTreePane(QWidget):
         self.filter_box = QLineEdit(placeholderText=self.tr("Filter goals and KPIs"))
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
-        self.filter_box.textChanged.connect(lambda _t: self.view.expandAll())
+        self.filter_box.textChanged.connect(lambda _t: self._expand_default())
 
         self.view = QTreeView()
         self.view.setModel(self.proxy)
@@ -87,7 +87,7 @@ class GoalTreePane(QWidget):
         layout.addWidget(self.view)
 
         document.goals_changed.connect(self.refresh)
-        self.view.expandAll()
+        self._expand_default()
         self._update_actions()
 
     def _status_column_width(self) -> int:
@@ -179,31 +179,43 @@ class GoalTreePane(QWidget):
     def set_due_filter(self, kpi_ids: frozenset[int] | None) -> None:
         """Show only these KPIs (and their goals), or everything again with None."""
         self.proxy.set_due_ids(kpi_ids)
-        self.view.expandAll()
+        self._expand_default()
+
+    #: A tree of at most this many goals and KPIs opens fully expanded (a few screens); a
+    #: bigger one shows its objectives with their rolled-up statuses, to be expanded where
+    #: the user looks, so that opening it costs what is on screen. A filter shows every
+    #: match expanded.
+    EXPAND_ALL_UP_TO = 400
+
+    def _expand_default(self) -> None:
+        filtering = bool(self.filter_box.text()) or self.proxy.due_ids is not None
+        if filtering or self.model.node_count() <= self.EXPAND_ALL_UP_TO:
+            self.view.expandAll()
+        else:
+            self.view.collapseAll()
 
     def refresh(self) -> None:
         """Rebuild from the workspace, keeping what was expanded and selected."""
         kind, item_id = self.selected()
-        collapsed = self._collapsed_goals()
+        expanded = self._expanded_goals()
         self.model.reload()
-        self.view.expandAll()
-        for goal_id in collapsed:
+        for goal_id in expanded:
             index = self.proxy.mapFromSource(self.model.index_of("goal", goal_id))
             if index.isValid():
-                self.view.collapse(index)
+                self.view.expand(index)
         if kind and not self.select(kind, item_id):
             self.selection_changed.emit("", 0)
 
-    def _collapsed_goals(self) -> list[int]:
+    def _expanded_goals(self) -> list[int]:
+        """The goals shown expanded, parents first (only expanded rows are visited)."""
         out = []
         stack = [QModelIndex()]
         while stack:
             parent = stack.pop()
             for row in range(self.proxy.rowCount(parent)):
                 index = self.proxy.index(row, 0, parent)
-                if self.proxy.hasChildren(index):
-                    if not self.view.isExpanded(index):
-                        out.append(self.model.node(self.proxy.mapToSource(index)).id)
+                if self.view.isExpanded(index):
+                    out.append(self.model.node(self.proxy.mapToSource(index)).id)
                     stack.append(index)
         return out
 

@@ -47,6 +47,15 @@ class TreeNode:
         return self.position
 
 
+# Item flags, combined once: Python enum arithmetic costs microseconds a call, and the view
+# asks every row.
+_DROP = Qt.ItemFlag.ItemIsDropEnabled
+_KPI = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+_KPI_NAME = _KPI | Qt.ItemFlag.ItemIsEditable
+_GOAL = _KPI | _DROP
+_GOAL_NAME = _KPI_NAME | _DROP
+
+
 class GoalTreeModel(QAbstractItemModel):
     KindRole = Qt.ItemDataRole.UserRole + 1
     IdRole = Qt.ItemDataRole.UserRole + 2
@@ -58,6 +67,7 @@ class GoalTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self.document = document
         self._root = TreeNode("root", 0, "")
+        self._nodes: dict[tuple[str, int], TreeNode] = {}  # (kind, id) -> node
         self.reload()
 
     # -- building -------------------------------------------------------------------------
@@ -105,15 +115,21 @@ class GoalTreeModel(QAbstractItemModel):
             goal_node.children.append(node)
         for node in nodes.values():
             node.children.sort(key=lambda n: 0 if n.kind == "goal" else 1)
+        by_key: dict[tuple[str, int], TreeNode] = {}
         stack = [root]
         while stack:
             node = stack.pop()
             for i, child in enumerate(node.children):
                 child.position = i
+                by_key[child.kind, child.id] = child
             stack.extend(node.children)
         self.beginResetModel()
-        self._root = root
+        self._root, self._nodes = root, by_key
         self.endResetModel()
+
+    def node_count(self) -> int:
+        """How many goals and KPIs the tree holds (every level)."""
+        return len(self._nodes)
 
     # -- lookup ---------------------------------------------------------------------------
 
@@ -124,13 +140,8 @@ class GoalTreeModel(QAbstractItemModel):
 
     def index_of(self, kind: str, item_id: int, column: int = 0) -> QModelIndex:
         """The index of a goal or KPI, or an invalid index."""
-        stack = list(self._root.children)
-        while stack:
-            node = stack.pop()
-            if node.kind == kind and node.id == item_id:
-                return self.createIndex(node.row(), column, node)
-            stack.extend(node.children)
-        return QModelIndex()
+        node = self._nodes.get((kind, item_id))
+        return QModelIndex() if node is None else self.createIndex(node.row(), column, node)
 
     # -- QAbstractItemModel ---------------------------------------------------------------
 
@@ -198,17 +209,11 @@ class GoalTreeModel(QAbstractItemModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsDropEnabled
         if not index.isValid():
-            return base
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        flags |= Qt.ItemFlag.ItemIsDragEnabled
-        node = self.node(index)
-        if index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        if node.kind == "goal":
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+            return _DROP
+        if self.node(index).kind == "goal":
+            return _GOAL_NAME if index.column() == 0 else _GOAL
+        return _KPI_NAME if index.column() == 0 else _KPI
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
         if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.EditRole:
