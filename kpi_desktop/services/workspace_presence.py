@@ -26,6 +26,13 @@ from typing import IO, Any
 
 from kpi_desktop import __version__
 
+# Imported once, here: a claim released at interpreter shutdown (from __del__) can import
+# nothing any more, and must not take Linux for Windows then.
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
 LOCK_SUFFIX = ".lock"
 _WINDOWS_LOCK_OFFSET = 1 << 30  # msvcrt locks a byte range: one far past the text
 
@@ -201,9 +208,7 @@ def _same_file(handle: IO[bytes], target: Path) -> bool:
 
 def _lock(handle: IO[bytes], *, exclusive: bool) -> bool | None:
     """Try to lock without waiting: True got it, False someone holds it, None unsupported."""
-    try:
-        import fcntl
-    except ImportError:
+    if fcntl is None:
         return _lock_windows(handle)
     mode = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB
     try:
@@ -216,9 +221,7 @@ def _lock(handle: IO[bytes], *, exclusive: bool) -> bool | None:
 
 
 def _unlock(handle: IO[bytes]) -> None:
-    try:
-        import fcntl
-    except ImportError:
+    if fcntl is None:
         _unlock_windows(handle)
         return
     fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
