@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand
 from kpi_desktop.domain.types import Point
 from kpi_desktop.services import snapshots
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.measurements import MeasurementChange
+from kpi_desktop.services.measurements import MeasurementChange, ValueChanges
 from kpi_desktop.ui.document import Document
 
 _MERGE_KPI_FIELD = 1001
@@ -298,7 +298,40 @@ class MoveKpi(EditCommand):
 # -- measurements ---------------------------------------------------------------------------
 
 
-class SetValues(EditCommand):
+class _ValuesCommand(EditCommand):
+    """An edit of one KPI's values. It announces which periods it added, removed or changed
+    (Document.value_changes), so a table of a million values moves a few rows instead of
+    reading them all again; after a failed run it announces the change as unknown."""
+
+    #: Whether the edit can change a status (values can; a note cannot).
+    changes_status = True
+
+    def __init__(self, doc: Document, kpi_id: int, text: str) -> None:
+        super().__init__(doc, text)
+        self.kpi_id = kpi_id
+        self._changes: list[MeasurementChange] = []
+        self._done: ValueChanges | None = None  # what the last run did, if it succeeded
+
+    def write(self) -> list[MeasurementChange]:
+        raise NotImplementedError
+
+    def apply(self) -> None:
+        self._done = None
+        self._changes = self.write()
+        self._done = ValueChanges.of(self.kpi_id, self._changes)
+
+    def revert(self) -> None:
+        self._done = None
+        self.doc.workspace.measurements.restore_many(self._changes)
+        self._done = ValueChanges.of(self.kpi_id, self._changes, undone=True)
+
+    def announce(self) -> None:
+        self.doc.announce_values(self.kpi_id, self._done)
+        if self.changes_status:
+            self.doc.goals_changed.emit()
+
+
+class SetValues(_ValuesCommand):
     """Store one or many (date, value, note) rows for a KPI: typing in the table, pasting."""
 
     def __init__(
@@ -309,55 +342,31 @@ class SetValues(EditCommand):
         text: str | None = None,
     ) -> None:
         super().__init__(
-            doc, text or ("Set value" if len(rows) == 1 else f"Paste {len(rows)} values")
+            doc, kpi_id, text or ("Set value" if len(rows) == 1 else f"Paste {len(rows)} values")
         )
-        self.kpi_id = kpi_id
         self.rows = list(rows)
-        self._changes: list[MeasurementChange] = []
 
-    def apply(self) -> None:
-        self._changes = self.doc.workspace.measurements.upsert_many(self.kpi_id, self.rows)
-
-    def revert(self) -> None:
-        self.doc.workspace.measurements.restore_many(self._changes)
-
-    def announce(self) -> None:
-        self.doc.measurements_changed.emit(self.kpi_id)
-        self.doc.goals_changed.emit()
+    def write(self) -> list[MeasurementChange]:
+        return self.doc.workspace.measurements.upsert_many(self.kpi_id, self.rows)
 
 
-class SetNote(EditCommand):
+class SetNote(_ValuesCommand):
+    changes_status = False
+
     def __init__(self, doc: Document, kpi_id: int, period: dt.date, note: str) -> None:
-        super().__init__(doc, "Edit note")
-        self.kpi_id, self.period, self.note = kpi_id, period, note
-        self._change: MeasurementChange | None = None
+        super().__init__(doc, kpi_id, "Edit note")
+        self.period, self.note = period, note
 
-    def apply(self) -> None:
-        self._change = self.doc.workspace.measurements.set_note(self.kpi_id, self.period, self.note)
-
-    def revert(self) -> None:
-        assert self._change is not None
-        self.doc.workspace.measurements.restore(self._change)
-
-    def announce(self) -> None:
-        self.doc.measurements_changed.emit(self.kpi_id)
+    def write(self) -> list[MeasurementChange]:
+        return [self.doc.workspace.measurements.set_note(self.kpi_id, self.period, self.note)]
 
 
-class DeleteValues(EditCommand):
+class DeleteValues(_ValuesCommand):
     def __init__(self, doc: Document, kpi_id: int, periods: Sequence[dt.date]) -> None:
         super().__init__(
-            doc, "Delete value" if len(periods) == 1 else f"Delete {len(periods)} values"
+            doc, kpi_id, "Delete value" if len(periods) == 1 else f"Delete {len(periods)} values"
         )
-        self.kpi_id = kpi_id
         self.periods = list(periods)
-        self._changes: list[MeasurementChange] = []
 
-    def apply(self) -> None:
-        self._changes = self.doc.workspace.measurements.delete_many(self.kpi_id, self.periods)
-
-    def revert(self) -> None:
-        self.doc.workspace.measurements.restore_many(self._changes)
-
-    def announce(self) -> None:
-        self.doc.measurements_changed.emit(self.kpi_id)
-        self.doc.goals_changed.emit()
+    def write(self) -> list[MeasurementChange]:
+        return self.doc.workspace.measurements.delete_many(self.kpi_id, self.periods)

@@ -12,6 +12,7 @@ from kpi_desktop.services import workspace_presence
 from kpi_desktop.services.errors import KpiDesktopError
 
 if TYPE_CHECKING:
+    from kpi_desktop.services.measurements import ValueChanges
     from kpi_desktop.services.workspace import Workspace
 
 
@@ -21,7 +22,7 @@ class Document(QObject):
 
     goals_changed = Signal()  # the tree changed: goals or KPIs added, removed, moved, renamed
     kpi_changed = Signal(int)  # a KPI's definition changed (id)
-    measurements_changed = Signal(int)  # a KPI's values changed (id)
+    measurements_changed = Signal(int)  # a KPI's values changed (id); see value_changes()
     reviews_changed = Signal()
     error_raised = Signal(str)  # an edit was refused; the message is for the user
 
@@ -32,6 +33,7 @@ class Document(QObject):
         # Tell a second window or program that this file is open here (see workspace_presence).
         self.presence = None if workspace.readonly else workspace_presence.claim(workspace.path)
         self._as_of: dt.date | None = None
+        self._value_changes: ValueChanges | None = None
 
     @property
     def as_of(self) -> dt.date:
@@ -45,6 +47,21 @@ class Document(QObject):
     @property
     def title(self) -> str:
         return self.workspace.path.stem
+
+    def announce_values(self, kpi_id: int, changes: ValueChanges | None = None) -> None:
+        """Emit measurements_changed(kpi_id); its slots can ask value_changes(kpi_id) for
+        which periods changed (an undo command knows; None: unknown, e.g. an import)."""
+        outer, self._value_changes = self._value_changes, changes
+        try:
+            self.measurements_changed.emit(kpi_id)
+        finally:
+            self._value_changes = outer
+
+    def value_changes(self, kpi_id: int) -> ValueChanges | None:
+        """While measurements_changed(kpi_id) is being emitted by announce_values: the
+        periods added, removed and changed; else (or when not known) None."""
+        changes = self._value_changes
+        return changes if changes is not None and changes.kpi_id == kpi_id else None
 
     def push(self, command: QUndoCommand) -> KpiDesktopError | None:
         """Run `command` (QUndoStack.push calls redo) and keep it for undo.

@@ -15,6 +15,7 @@ step, or, if any row is bad, nothing is written and every bad row is listed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -75,7 +76,12 @@ from kpi_desktop.ui.measurements_model import (
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+
+
+#: Rows from each end of the table whose texts size the columns when a KPI is shown (never
+#: every row: a KPI may have a million values).
+SIZING_ROWS = 24
 
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -185,7 +191,8 @@ class _ValueDelegate(QStyledItemDelegate):
             and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         ):
-            model = self.parent().model() if isinstance(self.parent(), QTableView) else None
+            view = self.parent()
+            model = view.model() if isinstance(view, QTableView) else None
             if isinstance(model, MeasurementsModel):
                 read = model.read_value(editor.text())
                 if isinstance(read, str):
@@ -304,7 +311,9 @@ class _AddValueRow(QFrame):
         self.date_edit.setCalendarPopup(frequency in (Frequency.DAILY, Frequency.WEEKLY))
 
     def date(self) -> dt.date:
-        return self.date_edit.date().toPython()  # type: ignore[no-any-return]
+        when = self.date_edit.date().toPython()
+        assert isinstance(when, dt.date)
+        return when
 
     def set_date(self, when: dt.date) -> None:
         self.date_edit.setDate(QDate(when.year, when.month, when.day))
@@ -335,15 +344,18 @@ class MeasurementsTable(QWidget):
         )
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
-        self.view.verticalHeader().hide()
-        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        rows = self.view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # one height: no row is measured
+        rows.setDefaultSectionSize(self.view.fontMetrics().height() + 10)
+        # Widths from the titles and a sample of rows (_fit_columns), then the user's: Qt's
+        # ResizeToContents would measure a thousand rows at every change.
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setMinimumSectionSize(60)
-        header.setSectionResizeMode(PERIOD, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (PERIOD, VALUE, SOURCE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.ResizeToContents)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Room between the text and the grid lines, as in a spreadsheet.
         self.view.setStyleSheet("QTableView::item { padding: 0px 6px; }")
@@ -409,11 +421,11 @@ class MeasurementsTable(QWidget):
         layout.addWidget(self.view, 1)
 
         self._model_problem_shown = False
+        self._fit_afresh = True  # the next fit starts from the titles (a KPI was shown)
         self.model.problem.connect(self._on_model_problem)
         self.model.dataChanged.connect(self._on_values_edited)
-        self.model.modelReset.connect(self._update_state)
-        self.model.rowsInserted.connect(self._update_state)
-        self.model.rowsRemoved.connect(self._update_state)
+        self.model.modelReset.connect(self._on_model_reset)
+        self.model.refreshed.connect(self._on_refreshed)
         self.view.selectionModel().selectionChanged.connect(self._update_state)
         self.show_kpi(None)
 
@@ -457,7 +469,7 @@ class MeasurementsTable(QWidget):
                 self.tr("Nothing to paste: copy a date column and a value column first.")
             )
             return 0
-        replaced = sum(1 for period, _, _ in read.rows if self.model.row_of(period) >= 0)
+        replaced = self.model.stored_count(period for period, _, _ in read.rows)
         error = self._doc.push(SetValues(self._doc, kpi_id, read.rows))
         if error is not None:
             self._show_problem(error.message)
@@ -589,15 +601,46 @@ class MeasurementsTable(QWidget):
         self._show_problem(text)
         self._model_problem_shown = True
 
-    def _on_values_edited(self, *_: object) -> None:
+    def _on_values_edited(self, top: QModelIndex, bottom: QModelIndex, *_: object) -> None:
         if self._model_problem_shown:  # the refused edit was put right
             self._model_problem_shown = False
             self.message.clear()
+        if bottom.row() - top.row() < SIZING_ROWS:  # an edit, not a reread of every row
+            self._fit_columns(range(top.row(), bottom.row() + 1))
 
-    def _select_periods(self, periods: list[dt.date]) -> None:
+    def _on_model_reset(self) -> None:
+        self._fit_afresh = True
+
+    def _on_refreshed(self) -> None:
+        n = self.model.rowCount()
+        ends = range(min(n, SIZING_ROWS)), range(max(SIZING_ROWS, n - SIZING_ROWS), n)
+        self._fit_columns([*ends[0], *ends[1]], afresh=self._fit_afresh)
+        self._fit_afresh = False
+        self._update_state()
+
+    def _fit_columns(self, rows: Iterable[int], *, afresh: bool = False) -> None:
+        """Widen Period, Value and Source to their title and the texts of `rows` (from the
+        titles when `afresh`, else never narrower than now); Note takes the rest."""
+        rows = list(rows)
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        grid = 1 if self.view.showGrid() else 0
+        for column in (PERIOD, VALUE, SOURCE):
+            width = max(header.sectionSizeHint(column), header.minimumSectionSize())
+            if rows:  # the delegate measures the widest text only (padding included)
+                cells = [self.model.index(r, column) for r in rows]
+                widest = max(cells, key=lambda i: metrics.horizontalAdvance(str(i.data() or "")))
+                width = max(width, self.view.sizeHintForIndex(widest).width() + grid)
+            if not afresh:
+                width = max(width, header.sectionSize(column))
+            if width != header.sectionSize(column):
+                header.resizeSection(column, width)
+
+    def _select_periods(self, periods: Sequence[dt.date]) -> None:
         rows = sorted(r for r in (self.model.row_of(p) for p in periods) if r >= 0)
         if not rows:
             return
+        self._fit_columns({*rows[:SIZING_ROWS], *rows[-SIZING_ROWS:]})
         selection = QItemSelection()
         last_column = self.model.columnCount() - 1
         start = prev = rows[0]
@@ -622,7 +665,7 @@ class MeasurementsTable(QWidget):
         has_kpi = self.model.kpi is not None
         self.add_action.setEnabled(has_kpi)
         self.paste_action.setEnabled(has_kpi)
-        selected = bool(self.view.selectionModel().selectedRows()) if has_kpi else False
+        selected = has_kpi and self.view.selectionModel().hasSelection()
         self.delete_action.setEnabled(selected)
         self.copy_action.setEnabled(selected)
         if not has_kpi:
