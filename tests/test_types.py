@@ -1,4 +1,5 @@
-"""Type checking as a test: the pure domain layer is checked with mypy --strict."""
+"""Type checking as a test: the pure domain layer and the services are checked with mypy
+--strict."""
 
 from __future__ import annotations
 
@@ -10,11 +11,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-STRICT = ["kpi_desktop/domain"]
+STRICT = ["kpi_desktop/domain", "kpi_desktop/services"]
 
 
 @pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="mypy is not installed")
-def test_domain_is_strictly_typed() -> None:
+def test_domain_and_services_are_strictly_typed() -> None:
     run = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *STRICT],
         cwd=ROOT,

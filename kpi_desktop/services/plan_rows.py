@@ -59,7 +59,10 @@ def _day(text: str | None) -> dt.date | None:
 def read_goals(raw: sqlite3.Connection) -> dict[int, GoalRow]:
     """Every goal by id. `raw` is the sqlite3 connection of an open read transaction."""
     cursor = raw.execute(f"SELECT {', '.join(GoalRow._fields)} FROM goal")
-    return {row[0]: GoalRow(*row[:4], bool(row[4])) for row in cursor}
+    return {
+        goal_id: GoalRow(goal_id, title, parent_id, position, bool(archived))
+        for goal_id, title, parent_id, position, archived in cursor
+    }
 
 
 def read_kpis(raw: sqlite3.Connection, *, include_archived: bool = True) -> list[KpiRow]:
