@@ -480,12 +480,15 @@ def _declare_export(p: argparse.ArgumentParser) -> None:
 
 
 def run_export(ns: argparse.Namespace) -> int:
-    from kpi_desktop.reports.data_export import export_data
+    from kpi_desktop.reports.data_export import export_data, sheets_note
 
+    xlsx = ns.output.suffix.lower() == ".xlsx"
     with _open(ns.workspace, for_reading=True) as ws:
         export_data(ws, ns.output, ns.as_of or dt.date.today())
-    what = "workbook" if ns.output.suffix.lower() == ".xlsx" else "values"
-    print(f"Wrote the {what} to {ns.output}")
+        note = sheets_note(ws) if xlsx else ""
+    print(f"Wrote the {'workbook' if xlsx else 'values'} to {ns.output}")
+    if note:
+        print(note)
     return EXIT_OK
 
 

@@ -12,7 +12,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from kpi_desktop.services.demo import build_demo
 from kpi_desktop.services.workspace import Workspace
@@ -192,3 +192,44 @@ def test_preview_image_is_a_light_chart(qtbot, document: Document, tmp_path: Pat
     image: QImage = dialog.preview_image
     corner = image.pixelColor(image.width() - 2, 2)
     assert corner.lightness() > 240  # the white meeting theme
+
+
+def test_cancelling_the_data_export_writes_nothing_and_says_nothing(
+    qtbot,  # type: ignore[no-untyped-def]
+    document: Document,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import contextlib
+
+    from kpi_desktop.ui import report_export
+
+    @contextlib.contextmanager
+    def cancelled_at_once(*_: object):  # type: ignore[no-untyped-def]
+        yield lambda done, total, what: False  # the user pressed Cancel
+
+    monkeypatch.setattr(report_export, "progress_shown", cancelled_at_once)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    prompts = ScriptedPrompts(files=[str(folder / "values.xlsx")])
+    assert export_data(None, document, prompts) is None
+    assert list(folder.iterdir()) == []  # no file, no partial one
+    assert [k for k, _, _ in prompts.asked] == ["save_file"]
+
+
+def test_the_progress_dialog_tells_how_far(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QProgressDialog
+
+    from kpi_desktop.ui.report_export import progress_shown
+
+    def dialogs() -> set[QProgressDialog]:
+        return {w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)}
+
+    earlier = dialogs()
+    with progress_shown(None, "Export data", "Writing the values...") as tell:
+        assert tell(500_000, 2_000_000, "Writing the values")
+        (dialog,) = dialogs() - earlier
+        assert (dialog.value(), dialog.maximum()) == (500_000, 2_000_000)
+        assert dialog.labelText() == "Writing the values..."
+        dialog.cancel()
+        assert not tell(600_000, 2_000_000, "Writing the values")

@@ -21,7 +21,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from kpi_desktop.cli import main
 from kpi_desktop.domain.types import Status
-from kpi_desktop.reports import chart_export
+from kpi_desktop.reports import chart_export, data_export
 from kpi_desktop.reports.chart_export import PRESETS, chart_size, export_chart
 from kpi_desktop.reports.chart_style import CHART
 from kpi_desktop.reports.data_export import ExportError, export_csv, export_data, export_xlsx
@@ -341,6 +341,64 @@ def test_xlsx_has_its_sheets_and_imports_back_with_the_same_values(
         result = import_file(copy, path, ImportOptions(create_missing=True))
         assert result.inserted == len(_stored(demo))
         assert _stored(copy) == _stored(demo)
+
+
+def test_values_beyond_a_sheet_go_on_in_the_next_and_import_back(
+    demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Excel's sheets end at 1,048,576 rows: more values continue on "Measurements (2)"
+    (the limit is made small here; the demo has 216 values)."""
+    monkeypatch.setattr(data_export, "XLSX_MAX_DATA_ROWS", 100)
+    path = export_xlsx(demo, tmp_path / "cafe.xlsx", TODAY)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == [
+        "Measurements",
+        "Measurements (2)",
+        "Measurements (3)",
+        "KPIs",
+        "Milestones",
+        "Status",
+    ]
+    sizes = [book[n].max_row - 1 for n in book.sheetnames[:3]]
+    assert sizes == [100, 100, len(_stored(demo)) - 200]
+    assert [c.value for c in book["Measurements (3)"][1]] == list(data_export.MEASUREMENT_HEADER)
+    assert data_export.sheets_note(demo) == (
+        f'Its {len(_stored(demo))} values fill 3 sheets ("Measurements", "Measurements (2)", '
+        '"Measurements (3)"): an Excel sheet ends at 101 rows. To import them back, import '
+        "each sheet."
+    )
+    with Workspace.create(tmp_path / "copy.kpidb") as copy:
+        for sheet in book.sheetnames[:3]:
+            import_file(copy, path, ImportOptions(create_missing=True, sheet=sheet))
+        assert _stored(copy) == _stored(demo)
+
+
+def test_progress_is_told_and_cancel_writes_nothing(
+    demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(data_export, "PROGRESS_EVERY", 50)
+    heard: list[tuple[int, int]] = []
+
+    def tell(done: int, total: int, what: str) -> bool:
+        heard.append((done, total))
+        return True
+
+    for suffix in (".csv", ".xlsx"):
+        export_data(demo, tmp_path / f"all{suffix}", TODAY, progress=tell)
+        total = len(_stored(demo))
+        assert heard == [(0, total), (50, total), (100, total), (150, total), (200, total)] + [
+            (total, total)
+        ]
+        heard.clear()
+
+    old = export_csv(demo, tmp_path / "keep.csv").read_bytes()
+    for suffix in (".csv", ".xlsx"):
+        target = tmp_path / f"keep{suffix}"
+        with pytest.raises(data_export.ExportCancelled):
+            export_data(demo, target, TODAY, progress=lambda d, t, w: d == 0)
+    assert (tmp_path / "keep.csv").read_bytes() == old  # the earlier file is kept
+    assert not (tmp_path / "keep.xlsx").exists()
+    assert not [p for p in tmp_path.iterdir() if "partial" in p.name]
 
 
 def test_csv_imports_back_with_the_same_values(demo: Workspace, tmp_path: Path) -> None:

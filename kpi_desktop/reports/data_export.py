@@ -5,6 +5,9 @@ XLSX sheets, in this order:
 * **Measurements**: every value in the long layout (Date, KPI, Value, Note, Source). It is
   the first sheet, so ``kpi-desktop import`` reads it back without ``--sheet``; importing it
   into a new workspace with ``--create-missing`` recreates the KPIs with the same values.
+  A sheet holds at most 1,048,576 rows (Excel's limit; more makes a file Excel repairs by
+  dropping rows), so a workspace with more values goes on in "Measurements (2)", and so on,
+  each with the header row (import each with ``--sheet``).
 * **KPIs**: every KPI's definition, every field (the goal first, then as ``KPI_FIELDS``).
 * **Milestones**: the period targets (KPI, Date, Value).
 * **Status**: every KPI's status on the as-of date, with the numbers behind it.
@@ -19,7 +22,9 @@ itself is unchanged and never evaluated); in CSV, which has no types, it gets a 
 apostrophe (``'=1+2``), as spreadsheet programs expect.
 
 Every file is written under a temporary name beside the target and moved into place when
-complete (:func:`atomic_output`): a failed export leaves no partial file and keeps the old.
+complete (:func:`atomic_output`): a failed or cancelled export leaves no partial file and
+keeps the old. A ``progress(done, total, what)`` callback hears how many values are written
+(every few thousand); returning False cancels (:class:`ExportCancelled`).
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ import csv
 import datetime as dt
 import os
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +43,7 @@ from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.report_data import (
     KPI_COLUMNS,
     kpi_definitions,
+    measurement_count,
     measurement_rows,
     milestone_rows,
 )
@@ -49,6 +55,14 @@ if TYPE_CHECKING:
 FORMATS = {".xlsx": "Excel workbook", ".csv": "CSV (long layout)"}
 MEASUREMENT_HEADER = ("Date", "KPI", "Value", "Note", "Source")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+#: Data rows per Measurements sheet: Excel's 1,048,576 rows, less the header.
+XLSX_MAX_DATA_ROWS = 1_048_575
+#: Values written between two calls of the progress callback.
+PROGRESS_EVERY = 20_000
+
+#: progress(done, total, what) -> go on? (False cancels the export)
+Progress = Callable[[int, int, str], bool]
 
 
 class ExportError(KpiDesktopError):
@@ -101,19 +115,67 @@ def neutralise_csv(value: Any) -> Any:
     return value
 
 
-def export_data(ws: Workspace, path: Path | str, as_of: dt.date | None = None) -> Path:
+def measurement_sheet_title(number: int) -> str:
+    """The title of the n-th (1-based) sheet of values."""
+    return "Measurements" if number == 1 else f"Measurements ({number})"
+
+
+def sheets_note(ws: Workspace) -> str:
+    """For an XLSX export: a sentence when the values take more than one sheet, else ""."""
+    count = measurement_count(ws)
+    sheets = max(1, -(-count // XLSX_MAX_DATA_ROWS))
+    if sheets == 1:
+        return ""
+    titles = ", ".join(f'"{measurement_sheet_title(n)}"' for n in range(1, sheets + 1))
+    return (
+        f"Its {count:,} values fill {sheets} sheets ({titles}): an Excel sheet ends at "
+        f"{XLSX_MAX_DATA_ROWS + 1:,} rows. To import them back, import each sheet."
+    )
+
+
+class ExportCancelled(KpiDesktopError):
+    """The user cancelled an export: nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("The export was cancelled; nothing was written.")
+
+
+def _counted(
+    ws: Workspace, progress: Progress | None
+) -> Iterator[tuple[dt.date, str, float, str, str]]:
+    """`measurement_rows`, telling `progress` every PROGRESS_EVERY values."""
+    if progress is None:
+        yield from measurement_rows(ws)
+        return
+    total = measurement_count(ws)
+    what = "Writing the values"
+    if not progress(0, total, what):
+        raise ExportCancelled
+    for done, row in enumerate(measurement_rows(ws), start=1):
+        yield row
+        if done % PROGRESS_EVERY == 0 and not progress(done, total, what):
+            raise ExportCancelled
+    progress(total, total, what)
+
+
+def export_data(
+    ws: Workspace,
+    path: Path | str,
+    as_of: dt.date | None = None,
+    progress: Progress | None = None,
+) -> Path:
     """Write the workspace's data to ``path``: XLSX or CSV by its suffix."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        return export_xlsx(ws, path, as_of)
+        return export_xlsx(ws, path, as_of, progress)
     if suffix == ".csv":
-        return export_csv(ws, path)
+        return export_csv(ws, path, progress)
     shown = f"'{path.suffix}'" if path.suffix else "no suffix"
     raise ExportError(path, f"cannot export data as {shown}: name the file .xlsx or .csv")
 
 
-def export_csv(ws: Workspace, path: Path | str) -> Path:
+def export_csv(ws: Workspace, path: Path | str, progress: Progress | None = None) -> Path:
     """Every value in the long layout (Date, KPI, Value, Note, Source), one CSV file."""
     path = Path(path)
     with (
@@ -122,7 +184,7 @@ def export_csv(ws: Workspace, path: Path | str) -> Path:
     ):
         writer = csv.writer(fh, lineterminator="\r\n")
         writer.writerow(MEASUREMENT_HEADER)
-        for period, kpi, value, note, source in measurement_rows(ws):
+        for period, kpi, value, note, source in _counted(ws, progress):
             writer.writerow(
                 (
                     period.isoformat(),
@@ -146,6 +208,7 @@ def _number_text(value: float) -> str:
 _DATE_FORMAT = "yyyy-mm-dd"
 _DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 _HEADER_FILL = "F2F2F2"
+_MEASUREMENT_WIDTHS = (12, 32, 14, 40, 18)
 
 #: Column titles of the KPI definitions, by field (the others: the field, in words).
 _KPI_TITLES = {
@@ -182,7 +245,12 @@ _STATUS_HEADER = (
 )
 
 
-def export_xlsx(ws: Workspace, path: Path | str, as_of: dt.date | None = None) -> Path:
+def export_xlsx(
+    ws: Workspace,
+    path: Path | str,
+    as_of: dt.date | None = None,
+    progress: Progress | None = None,
+) -> Path:
     """The workbook: Measurements, KPIs, Milestones and Status (see the module notes)."""
     from openpyxl import Workbook
 
@@ -190,17 +258,12 @@ def export_xlsx(ws: Workspace, path: Path | str, as_of: dt.date | None = None) -
     as_of = as_of or dt.date.today()
     book = Workbook(write_only=True)
 
-    sheet = _sheet(book, "Measurements", MEASUREMENT_HEADER, (12, 32, 14, 40, 18))
-    for period, kpi, value, note, source in measurement_rows(ws):
-        sheet.append(
-            [
-                _date_cell(sheet, period),
-                _text(sheet, kpi),
-                value,
-                _text(sheet, note),
-                _text(sheet, source),
-            ]
-        )
+    try:
+        _measurement_sheets(book, _counted(ws, progress))
+    except ExportCancelled:
+        for sheet in book.worksheets:  # finish their temporary files; nothing is saved
+            sheet.close()
+        raise
 
     titles = [_KPI_TITLES.get(c, c.replace("_", " ").capitalize()) for c in KPI_COLUMNS]
     widths = [
@@ -237,6 +300,31 @@ def export_xlsx(ws: Workspace, path: Path | str, as_of: dt.date | None = None) -
     with atomic_output(path) as partial:
         book.save(partial)
     return path
+
+
+def _measurement_sheets(book: Any, rows: Iterable[tuple[dt.date, str, float, str, str]]) -> None:
+    """The Measurements sheet, continued on "Measurements (2)"... past Excel's last row."""
+    sheets = 0
+    rows_left = 0
+    sheet: Any = None
+    for period, kpi, value, note, source in rows:
+        if rows_left == 0:  # the first value, or the sheet is full: go on in the next
+            sheets += 1
+            title = measurement_sheet_title(sheets)
+            sheet = _sheet(book, title, MEASUREMENT_HEADER, _MEASUREMENT_WIDTHS)
+            rows_left = XLSX_MAX_DATA_ROWS
+        rows_left -= 1
+        sheet.append(
+            [
+                _date_cell(sheet, period),
+                _text(sheet, kpi),
+                value,
+                _text(sheet, note),
+                _text(sheet, source),
+            ]
+        )
+    if sheets == 0:  # no values yet: the sheet with its header
+        _sheet(book, "Measurements", MEASUREMENT_HEADER, _MEASUREMENT_WIDTHS)
 
 
 def _sheet(book: Any, title: str, header: Iterable[str], widths: Iterable[int]) -> Any:

@@ -281,6 +281,13 @@ def milestone_rows(ws: Workspace) -> list[tuple[str, dt.date, float]]:
         return [(names.get(m.kpi_id, ""), m.date, m.value) for m in found]
 
 
+def measurement_count(ws: Workspace) -> int:
+    """How many values the workspace stores (what `measurement_rows` yields)."""
+    with ws.reading() as s:
+        row = sqlite_connection(s).execute("SELECT count(*) FROM measurement").fetchone()
+        return int(row[0])
+
+
 def measurement_rows(ws: Workspace) -> Iterator[tuple[dt.date, str, float, str, str]]:
     """Every stored value as (period, KPI name, value, note, source), by KPI and period.
 
@@ -309,6 +316,7 @@ __all__ = [
     "ReportData",
     "gather_report",
     "kpi_definitions",
+    "measurement_count",
     "measurement_rows",
     "milestone_rows",
     "workspace_name",

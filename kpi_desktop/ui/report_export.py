@@ -3,12 +3,15 @@
 :func:`export_report` opens a small, non-modal dialog (paper size, as-of date) whose
 Export button asks for the file (``prompts.save_file``) and writes the PDF, showing a
 progress dialog with a Cancel button while the charts are drawn. :func:`export_data` asks
-for an XLSX or CSV file and writes it. Messages go through ``Prompts`` so tests never block.
+for an XLSX or CSV file and writes it, with the same progress dialog (a workspace of
+millions of values takes minutes as XLSX). Messages go through ``Prompts`` so tests never block.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.reports.data_export import FORMATS as DATA_FORMATS
+from kpi_desktop.reports.data_export import ExportCancelled, Progress, sheets_note
 from kpi_desktop.reports.data_export import export_data as write_data
 from kpi_desktop.reports.meeting_report import (
     ReportCancelled,
@@ -53,6 +57,34 @@ def _safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in " -_." else " " for c in name).strip() or "KPIs"
 
 
+@contextlib.contextmanager
+def progress_shown(parent: QWidget | None, title: str, label: str) -> Iterator[Progress]:
+    """A window-modal progress dialog with Cancel while a long export runs (it appears only
+    after 300 ms). Yields ``tell(done, total, what) -> go on?`` for the export to call."""
+    progress = QProgressDialog(
+        label, QApplication.translate("ReportExport", "Cancel"), 0, 1, parent
+    )
+    progress.setWindowTitle(title)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.setValue(0)
+
+    def tell(done: int, total: int, what: str) -> bool:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(done)
+        progress.setLabelText(what + "...")
+        QApplication.processEvents()
+        return not progress.wasCanceled()
+
+    try:
+        yield tell
+    finally:
+        progress.close()
+        progress.deleteLater()
+
+
 def write_report(
     parent: QWidget | None,
     document: Document,
@@ -65,29 +97,13 @@ def write_report(
 
     Problems are told through ``prompts``; returns the file, or None.
     """
-    progress = QProgressDialog(
-        QApplication.translate("ReportExport", "Preparing the meeting report..."),
-        QApplication.translate("ReportExport", "Cancel"),
-        0,
-        1,
-        parent,
-    )
-    progress.setWindowTitle(QApplication.translate("ReportExport", "Export meeting report"))
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(300)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-    progress.setValue(0)
-
-    def tell(done: int, total: int, what: str) -> bool:
-        progress.setMaximum(total)
-        progress.setValue(done)
-        progress.setLabelText(what + "...")
-        QApplication.processEvents()
-        return not progress.wasCanceled()
-
     try:
-        build_report(document.workspace, path, as_of, page_size=page_size, progress=tell)
+        with progress_shown(
+            parent,
+            QApplication.translate("ReportExport", "Export meeting report"),
+            QApplication.translate("ReportExport", "Preparing the meeting report..."),
+        ) as tell:
+            build_report(document.workspace, path, as_of, page_size=page_size, progress=tell)
     except ReportCancelled:
         return None
     except KpiDesktopError as exc:
@@ -95,9 +111,6 @@ def write_report(
             QApplication.translate("ReportExport", "The report was not saved"), exc.message
         )
         return None
-    finally:
-        progress.close()
-        progress.deleteLater()
     return path
 
 
@@ -215,21 +228,27 @@ def export_data(parent: QWidget | None, document: Document, prompts: Prompts) ->
     path = Path(answer)
     if not path.suffix:
         path = path.with_suffix(".xlsx")
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        write_data(document.workspace, path, document.as_of)
+        with progress_shown(
+            parent,
+            QApplication.translate("ReportExport", "Export data"),
+            QApplication.translate("ReportExport", "Writing the values..."),
+        ) as tell:
+            write_data(document.workspace, path, document.as_of, progress=tell)
+    except ExportCancelled:
+        return None
     except KpiDesktopError as exc:
         prompts.error(
             QApplication.translate("ReportExport", "The data was not exported"), exc.message
         )
         return None
-    finally:
-        QApplication.restoreOverrideCursor()
-    what = "workbook" if path.suffix.lower() == ".xlsx" else "CSV file"
+    xlsx = path.suffix.lower() == ".xlsx"
+    saved = QApplication.translate("ReportExport", "Saved the {what} {path}.").format(
+        what="workbook" if xlsx else "CSV file", path=path
+    )
+    note = sheets_note(document.workspace) if xlsx else ""
     prompts.info(
         QApplication.translate("ReportExport", "Data exported"),
-        QApplication.translate("ReportExport", "Saved the {what} {path}.").format(
-            what=what, path=path
-        ),
+        f"{saved}\n\n{note}" if note else saved,
     )
     return path
