@@ -46,6 +46,29 @@ def _revision_of(fixture: Path) -> str:
     return fixture.stem.removeprefix("schema-")
 
 
+def test_the_known_revisions_are_the_migration_scripts() -> None:
+    """The app tells a current schema without loading Alembic, from this list."""
+    assert migrate.script_revisions() == list(migrate.REVISIONS)
+
+
+def test_opening_a_current_workspace_loads_no_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from kpi_desktop.services.workspace import Workspace
+
+    Workspace.create(tmp_path / "plan.kpidb").close()
+    code = (
+        "import sys\n"
+        "from kpi_desktop.services.workspace import Workspace\n"
+        f"Workspace.open({str(tmp_path / 'plan.kpidb')!r}).close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
 def test_every_released_schema_has_a_fixture() -> None:
     """Every revision before the head has shipped: a workspace made by it must be kept."""
     have = {_revision_of(f) for f in FILES}
