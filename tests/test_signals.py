@@ -8,6 +8,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from kpi_desktop.domain.xmr import SignalRule
 from kpi_desktop.reports.chart import draw_chart, make_chart_widget
@@ -19,6 +21,7 @@ from kpi_desktop.services.workspace import Workspace
 from kpi_desktop.ui.chart_pane import ChartPane
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.scorecard import ScorecardView
+from kpi_desktop.ui.scorecard_tile_layout import TileLayout
 
 D = dt.date
 TODAY = D(2026, 11, 15)
@@ -128,15 +131,30 @@ def test_scorecard_tags_real_change(qtbot, demo_doc: Document) -> None:
     reports = workspace_signals(demo_doc.workspace, TODAY)
     for tile in view.tiles():
         report = reports[tile.kpi_id]
-        assert tile.real_change() == report.explanation
-        assert tile.real_change_label.isVisibleTo(tile) == report.real_change
-    tagged = {t.row.kpi: t for t in view.tiles() if t.real_change()}
+        assert tile.real_change == report.explanation
+        assert bool(tile.real_change) == report.real_change
+    tagged = {t.name: t for t in view.tiles() if t.real_change}
     assert "Average wait at the counter" not in tagged  # noisy, but no signal lately
     reviews = tagged["New online reviews"]
-    assert reviews.real_change() == (
+    assert reviews.real_change == (
         "Oct 2026 (20 reviews) is above the usual range (up to 18 reviews): too high to be chance."
     )
-    assert "#009e73" in reviews.real_change_label.text().lower()  # good news: green
+    assert reviews.real_change_good is True
+    # The tag is painted in green (good news), and its tooltip explains it.
+    grid, model = view.grid, view.model
+    index = model.index(model.row_of(reviews.kpi_id), 0)
+    option = QStyleOptionViewItem()
+    grid.initViewItemOption(option)
+    option.rect = grid.visualRect(index)
+    tag = TileLayout.of(QRectF(option.rect), grid.tile_delegate.fonts(grid.font()), reviews).tag
+    image = grid.viewport().grab().toImage()
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(int(tag.left()), int(tag.right()))
+        for y in range(int(tag.top()), int(tag.bottom()))
+    }
+    assert "#009e73" in colours
+    assert grid.tile_delegate.tooltip_at(tag.center(), option, index) == reviews.real_change
     orders = reports[tagged["Web-shop orders"].kpi_id]
     assert orders.latest_recent is not None
     assert orders.latest_recent.rule == SignalRule.LONG_RUN

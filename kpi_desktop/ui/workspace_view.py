@@ -101,7 +101,7 @@ class WorkspaceView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.reminders)
-        layout.addWidget(self.split)
+        layout.addWidget(self.split, 1)  # the bar above keeps its own height
 
         self.tree.selection_changed.connect(self._on_tree_selection)
         self.tree.wizard_requested.connect(lambda goal_id: self.wizard_requested.emit(goal_id, 0))
