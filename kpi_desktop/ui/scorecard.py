@@ -34,6 +34,7 @@ from kpi_desktop.services.scorecard import (
     scorecard_rows,
 )
 from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.flow_layout import FlowLayout
 from kpi_desktop.ui.scorecard_grid import TILE_SPACING, TileGrid
 from kpi_desktop.ui.scorecard_model import ScorecardModel, TileRole
 from kpi_desktop.ui.scorecard_tile import TileContent, perspective_label
@@ -67,20 +68,24 @@ class ScorecardView(QWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setContentsMargins(TILE_SPACING, 0, TILE_SPACING, 0)
 
-        bar = QHBoxLayout()
+        # The filters wrap to a second line in a narrow pane rather than being clipped.
+        self.filter_bar = QWidget()
+        bar = FlowLayout(self.filter_bar, spacing=18)
         bar.setContentsMargins(TILE_SPACING, TILE_SPACING, TILE_SPACING, 0)
-        bar.setSpacing(6)
         for text, combo in (
             (self.tr("&Status:"), self.status_combo),
             (self.tr("&Owner:"), self.owner_combo),
             (self.tr("&Perspective:"), self.perspective_combo),
         ):
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(6)
             label = QLabel(text)
             label.setBuddy(combo)
-            bar.addWidget(label)
-            bar.addWidget(combo)
-            bar.addSpacing(12)
-        bar.addStretch(1)
+            row.addWidget(label)
+            row.addWidget(combo)
+            bar.addWidget(pair)
 
         self.model = ScorecardModel(self)
         self.grid = TileGrid()
@@ -108,7 +113,7 @@ class ScorecardView(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(TILE_SPACING // 2)
-        box.addLayout(bar)
+        box.addWidget(self.filter_bar)
         box.addWidget(self.summary_label)
         box.addWidget(self.pages, 1)
 
