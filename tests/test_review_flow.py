@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QApplication
 from sqlmodel import select
 
 from kpi_desktop.domain.types import Status
+from kpi_desktop.reports.chart import find_item
 from kpi_desktop.services.demo import build_demo
 from kpi_desktop.services.errors import NotFound, ValidationError
 from kpi_desktop.services.review_flow import (
     NewAction,
+    ReviewInput,
     counts_text,
     default_title,
     open_actions,
@@ -30,12 +32,10 @@ from kpi_desktop.services.workspace import Workspace
 from kpi_desktop.store.tables import Action, Review, ReviewEntry
 from kpi_desktop.ui import commands
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.review_dialog import (
-    KpiReviewPage,
-    ReviewDialog,
-    counts_glyphs,
-)
+from kpi_desktop.ui.prompts import ScriptedPrompts
+from kpi_desktop.ui.review_dialog import KpiReviewPage, ReviewDialog, SaveReview
 from kpi_desktop.ui.review_history import ReviewHistory
+from kpi_desktop.ui.review_labels import counts_glyphs
 
 D = dt.date
 TODAY = D(2026, 11, 15)
@@ -190,6 +190,30 @@ def test_history_lists_reviews_with_counts(demo: Workspace) -> None:
     assert counts_glyphs(history[0].counts) == "◆1  ▲2  ●5  ★1"
 
 
+def test_what_is_typed_is_kept_apart_from_the_widgets(demo: Workspace) -> None:
+    draft = start_review(demo, TODAY)
+    wait, margin, orders = (draft.items[0], draft.items[1], draft.items[4])
+    typed = ReviewInput.for_draft(draft)
+    assert typed.title == "Monthly review, Oct 2026" and not typed.has_input()
+    typed.set_comment(orders.kpi_id, "   ")  # blank: nothing to keep
+    assert not typed.has_input() and typed.comments_to_save() == {}
+    typed.set_comment(margin.kpi_id, "  Prices up ")
+    typed.add_action(orders.kpi_id, NewAction("Later in the walk"))
+    typed.add_action(wait.kpi_id, NewAction("First in the walk"))
+    typed.add_action(wait.kpi_id, NewAction("Dropped"))
+    typed.remove_action(wait.kpi_id, 1)
+    assert typed.comment(margin.kpi_id) == "  Prices up "  # as typed, for the page
+    assert typed.comments_to_save() == {margin.kpi_id: "Prices up"}
+    assert [a.title for a in typed.new_actions(draft)] == ["First in the walk", "Later in the walk"]
+    assert [i.kpi for i in typed.uncommented(draft)] == [
+        "Average wait at the counter",
+        "Average web-shop basket",
+    ]
+    typed.set_done(7, True)
+    typed.set_done(7, False)
+    assert typed.done == set() and typed.has_input()
+
+
 # -- the dialog, a whole meeting ------------------------------------------------------------
 
 
@@ -200,13 +224,20 @@ def doc(demo: Workspace) -> Document:
     return document
 
 
-def test_a_whole_review_in_the_dialog(qtbot, doc: Document) -> None:
-    ws = doc.workspace
-    dialog = ReviewDialog(doc, TODAY)
+def open_review(qtbot, doc: Document, prompts: ScriptedPrompts | None = None) -> ReviewDialog:  # type: ignore[no-untyped-def]
+    """A review dialog, shown, whose questions are answered by a script (closing it with
+    input typed asks; a real question would wait for a click)."""
+    dialog = ReviewDialog(doc, TODAY, prompts=prompts or ScriptedPrompts())
     qtbot.addWidget(dialog)
     dialog.show()
+    return dialog
+
+
+def test_a_whole_review_in_the_dialog(qtbot, doc: Document) -> None:
+    ws = doc.workspace
+    dialog = open_review(qtbot, doc)
     assert QApplication.activeModalWidget() is None  # shown, not exec()'d
-    assert dialog.steps.count() == 2 + 9 + 1
+    assert dialog.step_count() == len(dialog.steps.shown()) == 2 + 9 + 1
     assert dialog.start_page.title_edit.text() == "Monthly review, Oct 2026"
 
     # earlier actions: tick the overdue one
@@ -216,7 +247,7 @@ def test_a_whole_review_in_the_dialog(qtbot, doc: Document) -> None:
     assert first.text().startswith("Renegotiate milk and bean prices")
     first.setCheckState(Qt.CheckState.Checked)
     assert dialog.done_action_ids() == [ws.reviews.actions()[1].id]
-    assert dialog.steps.item(1).text() == "Earlier actions (1/2 done)"
+    assert dialog.steps.shown()[1] == "Earlier actions (1/2 done)"
 
     # the worst KPI first, with its chart, a comment and a corrective action
     dialog.next_button.click()
@@ -231,7 +262,7 @@ def test_a_whole_review_in_the_dialog(qtbot, doc: Document) -> None:
     page.action_owner.setText("Jonas")
     page.add_button.click()
     assert page.action_title.text() == "" and page.new_list.count() == 1
-    assert dialog.steps.item(2).text() == "Average wait at the counter  ✎ +1"
+    assert dialog.steps.shown()[2] == "Average wait at the counter  ✎ +1"
 
     # the second KPI: an action on its goal; its open action is ticked there too
     dialog.next_button.click()
@@ -244,9 +275,11 @@ def test_a_whole_review_in_the_dialog(qtbot, doc: Document) -> None:
     qtbot.keyClick(margin.action_title, Qt.Key.Key_Return)
     assert margin.new_actions()[0].goal_id == margin.item.goal_id
 
-    # straight to the wrap-up
-    dialog.steps.setCurrentRow(dialog.steps.count() - 1)
-    assert dialog.current_index() == dialog.pages.count() - 1
+    # straight to the wrap-up, picked in the list of steps
+    steps = dialog.steps.view
+    steps.setCurrentIndex(steps.model().index(steps.model().rowCount() - 1))
+    assert dialog.current_index() == dialog.step_count() - 1
+    assert dialog.pages.currentWidget() is dialog.wrap_page
     assert not dialog.next_button.isEnabled()
     assert "2 comment(s), 2 new action(s), 1 earlier action(s) marked done" in (
         dialog.wrap_page.summary.text()
@@ -291,9 +324,7 @@ def test_a_whole_review_in_the_dialog(qtbot, doc: Document) -> None:
 
 
 def test_the_dialog_refuses_an_empty_title_in_place(qtbot, doc: Document) -> None:
-    dialog = ReviewDialog(doc, TODAY)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = open_review(qtbot, doc)
     dialog.start_page.title_edit.clear()
     assert dialog.save() is None
     assert dialog.isVisible()
@@ -303,15 +334,14 @@ def test_the_dialog_refuses_an_empty_title_in_place(qtbot, doc: Document) -> Non
 
 
 def test_removing_a_new_action_before_saving(qtbot, doc: Document) -> None:
-    dialog = ReviewDialog(doc, TODAY)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    page = dialog.kpi_pages[0]
+    dialog = open_review(qtbot, doc)
+    dialog.go_to(2)
+    page = dialog.kpi_page
     page.add_action(NewAction("Keep"))
     page.add_action(NewAction("Drop"))
     page.remove_button.click()  # nothing selected: the last one goes
     assert [a.title for a in dialog.new_actions()] == ["Keep"]
-    dialog.go_to(dialog.pages.count() - 1)
+    dialog.go_to(dialog.step_count() - 1)
     assert "1 new action(s)" in dialog.wrap_page.summary.text()
 
 
@@ -334,19 +364,15 @@ def test_review_history_shows_a_review_as_it_was(qtbot, doc: Document) -> None:
 
 
 def _save(doc: Document, draft):  # type: ignore[no-untyped-def]
-    from kpi_desktop.ui.review_dialog import SaveReview
-
     return SaveReview(
         doc, draft, title=draft.title, notes="", comments={}, new_actions=[], done_action_ids=[]
     )
 
 
 def test_enter_and_escape_never_close_the_meeting(qtbot, doc: Document) -> None:
-    dialog = ReviewDialog(doc, TODAY)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = open_review(qtbot, doc)
     dialog.go_to(2)
-    page = dialog.kpi_pages[0]
+    page = dialog.kpi_page
     qtbot.keyClicks(page.action_title, "Call the supplier")
     qtbot.keyClick(page.action_title, Qt.Key.Key_Return)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
@@ -362,9 +388,121 @@ def test_enter_and_escape_never_close_the_meeting(qtbot, doc: Document) -> None:
 
 
 def test_cancel_without_input_closes_at_once(qtbot, doc: Document) -> None:
-    dialog = ReviewDialog(doc, TODAY)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    dialog = open_review(qtbot, doc)
     assert not dialog.has_input()
     dialog.cancel_button.click()
     assert not dialog.isVisible()
+
+
+def test_one_kpi_page_shows_each_kpi_and_keeps_what_was_typed(
+    qtbot,  # type: ignore[no-untyped-def]
+    doc: Document,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kpi_desktop.ui import review_kpi_page
+
+    charts_read: list[int] = []
+    real_chart_data = review_kpi_page.chart_data
+
+    def counted(ws: Workspace, kpi_id: int, as_of: D, **kw: bool):  # type: ignore[no-untyped-def]
+        charts_read.append(kpi_id)
+        return real_chart_data(ws, kpi_id, as_of, **kw)
+
+    monkeypatch.setattr(review_kpi_page, "chart_data", counted)
+    dialog = open_review(qtbot, doc)
+    assert dialog.findChildren(KpiReviewPage) == [] and charts_read == []  # none until asked
+
+    dialog.go_to(2)
+    page = dialog.kpi_page
+    assert page.item.kpi == "Average wait at the counter"
+    qtbot.keyClicks(page.comment_edit, "Queues at lunch")
+    page.add_action(NewAction("Second barista", "Jonas", kpi_id=page.item.kpi_id))
+    qtbot.keyClicks(page.action_title, "Half typed")  # not added yet
+    page.action_owner.setText("Ali")
+
+    dialog.next_button.click()  # the same page, now showing the next KPI
+    assert dialog.kpi_page is page and page.item.kpi == "Gross margin"
+    assert page.comment_edit.toPlainText() == "" and page.new_list.count() == 0
+    assert (page.action_title.text(), page.action_owner.text()) == ("", "Maria")
+    assert page.action_link.itemText(1) == "Its goal: Grow profitable revenue"
+    actual = find_item(page.chart.plot, "Actual")
+    assert actual is not None and actual.yData[-1] == pytest.approx(63.5)  # its own chart
+
+    dialog.back_button.click()
+    assert page.comment_edit.toPlainText() == "Queues at lunch"
+    assert [page.new_list.item(0).text()] == ["Second barista — Jonas (this KPI)"]
+    assert (page.action_title.text(), page.action_owner.text()) == ("Half typed", "Ali")
+
+    for _ in range(dialog.step_count()):
+        dialog.next_button.click()
+    assert dialog.current_index() == dialog.step_count() - 1
+    assert len(dialog.findChildren(KpiReviewPage)) == 1  # one page, one chart, for all 9
+    assert len(dialog.findChildren(type(page.chart))) == 1
+    assert len(charts_read) == 3 + 8  # read when shown: wait, margin, wait, then 8 KPIs
+
+    dialog.save_button.click()
+    snap = review_snapshot(doc.workspace, review_history(doc.workspace)[0].review_id)
+    assert {e.kpi: e.comment for e in snap.entries if e.comment} == {
+        "Average wait at the counter": "Queues at lunch"
+    }
+    assert [(a.title, a.owner) for a in snap.actions] == [("Second barista", "Jonas")]
+
+
+def test_closing_the_window_asks_like_cancel(qtbot, doc: Document) -> None:  # type: ignore[no-untyped-def]
+    prompts = ScriptedPrompts(confirm=False)
+    dialog = open_review(qtbot, doc, prompts)
+    dialog.close()  # nothing typed: closes at once
+    assert not dialog.isVisible() and prompts.asked == []
+
+    dialog = open_review(qtbot, doc, prompts)
+    dialog.go_to(2)
+    qtbot.keyClicks(dialog.kpi_page.comment_edit, "Queues at lunch")
+    assert not dialog.close()  # the window's X: asked, and "keep it open" answered
+    assert dialog.isVisible()
+    assert prompts.asked == [
+        (
+            "confirm",
+            "Close the review without saving?",
+            "Not saved yet: 1 comment(s), 0 new action(s), 0 earlier action(s) marked done. "
+            "Close the review and lose them?",
+        )
+    ]
+    prompts.answer = True
+    assert dialog.close() and not dialog.isVisible()
+    assert len(review_history(doc.workspace)) == 1 and doc.undo_stack.count() == 0
+
+    # after Cancel was pressed once (Discard shown), the X closes without a second question
+    dialog = open_review(qtbot, doc, prompts)
+    dialog.actions_page.list.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.cancel_button.click()
+    assert dialog.cancel_button.text() == "Discard"
+    asked = len(prompts.asked)
+    assert dialog.close() and len(prompts.asked) == asked
+
+
+def test_finding_a_kpi_and_walking_only_those_needing_attention(qtbot, doc: Document) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_review(qtbot, doc)
+    steps = dialog.steps
+    steps.attention_only.click()
+    assert steps.shown() == [
+        "Start",
+        "Earlier actions (2 open)",
+        "Average wait at the counter",
+        "Gross margin",
+        "Average web-shop basket",
+        "Wrap up and save",
+    ]
+    assert steps.shown_label.text() == "3 of 9 KPIs listed"
+    dialog.go_to(4)
+    dialog.next_button.click()  # past the KPIs on track, straight to the wrap-up
+    assert dialog.pages.currentWidget() is dialog.wrap_page
+    dialog.back_button.click()
+    assert dialog.kpi_page.item.kpi == "Average web-shop basket"
+
+    steps.attention_only.click()
+    qtbot.keyClicks(steps.search, "ORDERS")
+    assert steps.shown()[2:-1] == ["Web-shop orders"]
+    qtbot.keyClick(steps.search, Qt.Key.Key_Return)  # Enter: to the first KPI found
+    assert dialog.kpi_page.item.kpi == "Web-shop orders" and dialog.isVisible()
+    steps.search.clear()
+    assert len(steps.shown()) == 12 and steps.view.currentIndex().row() == 6

@@ -6,6 +6,15 @@ reviews. :func:`save_review` writes the review, one entry per KPI (the snapshot 
 shown, with its comment), the new actions and the actions marked done, in **one**
 transaction: all of it is saved or none. Entries are copies, so a value edited later does
 not change how a past review reads. :func:`undo_review` is its exact inverse (for undo).
+
+:class:`ReviewInput` holds what is typed and ticked while the review is held (comments and
+actions per KPI, earlier actions done, title, notes), apart from any widget: the dialog
+shows one KPI at a time from it, and Save reads it.
+
+Cost: :func:`start_review` reads the statuses of all KPIs in a few set-based statements
+(``services.status``) and nothing per KPI; :func:`save_review` writes the entries with one
+multi-row insert. A real change (signal) is found per KPI when its page is shown, from the
+values its chart reads (``services.signals.chart_signals``).
 """
 
 from __future__ import annotations
@@ -13,16 +22,16 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sqlalchemy import insert
 from sqlmodel import col, select
 
 from kpi_desktop.domain.formatting import format_percent, format_value
 from kpi_desktop.domain.periods import last_complete_period, period_label
 from kpi_desktop.domain.types import Frequency, Status
 from kpi_desktop.services.errors import NotFound, ValidationError
-from kpi_desktop.services.signals import workspace_signals
 from kpi_desktop.services.status import KpiStatus, kpi_statuses
 from kpi_desktop.store.tables import Action, Goal, Kpi, Review, ReviewEntry
 
@@ -37,12 +46,11 @@ STATUS_ORDER = (Status.OFF_TRACK, Status.AT_RISK, Status.NO_DATA, Status.ON_TRAC
 
 @dataclass(frozen=True, slots=True)
 class ReviewItem:
-    """One KPI as the review sees it: its status snapshot, owner and any real change."""
+    """One KPI as the review sees it: its status snapshot and owner."""
 
     snapshot: KpiStatus
     owner: str
     frequency: Frequency
-    signal: str = ""  # one line when the latest values show a real change
 
     @property
     def kpi_id(self) -> int:
@@ -195,21 +203,91 @@ def open_actions(ws: Workspace) -> list[OpenAction]:
 def start_review(ws: Workspace, when: dt.date, title: str | None = None) -> ReviewDraft:
     """The snapshot for a review held on ``when``: statuses at that date, worst first."""
     statuses = kpi_statuses(ws, when)
-    signals = workspace_signals(ws, when)
     with ws.reading() as s:
-        kpis = {k.id: k for k in s.exec(select(Kpi))}
+        people = {
+            kpi_id: (owner, frequency)
+            for kpi_id, owner, frequency in s.exec(select(Kpi.id, Kpi.owner, Kpi.frequency))
+        }
     items = [
         ReviewItem(
             snapshot=st,
-            owner=kpis[st.kpi_id].owner,
-            frequency=Frequency(kpis[st.kpi_id].frequency),
-            signal=signals[st.kpi_id].explanation if st.kpi_id in signals else "",
+            owner=people[st.kpi_id][0],
+            frequency=Frequency(people[st.kpi_id][1]),
         )
         for st in statuses
-        if st.kpi_id in kpis
+        if st.kpi_id in people
     ]
     items.sort(key=lambda i: _WALK_ORDER.get(i.status, len(_WALK_ORDER)))  # stable: tree order
     return ReviewDraft(when, title or default_title(when), tuple(items), tuple(open_actions(ws)))
+
+
+@dataclass(slots=True)
+class ReviewInput:
+    """What is typed and ticked while a review is held, kept apart from the widgets.
+
+    Comments are kept as typed (Save strips them); actions are listed under the KPI whose
+    page decided them (an action may be linked to that KPI's goal instead).
+    """
+
+    title: str
+    notes: str = ""
+    comments: dict[int, str] = field(default_factory=dict)  # by KPI id
+    actions: dict[int, list[NewAction]] = field(default_factory=dict)  # by KPI id
+    done: set[int] = field(default_factory=set)  # ids of earlier actions ticked done
+
+    @classmethod
+    def for_draft(cls, draft: ReviewDraft) -> ReviewInput:
+        return cls(title=draft.title)
+
+    def comment(self, kpi_id: int) -> str:
+        return self.comments.get(kpi_id, "")
+
+    def set_comment(self, kpi_id: int, text: str) -> None:
+        if text:
+            self.comments[kpi_id] = text
+        else:
+            self.comments.pop(kpi_id, None)
+
+    def has_comment(self, kpi_id: int) -> bool:
+        return bool(self.comments.get(kpi_id, "").strip())
+
+    def actions_for(self, kpi_id: int) -> tuple[NewAction, ...]:
+        return tuple(self.actions.get(kpi_id, ()))
+
+    def add_action(self, kpi_id: int, action: NewAction) -> None:
+        self.actions.setdefault(kpi_id, []).append(action)
+
+    def remove_action(self, kpi_id: int, index: int) -> None:
+        """Take back the ``index``-th action decided on a KPI's page."""
+        listed = self.actions.get(kpi_id, [])
+        del listed[index]
+        if not listed:
+            self.actions.pop(kpi_id, None)
+
+    def set_done(self, action_id: int, done: bool) -> None:
+        if done:
+            self.done.add(action_id)
+        else:
+            self.done.discard(action_id)
+
+    def comments_to_save(self) -> dict[int, str]:
+        """The comments that say something, stripped, by KPI id."""
+        return {k: text.strip() for k, text in self.comments.items() if text.strip()}
+
+    def new_actions(self, draft: ReviewDraft) -> list[NewAction]:
+        """Every action decided, in the order the KPIs are walked."""
+        if not self.actions:
+            return []
+        return [a for item in draft.items for a in self.actions.get(item.kpi_id, ())]
+
+    def uncommented(self, draft: ReviewDraft) -> list[ReviewItem]:
+        """The KPIs that need attention and have no comment yet, in walk order."""
+        return [i for i in draft.items if i.needs_attention and not self.has_comment(i.kpi_id)]
+
+    def has_input(self) -> bool:
+        """Whether anything was typed or ticked that saving would keep (the title aside)."""
+        typed = any(text.strip() for text in self.comments.values())
+        return typed or bool(self.actions or self.done or self.notes.strip())
 
 
 def _clean(text: str, what: str) -> str:
@@ -251,22 +329,23 @@ def save_review(
         s.add(review)
         s.flush()
         assert review.id is not None
-        for item in draft.items:
-            st = item.snapshot
-            alive = s.get(Kpi, st.kpi_id) is not None
-            s.add(
-                ReviewEntry(
-                    review_id=review.id,
-                    kpi_id=st.kpi_id if alive else None,
-                    kpi_name=st.kpi,
-                    status=st.status.value,
-                    latest_value=st.latest_value,
-                    latest_date=st.latest_date,
-                    expected=st.expected,
-                    progress=st.progress,
-                    comment=(comments.get(st.kpi_id) or "").strip(),
-                )
-            )
+        alive = set(s.exec(select(Kpi.id)).all())
+        entries = [
+            {
+                "review_id": review.id,
+                "kpi_id": st.kpi_id if st.kpi_id in alive else None,
+                "kpi_name": st.kpi,
+                "status": st.status.value,
+                "latest_value": st.latest_value,
+                "latest_date": st.latest_date,
+                "expected": st.expected,
+                "progress": st.progress,
+                "comment": (comments.get(st.kpi_id) or "").strip(),
+            }
+            for st in (item.snapshot for item in draft.items)
+        ]
+        if entries:  # one multi-row insert, not an object per KPI
+            s.execute(insert(ReviewEntry), entries)
         made = []
         for a in cleaned:
             if a.kpi_id is not None and s.get(Kpi, a.kpi_id) is None:
@@ -469,6 +548,7 @@ __all__ = [
     "NewAction",
     "OpenAction",
     "ReviewDraft",
+    "ReviewInput",
     "ReviewItem",
     "ReviewSnapshot",
     "ReviewSummary",

@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
             return None
         from kpi_desktop.ui.review_dialog import ReviewDialog
 
-        dialog = ReviewDialog(self.document, parent=self)
+        dialog = ReviewDialog(self.document, parent=self, prompts=self.prompts)
         delete_on_close(dialog)
         dialog.saved.connect(
             lambda _id: self.statusBar().showMessage(self.tr("Review saved"), 5000)

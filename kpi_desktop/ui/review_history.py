@@ -27,7 +27,7 @@ from kpi_desktop.services.review_flow import (
     review_snapshot,
 )
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.review_dialog import counts_glyphs, day_text, heading, mute, status_html
+from kpi_desktop.ui.review_labels import counts_glyphs, day_text, heading, mute, status_html
 
 
 def snapshot_html(snap: ReviewSnapshot) -> str:
