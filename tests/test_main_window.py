@@ -261,3 +261,30 @@ def test_import_data_opens_the_wizard(make_window, employment_csv: Path, qtbot) 
     qtbot.waitExposed(wizard)
     assert wizard.currentId() != -1
     wizard.reject()
+
+
+def test_closing_the_workspace_asks_a_review_with_typed_input_first(
+    make_window,  # type: ignore[no-untyped-def]
+    qtbot,
+) -> None:
+    prompts = ScriptedPrompts(confirm=False)  # "keep my comment"
+    window = make_window(prompts)
+    window.show()
+    assert window.open_demo()
+    review = window.start_review()
+    assert review is not None
+    kpi_id = window.document.workspace.kpis.find("Gross margin").id
+    review.state.set_comment(kpi_id, "Prices up")  # typed on the KPI's page
+    # File > Close and Quit keep the workspace (and the review) open
+    assert window.close_workspace() is False
+    assert window.document is not None and review.isVisible()
+    assert not window.close() and window.isVisible()
+    assert [kind for kind, _, _ in prompts.asked] == ["confirm", "confirm"]
+    assert "Prices up" not in prompts.asked[0][2] and "1 comment" in prompts.asked[0][2]
+    # Opening another workspace asks too
+    assert window.open_demo() is False and review.isVisible()
+    # Discarding closes both
+    prompts.answer = True
+    assert window.close_workspace() is True
+    assert window.document is None
+    assert not review.isVisible()

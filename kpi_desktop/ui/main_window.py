@@ -4,7 +4,7 @@ panes live in WorkspaceView, prompts in Prompts, settings in AppSettings."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from kpi_desktop.ui.prompts import Prompts
     from kpi_desktop.ui.workspace_view import WorkspaceView
 
+QWidgetT = TypeVar("QWidgetT", bound=QWidget)
+
 FILE_FILTER = "KPI Desktop workspaces (*.kpidb);;All files (*)"
 
 
@@ -35,6 +37,7 @@ class MainWindow(QMainWindow):
         self.view: WorkspaceView | None = None
         self._help: HelpViewer | None = None
         self._held_errors: list[tuple[str, str]] | None = None  # see hold_errors()
+        self._document_windows: list[QWidget] = []  # see _own()
         self.celebrator: QObject | None = None
         self.resize(1280, 800)
         self.setMinimumSize(960, 600)
@@ -245,6 +248,8 @@ class MainWindow(QMainWindow):
         from kpi_desktop.services.workspace import Workspace
 
         path = Path(path)
+        if not self._close_document_windows():  # kept typed input: keep this workspace
+            return False
         readonly = False
         who = workspace_presence.other_user(path) if path.exists() else None
         if who is not None:
@@ -334,9 +339,33 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_actions()
 
-    def close_workspace(self) -> None:
+    def _own(self, window: QWidgetT) -> QWidgetT:
+        """A non-modal window working on the open workspace (a wizard, the review, an
+        export dialog): Qt deletes it once closed, and it is closed (asking, if it holds
+        typed input) before the workspace closes."""
+        from PySide6.QtCore import Qt
+
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._document_windows.append(window)
+        return window
+
+    def _close_document_windows(self) -> bool:
+        """Close the windows working on the workspace; False if one stays open (its user
+        kept typed input)."""
+        from shiboken6 import isValid
+
+        self._document_windows = [w for w in self._document_windows if isValid(w)]
+        for window in list(self._document_windows):
+            if window.isVisible() and not window.close():
+                return False
+        return True
+
+    def close_workspace(self) -> bool:
+        """File > Close; False (and nothing closed) when a window on it keeps typed input."""
         if self.document is None:
-            return
+            return True
+        if not self._close_document_windows():
+            return False
         if self.view is not None:
             self.settings.save_bytes("splitter", self.view.split.saveState())
             self.stack.removeWidget(self.view)
@@ -347,6 +376,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(0)
         self._update_title()
         self._update_actions()
+        return True
 
     def new_workspace(self) -> bool:
         chosen = self.prompts.save_file(self.tr("New workspace"), str(Path.home()), FILE_FILTER)
@@ -419,7 +449,7 @@ class MainWindow(QMainWindow):
             prompts=self.prompts,
             open_help=lambda: self.show_help("sizing"),
         )
-        delete_on_close(wizard)
+        self._own(wizard)
         wizard.finished.connect(lambda _r: self._after_wizard(wizard))
         wizard.open()
         return wizard
@@ -436,7 +466,7 @@ class MainWindow(QMainWindow):
         from kpi_desktop.ui.review_dialog import ReviewDialog
 
         dialog = ReviewDialog(self.document, parent=self, prompts=self.prompts)
-        delete_on_close(dialog)
+        self._own(dialog)
         dialog.saved.connect(
             lambda _id: self.statusBar().showMessage(self.tr("Review saved"), 5000)
         )
@@ -452,7 +482,7 @@ class MainWindow(QMainWindow):
         from kpi_desktop.ui.import_wizard import ImportWizard
 
         wizard = ImportWizard(self.document, self, prompts=self.prompts)
-        delete_on_close(wizard)
+        self._own(wizard)
         wizard.open()
         return wizard
 
@@ -472,7 +502,7 @@ class MainWindow(QMainWindow):
         from kpi_desktop.ui.export_chart_dialog import ExportChartDialog
 
         dialog = ExportChartDialog(self.document, kpi_id, self.prompts, self)
-        delete_on_close(dialog)
+        self._own(dialog)
         dialog.open()
         return dialog
 
@@ -491,7 +521,7 @@ class MainWindow(QMainWindow):
             return None
         from kpi_desktop.ui.report_export import export_report
 
-        return export_report(self, self.document, self.prompts)
+        return self._own(export_report(self, self.document, self.prompts))
 
     def export_data(self) -> object:
         if self.document is None:
@@ -525,16 +555,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.save_bytes("window", self.saveGeometry())
-        self.close_workspace()
+        if not self.close_workspace():  # a review (say) kept its typed input: stay open
+            event.ignore()
+            return
         self.settings.sync()
         super().closeEvent(event)
-
-
-def delete_on_close(window: QWidget) -> None:
-    """Let Qt delete a dialog or wizard this window opened once the user closes it."""
-    from PySide6.QtCore import Qt
-
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
 
 def ensure_demo_workspace() -> Path:
