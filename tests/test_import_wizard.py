@@ -12,6 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWizard
 
+from kpi_desktop.services import importing
+from kpi_desktop.services.importing import RowProblem
 from kpi_desktop.services.measurements import OnConflict
 from kpi_desktop.services.workspace import Workspace
 from kpi_desktop.ui.document import Document
@@ -355,6 +357,24 @@ def test_unknown_kpis_in_a_long_file_point_to_create(
     assert stored(sales.workspace, "Profit") == {D(2024, 1, 1): 2.0, D(2024, 2, 1): 3.0}
 
 
+def test_unknown_columns_of_month_first_dates_point_to_create(
+    qtbot, doc: Document, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The look at what creating KPIs would make reads the dates as detected (12/31 is
+    month first), not day first."""
+    path = write(tmp_path, "date,Profit,Cost\n12/31/2024,1,2\n01/31/2025,3,4\n")
+    w = make(qtbot, doc, path)
+    click(qtbot, w, NEXT)
+    assert w.mapping_page.message.message().startswith(
+        "No column is named after a KPI of this workspace. Tick \"Create KPIs that don't "
+        'exist yet" to make 2 new KPIs (Profit, Cost)'
+    )
+    w.mapping_page.create_missing.setChecked(True)
+    assert w.mapping_page.found.text() == (
+        "Found 4 values for 2 KPIs in 2 rows. 2 KPIs will be created."
+    )
+
+
 # -- values already stored --------------------------------------------------------------------
 
 
@@ -667,3 +687,87 @@ def test_import_command_is_one_undo_step_without_the_wizard(
     assert sales.undo_stack.count() == 1
     sales.undo_stack.undo()
     assert stored(ws, "Revenue") == {}
+
+
+# -- a big file: read once, every bad row listed ------------------------------------------------
+
+
+def long_text(names: list[str], days: int) -> str:
+    """A long file: each KPI with `days` daily values from 2020-01-01."""
+    dates = [(D(2020, 1, 1) + dt.timedelta(days=i)).isoformat() for i in range(days)]
+    rows = (f"{d},{name},{i}\n" for name in names for i, d in enumerate(dates))
+    return "date,kpi,value\n" + "".join(rows)
+
+
+def test_the_wizard_reads_the_file_once_whatever_the_choices(
+    qtbot,  # type: ignore[no-untyped-def]
+    doc: Document,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reads: list[Path] = []
+    plans: list[object] = []
+    read_table, plan = importing.read_table, importing.Planner.plan
+
+    def counted_read(path: Path, sheet: str | None = None) -> importing.ImportTable:
+        reads.append(path)
+        return read_table(path, sheet)
+
+    def counted_plan(self: importing.Planner) -> importing.ImportPlan:
+        plans.append(self.options)
+        return plan(self)
+
+    monkeypatch.setattr(importing, "read_table", counted_read)
+    monkeypatch.setattr(importing.Planner, "plan", counted_plan)
+    csv = write(tmp_path, long_text(["a", "b", "c"], 100), "long.csv")
+    w = make(qtbot, doc, csv)
+    click(qtbot, w, NEXT)
+    m = w.mapping_page
+    assert w.currentId() == MAPPING and len(reads) == 1
+    assert len(plans) == 2  # the plan (unknown KPIs) and the look as if creating them
+    assert "300 rows name KPIs that don't exist yet (a, b, c)" in m.message.message()
+
+    for create in (True, False, True):  # both plans are remembered
+        m.create_missing.setChecked(create)
+    assert len(plans) == 2
+    assert m.found.text() == "Found 300 values for 3 KPIs in 300 rows. 3 KPIs will be created."
+    m.layout_choice.button("wide").click()  # other plans of the same cells
+    m.layout_choice.button("long").click()
+    planned = len(plans)
+    assert planned > 2 and len(reads) == 1
+    click(qtbot, w, NEXT)
+    assert w.currentId() == PREVIEW
+    click(qtbot, w, BACK)
+    click(qtbot, w, NEXT)
+    assert w.currentId() == PREVIEW and len(reads) == 1 and len(plans) == planned
+
+    write(tmp_path, long_text(["a", "b", "c", "d"], 100), "long.csv")  # changed: read again
+    click(qtbot, w, BACK)
+    click(qtbot, w, NEXT)
+    assert len(reads) == 2
+    assert w.preview_page.summary.text().startswith("400 values for 4 KPIs, from 400 rows")
+
+
+def test_a_hundred_thousand_bad_rows_are_listed_at_once(
+    qtbot,  # type: ignore[no-untyped-def]
+    doc: Document,
+    tmp_path: Path,
+) -> None:
+    csv = write(tmp_path, long_text([f"k{k}" for k in range(100)], 1000), "unknown.csv")
+    w = make(qtbot, doc, csv)
+    click(qtbot, w, NEXT)
+    click(qtbot, w, NEXT)
+    p = w.preview_page
+    assert w.currentId() == PREVIEW and p.problems_view.isVisibleTo(p)
+    assert p.problems_label.text().startswith("\u26a0 100,000 bad rows")
+    model = p.problems_model
+    assert model.rowCount() == 100_000
+    assert [model.text(0, c) for c in range(4)] == [
+        "2",
+        "kpi",
+        "k0",
+        "is not a KPI of this workspace",
+    ]
+    assert model.problems[-1] == RowProblem(100_001, "kpi", "k99", "is not a KPI of this workspace")
+    widest = p.problems_view.fontMetrics().horizontalAdvance("100001")
+    assert p.problems_view.columnWidth(0) > widest  # the last row number is not cut

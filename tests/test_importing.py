@@ -83,8 +83,13 @@ def write(tmp_path: Path, text: str, name: str = "data.csv", encoding: str = "ut
     return path
 
 
-def xlsx(tmp_path: Path, rows: list[list[object]], name: str = "data.xlsx",
-         sheet: str = "Data", extra_sheets: tuple[str, ...] = ()) -> Path:
+def xlsx(
+    tmp_path: Path,
+    rows: list[list[object]],
+    name: str = "data.xlsx",
+    sheet: str = "Data",
+    extra_sheets: tuple[str, ...] = (),
+) -> Path:
     wb = openpyxl.Workbook()
     ws_ = wb.active
     ws_.title = sheet
@@ -158,8 +163,9 @@ def test_reimporting_follows_on_conflict(ws: Workspace, employment: Path, tmp_pa
     assert counts(ws) == before
 
 
-def test_conflict_with_create_missing_creates_nothing(ws: Workspace, employment: Path,
-                                                      tmp_path: Path) -> None:
+def test_conflict_with_create_missing_creates_nothing(
+    ws: Workspace, employment: Path, tmp_path: Path
+) -> None:
     """A failing write leaves no new KPI or goal behind: it is one transaction."""
     goal = GoalService(ws).add("Jobs")
     nonfarm = KpiService(ws).add(goal.id, "Nonfarm")
@@ -174,10 +180,10 @@ def test_conflict_with_create_missing_creates_nothing(ws: Workspace, employment:
 
 
 def test_wide_csv_matches_kpis_and_lists_skipped_columns(sales: Workspace, tmp_path: Path) -> None:
-    path = write(tmp_path, "Date,REVENUE,notes,visits\n"
-                           "2024-01-15,100,good,7\n"
-                           "2024-02-15,,meh,8\n"
-                           "2024-03-15,120.5,,\n")
+    path = write(
+        tmp_path,
+        "Date,REVENUE,notes,visits\n2024-01-15,100,good,7\n2024-02-15,,meh,8\n2024-03-15,120.5,,\n",
+    )
     plan = plan_import(sales, path, ImportOptions())
     assert plan.layout == "wide"
     assert plan.kpis_matched == ["Revenue", "Visits"]
@@ -202,12 +208,15 @@ def test_wide_with_no_kpi_column_says_so(sales: Workspace, tmp_path: Path) -> No
 
 
 def test_long_csv_is_detected_and_imported(sales: Workspace, tmp_path: Path) -> None:
-    path = write(tmp_path, "when,metric,amount,comment\n"
-                           "2024-01-31,Revenue,\"1,200.50\",x\n"
-                           "2024-02-29,revenue,1300,y\n"
-                           "2024-01-01,Visits,40,\n"
-                           "2024-01-08,Visits,,\n"
-                           "2024-01-08,visits ,44,\n")
+    path = write(
+        tmp_path,
+        "when,metric,amount,comment\n"
+        '2024-01-31,Revenue,"1,200.50",x\n'
+        "2024-02-29,revenue,1300,y\n"
+        "2024-01-01,Visits,40,\n"
+        "2024-01-08,Visits,,\n"
+        "2024-01-08,visits ,44,\n",
+    )
     plan = plan_import(sales, path, ImportOptions())
     assert plan.layout == "long"
     assert (plan.date_column, plan.kpi_column, plan.value_column) == ("when", "metric", "amount")
@@ -257,8 +266,11 @@ def test_year_column_and_create_missing_skips_text(ws: Workspace, tmp_path: Path
     assert plan.layout == "wide"
     assert plan.kpis_to_create == [("Customers", Frequency.YEARLY)]
     assert plan.skipped_columns == ["Comment"]
-    assert [v[1:3] for v in plan.values] == [(D(2021, 1, 1), 10.0), (D(2022, 1, 1), 12.0),
-                                             (D(2023, 1, 1), 15.0)]
+    assert [v[1:3] for v in plan.values] == [
+        (D(2021, 1, 1), 10.0),
+        (D(2022, 1, 1), 12.0),
+        (D(2023, 1, 1), 15.0),
+    ]
 
 
 def test_excel_serials_in_a_csv_date_column(sales: Workspace, tmp_path: Path) -> None:
@@ -269,8 +281,9 @@ def test_excel_serials_in_a_csv_date_column(sales: Workspace, tmp_path: Path) ->
 def test_columns_named_by_letter_number_or_header(sales: Workspace, tmp_path: Path) -> None:
     path = write(tmp_path, "a,b,c,d\nRevenue,2024-01-01,x,5\nRevenue,2024-02-01,y,6\n")
     for date, kpi, value in (("B", "A", "D"), ("2", "1", "4"), ("b", "a", "d")):
-        plan = plan_import(sales, path, ImportOptions(date_column=date, kpi_column=kpi,
-                                                      value_column=value))
+        plan = plan_import(
+            sales, path, ImportOptions(date_column=date, kpi_column=kpi, value_column=value)
+        )
         assert plan.layout == "long"
         assert [v[2] for v in plan.values] == [5.0, 6.0]
     with pytest.raises(ImportFileError, match="no value column 'Z'.*'a', 'b', 'c', 'd'"):
@@ -301,29 +314,39 @@ def test_one_bad_row_writes_nothing_and_names_it(sales: Workspace, tmp_path: Pat
 
 
 def test_every_bad_row_is_reported(sales: Workspace, tmp_path: Path) -> None:
-    path = write(tmp_path, "date,kpi,value\n"
-                           "2024-01-05,Revenue,10\n"  # row 2
-                           "2024-01-20,Revenue,11\n"  # row 3: same month as row 2
-                           "not a day,Revenue,12\n"  # row 4
-                           "2024-03-01,Revenue,abc\n"  # row 5
-                           "2024-04-01,Revnue,13\n"  # row 6: unknown KPI
-                           ",Revenue,14\n"  # row 7: no date
-                           "2024-05-01,,15\n"  # row 8: no KPI
-                           "2024-06-01,Revenue,\n"  # row 9: blank value: skipped
-                           "2024-06-01,Revenue,NaN\n")  # row 10
+    path = write(
+        tmp_path,
+        "date,kpi,value\n"
+        "2024-01-05,Revenue,10\n"  # row 2
+        "2024-01-20,Revenue,11\n"  # row 3: same month as row 2
+        "not a day,Revenue,12\n"  # row 4
+        "2024-03-01,Revenue,abc\n"  # row 5
+        "2024-04-01,Revnue,13\n"  # row 6: unknown KPI
+        ",Revenue,14\n"  # row 7: no date
+        "2024-05-01,,15\n"  # row 8: no KPI
+        "2024-06-01,Revenue,\n"  # row 9: blank value: skipped
+        "2024-06-01,Revenue,NaN\n",
+    )  # row 10
     before = counts(sales)
     with pytest.raises(ImportFailed) as caught:
         import_file(sales, path, ImportOptions(), OnConflict.REPLACE)
     problems = caught.value.problems
     assert [(p.row, p.column) for p in problems] == [
-        (3, "value"), (4, "date"), (5, "value"), (6, "kpi"), (7, "date"), (8, "kpi"),
+        (3, "value"),
+        (4, "date"),
+        (5, "value"),
+        (6, "kpi"),
+        (7, "date"),
+        (8, "kpi"),
         (10, "value"),
     ]
     text = caught.value.message
     assert "row 3, column 'value': '11' is a second value for Revenue in Jan 2024 (row 2 " in text
     assert "row 4, column 'date': 'not a day' is not a date" in text
-    assert "row 6, column 'kpi': 'Revnue' is not a KPI of this workspace (did you mean " \
-           "'Revenue'?)" in text
+    assert (
+        "row 6, column 'kpi': 'Revnue' is not a KPI of this workspace (did you mean "
+        "'Revenue'?)" in text
+    )
     assert "row 10, column 'value': 'NaN' is not a finite number" in text
     assert "--create-missing" in text
     assert len(text.splitlines()) == 1 + len(problems) + 1
@@ -388,22 +411,31 @@ def test_slash_date_order_is_detected(sales: Workspace, tmp_path: Path) -> None:
         ("45382", D(2024, 3, 1)),  # Excel serial of 2024-03-31, in the date column
     ],
 )
-def test_date_forms_in_a_file(sales: Workspace, tmp_path: Path, cell: str,
-                              expected: dt.date) -> None:
+def test_date_forms_in_a_file(
+    sales: Workspace, tmp_path: Path, cell: str, expected: dt.date
+) -> None:
     path = write(tmp_path, f"date,kpi,value\n{cell},Revenue,1\n")
     plan = plan_import(sales, path, ImportOptions(date_column="date"))
     assert plan.values[0][1] == expected
 
 
 def test_decimal_comma_semicolon_file(sales: Workspace, tmp_path: Path) -> None:
-    path = write(tmp_path, "Datum;Revenue;Visits\n"
-                           "31.01.2024;1.234,50 €;12%\n"
-                           "29.02.2024;(1.000);1.500\n"
-                           "31.03.2024;-0,5;7\n", encoding="cp1252")
+    path = write(
+        tmp_path,
+        "Datum;Revenue;Visits\n"
+        "31.01.2024;1.234,50 €;12%\n"
+        "29.02.2024;(1.000);1.500\n"
+        "31.03.2024;-0,5;7\n",
+        encoding="cp1252",
+    )
     plan = plan_import(sales, path, ImportOptions())
     assert [(v[0], v[2]) for v in plan.values] == [
-        ("Revenue", 1234.5), ("Visits", 12.0), ("Revenue", -1000.0), ("Visits", 1500.0),
-        ("Revenue", -0.5), ("Visits", 7.0),
+        ("Revenue", 1234.5),
+        ("Visits", 12.0),
+        ("Revenue", -1000.0),
+        ("Visits", 1500.0),
+        ("Revenue", -0.5),
+        ("Visits", 7.0),
     ]
 
 
@@ -418,21 +450,23 @@ def test_encodings_and_quoting(sales: Workspace, tmp_path: Path) -> None:
 def test_tab_separated_with_thousands(sales: Workspace, tmp_path: Path) -> None:
     path = write(tmp_path, "month\tRevenue\nJan 2024\t1,234\nFeb 2024\t$2,000\n", "d.tsv")
     plan = plan_import(sales, path, ImportOptions())
-    assert [(v[1], v[2]) for v in plan.values] == [(D(2024, 1, 1), 1234.0),
-                                                   (D(2024, 2, 1), 2000.0)]
+    assert [(v[1], v[2]) for v in plan.values] == [(D(2024, 1, 1), 1234.0), (D(2024, 2, 1), 2000.0)]
 
 
 # -- XLSX -------------------------------------------------------------------------------
 
 
 def test_xlsx_wide_with_real_date_cells(sales: Workspace, tmp_path: Path) -> None:
-    path = xlsx(tmp_path, [
-        ["Month", "Revenue", "Visits", "Comment"],
-        [dt.datetime(2024, 1, 31), 100, 3.5, "fine"],
-        [dt.datetime(2024, 2, 29, 12, 0), 110.25, None, None],
-        [D(2024, 3, 15), "1,200", 4, "ok"],
-        [None, None, None, None],
-    ])
+    path = xlsx(
+        tmp_path,
+        [
+            ["Month", "Revenue", "Visits", "Comment"],
+            [dt.datetime(2024, 1, 31), 100, 3.5, "fine"],
+            [dt.datetime(2024, 2, 29, 12, 0), 110.25, None, None],
+            [D(2024, 3, 15), "1,200", 4, "ok"],
+            [None, None, None, None],
+        ],
+    )
     plan = plan_import(sales, path, ImportOptions())
     assert plan.layout == "wide"
     assert plan.skipped_columns == ["Comment"]
@@ -447,27 +481,37 @@ def test_xlsx_wide_with_real_date_cells(sales: Workspace, tmp_path: Path) -> Non
 
 
 def test_xlsx_long_with_excel_serial_dates(sales: Workspace, tmp_path: Path) -> None:
-    path = xlsx(tmp_path, [
-        ["date", "kpi", "value"],
-        [45292, "Revenue", 10],  # 2024-01-01
-        [45323, "Revenue", 11],  # 2024-02-01
-        [45292, "Visits", 5],
-    ], sheet="Values", extra_sheets=("Notes",))
+    path = xlsx(
+        tmp_path,
+        [
+            ["date", "kpi", "value"],
+            [45292, "Revenue", 10],  # 2024-01-01
+            [45323, "Revenue", 11],  # 2024-02-01
+            [45292, "Visits", 5],
+        ],
+        sheet="Values",
+        extra_sheets=("Notes",),
+    )
     plan = plan_import(sales, path, ImportOptions(sheet="values"))
     assert plan.layout == "long"
     assert [v[:3] for v in plan.values] == [
-        ("Revenue", D(2024, 1, 1), 10.0), ("Revenue", D(2024, 2, 1), 11.0),
+        ("Revenue", D(2024, 1, 1), 10.0),
+        ("Revenue", D(2024, 2, 1), 11.0),
         ("Visits", D(2024, 1, 1), 5.0),
     ]
 
 
 def test_xlsx_problems_are_reported_with_rows(sales: Workspace, tmp_path: Path) -> None:
-    path = xlsx(tmp_path, [
-        [None], ["date", "Revenue"],  # the header may sit below blank rows
-        [dt.datetime(2024, 1, 1), True],
-        [dt.datetime(2024, 2, 1), "#DIV/0!"],
-        ["someday", 5],
-    ])
+    path = xlsx(
+        tmp_path,
+        [
+            [None],
+            ["date", "Revenue"],  # the header may sit below blank rows
+            [dt.datetime(2024, 1, 1), True],
+            [dt.datetime(2024, 2, 1), "#DIV/0!"],
+            ["someday", 5],
+        ],
+    )
     with pytest.raises(ImportFailed) as caught:
         plan_import(sales, path, ImportOptions())
     assert [str(p) for p in caught.value.problems] == [
@@ -484,9 +528,11 @@ def test_xlsx_unknown_sheet_lists_the_sheets(sales: Workspace, tmp_path: Path) -
 
 
 # "Billion laughs": ten levels of ten entities each expand to 10**9 "lol"s.
-BOMB_DOCTYPE = "<!DOCTYPE lolz [\n <!ENTITY lol0 \"lol\">\n" + "".join(
-    f' <!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">\n' for i in range(1, 10)
-) + "]>\n"
+BOMB_DOCTYPE = (
+    '<!DOCTYPE lolz [\n <!ENTITY lol0 "lol">\n'
+    + "".join(f' <!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">\n' for i in range(1, 10))
+    + "]>\n"
+)
 
 
 @pytest.mark.parametrize("part", ["xl/worksheets/sheet1.xml", "xl/workbook.xml"])
@@ -526,8 +572,9 @@ def test_xlsx_billion_laughs_is_refused(sales: Workspace, tmp_path: Path, part: 
         ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old-style Excel"),
     ],
 )
-def test_malformed_files_give_clear_errors(sales: Workspace, tmp_path: Path, name: str,
-                                           content: bytes, message: str) -> None:
+def test_malformed_files_give_clear_errors(
+    sales: Workspace, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(ImportFileError, match=message):
@@ -553,23 +600,52 @@ def test_random_bytes_never_crash(sales: Workspace, tmp_path: Path) -> None:
 
 
 JUNK = st.one_of(
-    st.sampled_from(["", " ", "x", "NaN", '"', "a,b", "\t", ";", "31/02/2024", "01/02/2024",
-                     "Revenue", "12", "1,5", "1.234,5", "(3)", "12%", "€4", "-"]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "x",
+            "NaN",
+            '"',
+            "a,b",
+            "\t",
+            ";",
+            "31/02/2024",
+            "01/02/2024",
+            "Revenue",
+            "12",
+            "1,5",
+            "1.234,5",
+            "(3)",
+            "12%",
+            "€4",
+            "-",
+        ]
+    ),
     st.text(alphabet=string.printable, max_size=6),
 )
+
+
 def _mostly(valid: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     """`valid` nine times in ten, junk otherwise."""
     return st.integers(0, 9).flatmap(lambda k: JUNK if k == 0 else valid)
 
 
-DATES_ = _mostly(st.one_of(
-    st.dates(min_value=D(2020, 1, 1), max_value=D(2024, 12, 31)).map(str),
-    st.dates(min_value=D(2020, 1, 1), max_value=D(2024, 12, 31)).map(
-        lambda d: d.strftime("%d/%m/%Y")),
-))
-NUMBERS_ = _mostly(st.one_of(st.integers(-10**9, 10**9).map(str),
-                             st.floats(allow_nan=False, allow_infinity=False).map(repr),
-                             st.just("")))
+DATES_ = _mostly(
+    st.one_of(
+        st.dates(min_value=D(2020, 1, 1), max_value=D(2024, 12, 31)).map(str),
+        st.dates(min_value=D(2020, 1, 1), max_value=D(2024, 12, 31)).map(
+            lambda d: d.strftime("%d/%m/%Y")
+        ),
+    )
+)
+NUMBERS_ = _mostly(
+    st.one_of(
+        st.integers(-(10**9), 10**9).map(str),
+        st.floats(allow_nan=False, allow_infinity=False).map(repr),
+        st.just(""),
+    )
+)
 NAMES_ = _mostly(st.sampled_from(["Revenue", " visits", "New KPI", "other one"]))
 ROWS = st.lists(st.tuples(DATES_, NAMES_, NUMBERS_, NUMBERS_, JUNK), max_size=12)
 
@@ -582,19 +658,29 @@ def _lay_out(layout: str, rows: list[tuple[str, ...]], header: list[str]) -> lis
     return [header] + [list(r)[: len(header)] for r in rows]
 
 
-@settings(max_examples=80, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     layout=st.sampled_from(["wide", "long", "other"]),
     rows=ROWS,
-    header=st.lists(st.sampled_from(["date", "kpi", "value", "Revenue", "Visits", "x", ""]),
-                    min_size=1, max_size=5),
+    header=st.lists(
+        st.sampled_from(["date", "kpi", "value", "Revenue", "Visits", "x", ""]),
+        min_size=1,
+        max_size=5,
+    ),
     delimiter=st.sampled_from([",", ";", "\t"]),
     create=st.booleans(),
 )
-def test_any_csv_imports_or_fails_cleanly(sales: Workspace, tmp_path: Path, layout: str,
-                                          rows: list[tuple[str, ...]], header: list[str],
-                                          delimiter: str, create: bool) -> None:
+def test_any_csv_imports_or_fails_cleanly(
+    sales: Workspace,
+    tmp_path: Path,
+    layout: str,
+    rows: list[tuple[str, ...]],
+    header: list[str],
+    delimiter: str,
+    create: bool,
+) -> None:
     """Whatever the cells, an import either works or raises a KpiDesktopError, and a failed
     import leaves the workspace as it was."""
     buffer = io.StringIO()
@@ -618,8 +704,9 @@ def test_any_csv_imports_or_fails_cleanly(sales: Workspace, tmp_path: Path, layo
 
 
 def test_plan_preview_and_stale_plans(sales: Workspace, tmp_path: Path) -> None:
-    path = write(tmp_path, "date,Revenue\n" + "".join(
-        f"2020-{m:02d}-01,{m}\n" for m in range(1, 13)))
+    path = write(
+        tmp_path, "date,Revenue\n" + "".join(f"2020-{m:02d}-01,{m}\n" for m in range(1, 13))
+    )
     plan = plan_import(sales, path, ImportOptions())
     assert isinstance(plan, ImportPlan)
     assert plan.value_count == 12
