@@ -288,3 +288,4 @@ def test_closing_the_workspace_asks_a_review_with_typed_input_first(
     assert window.close_workspace() is True
     assert window.document is None
     assert not review.isVisible()
+    qtbot.waitUntil(lambda: window._document_windows == [])  # deleted, and forgotten

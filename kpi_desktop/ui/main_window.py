@@ -347,7 +347,12 @@ class MainWindow(QMainWindow):
 
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._document_windows.append(window)
+        # forgotten once deleted, so that its Python side (a wizard's file, say) goes too
+        window.destroyed.connect(lambda _obj=None, w=window: self._forget_window(w))
         return window
+
+    def _forget_window(self, window: QWidget) -> None:
+        self._document_windows = [w for w in self._document_windows if w is not window]
 
     def _close_document_windows(self) -> bool:
         """Close the windows working on the workspace; False if one stays open (its user
