@@ -5,6 +5,9 @@ timings or memory as one JSON line on stdout.
     python gui_probe.py open STARTER WORKSPACE    seconds from open_workspace() to a painted,
                                                   populated goal tree and an idle event loop
     python gui_probe.py memory STARTER WORKSPACE  VmHWM and VmRSS (kB) once that is done
+    python gui_probe.py views STARTER WORKSPACE   then seconds to show the Scorecard tab, the
+                                                  Achievements tab, and the review window,
+                                                  each to its painted page
     python gui_probe.py select STARTER WORKSPACE HOW WARM SMALL BIG
                                                   then seconds from selecting a KPI (HOW:
                                                   "tree", or "chart" for ChartPane.show_kpi) to
@@ -24,10 +27,11 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kpi_desktop.ui import app as app_module
 from kpi_desktop.ui.main_window import MainWindow
@@ -119,6 +123,38 @@ def deselect(app: QApplication, window: MainWindow) -> None:
     app.processEvents()
 
 
+def painted_after(app: QApplication, widget: QWidget, action: Callable[[], object]) -> float:
+    """Seconds from `action()` to `widget`'s next paint with the event loop idle."""
+    counter = PaintCounter()
+    widget.installEventFilter(counter)
+    start = time.perf_counter()
+    action()
+    settle(app, counter, 0)
+    elapsed = time.perf_counter() - start
+    widget.removeEventFilter(counter)
+    return elapsed
+
+
+def views(app: QApplication, window: MainWindow) -> dict[str, float]:
+    """Show the Scorecard and Achievements tabs, then open the review window."""
+    centre = window.view.centre
+    out = {}
+    for name, index in (("scorecard", 1), ("achievements", 2)):
+        out[f"{name}_s"] = painted_after(
+            app, centre.widget(index), lambda i=index: centre.setCurrentIndex(i)
+        )
+    centre.setCurrentIndex(0)
+    app.processEvents()
+    start = time.perf_counter()
+    dialog = window.start_review()
+    assert dialog is not None
+    counter = PaintCounter()
+    dialog.installEventFilter(counter)
+    settle(app, counter, 0)
+    out["review_s"] = time.perf_counter() - start
+    return out
+
+
 def measure(window: MainWindow, argv: list[str], opened: float) -> None:
     """Everything after the open, then the JSON line and a hard exit."""
     app = QApplication.instance()
@@ -129,6 +165,8 @@ def measure(window: MainWindow, argv: list[str], opened: float) -> None:
         result["open_s"] = opened
     elif mode == "memory":
         result.update(status_kb())
+    elif mode == "views":
+        result.update(views(app, window))
     elif mode == "select":
         how = argv[3]
         warm, small, big = (int(x) for x in argv[4:7])

@@ -18,6 +18,8 @@ import    import_file of the 1,000,000-row CSV into a new workspace vs the sqlit
           .import of the same file into a bare table
 status    `kpi-desktop status` on the large workspace vs the demo (process wall time)
 memory    peak RSS (VmHWM) of the app with the large workspace open vs the demo
+views     showing the Scorecard tab, the Achievements tab and the review window, each to
+          its painted page, large vs demo (no target: for reference)
 
 GUI figures run under Xvfb when it is installed (else Qt's offscreen platform), each run in a
 fresh process. Set KPI_BENCH_PROFILE=FILE to write a pyinstrument profile of the timed open.
@@ -49,7 +51,17 @@ for entry in (str(ROOT), str(HERE)):
 import bench_launch  # noqa: E402
 import workload  # noqa: E402
 
-FIGURES = ("launch", "open", "start", "chart", "select", "import", "status", "memory")
+FIGURES = (
+    "launch",
+    "open",
+    "start",
+    "chart",
+    "select",
+    "import",
+    "status",
+    "memory",
+    "views",
+)
 PROBE = HERE / "gui_probe.py"
 SMOOTH_FRAME_S = 1 / 30  # a pan frame slower than this no longer looks smooth
 
@@ -288,6 +300,27 @@ def fig_memory(ctx: Context) -> list[Row]:
     demo = median_of(ctx.runs, lambda: run(ctx.demo))
     large = median_of(ctx.runs, lambda: run(ctx.large))
     return [Row("peak memory with workspace open", large, demo, "MB", 1.5)]
+
+
+def fig_views(ctx: Context) -> list[Row]:
+    """The other views over every KPI, large vs demo (no target in the issue: for reference,
+    and so that none of them grows with the file again)."""
+    runs: dict[Path, list[dict[str, float]]] = {}
+    for path in (ctx.demo, ctx.large):
+        probe(ctx.gui_env, "views", ctx.starter, path)  # warm-up
+        runs[path] = [probe(ctx.gui_env, "views", ctx.starter, path) for _ in range(ctx.runs)]
+
+    def med(path: Path, key: str) -> float:
+        return statistics.median(r[key] for r in runs[path])
+
+    return [
+        Row(f"show the {what} (2,000 KPIs)", med(ctx.large, key), med(ctx.demo, key), "s", None)
+        for what, key in (
+            ("Scorecard tab", "scorecard_s"),
+            ("Achievements tab", "achievements_s"),
+            ("review window", "review_s"),
+        )
+    ]
 
 
 @dataclass
