@@ -7,6 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from kpi_desktop.domain.achievements import AchievementKind
@@ -101,10 +103,12 @@ def test_panel_lists_achievements_newest_first(qtbot, doc: Document) -> None:
     qtbot.addWidget(panel)
     panel.show()
     shown = panel.achievements()
-    assert panel.list.count() == len(shown) > 10
-    first = panel.list.item(0)
-    assert first.text() == shown[0].kpi
-    assert first.toolTip() == f"{shown[0].kpi}\n{shown[0].text}"
+    model = panel.list.model()
+    assert model.rowCount() == len(shown) > 10
+    first = model.index(0, 0)
+    assert first.data(Qt.ItemDataRole.DisplayRole) == shown[0].kpi
+    assert first.data(Qt.ItemDataRole.ToolTipRole) == f"{shown[0].kpi}\n{shown[0].text}"
+    assert isinstance(first.data(Qt.ItemDataRole.DecorationRole), QIcon)
     assert "targets reached" in panel.summary_label.text()
     # since the last review (15 Oct 2026): only achievements dated from then
     panel.set_since(1)
@@ -112,8 +116,9 @@ def test_panel_lists_achievements_newest_first(qtbot, doc: Document) -> None:
     assert all(a.date >= D(2026, 10, 15) for a in panel.achievements())
     panel.set_since(3)
     assert panel.since_date() == D(2026, 1, 1)
+    assert model.rowCount() == len(panel.achievements())
     with qtbot.waitSignal(panel.kpi_selected) as selected:
-        panel.list.itemActivated.emit(panel.list.item(0))
+        panel.list.activated.emit(model.index(0, 0))
     assert selected.args == [panel.achievements()[0].kpi_id]
     panel.grab()  # the delegate paints two lines per achievement without errors
 
@@ -132,7 +137,7 @@ def test_panel_follows_new_values(qtbot, doc: Document) -> None:
 def test_panel_empty_state(qtbot, workspace: Workspace) -> None:
     panel = AchievementsPanel(Document(workspace))
     qtbot.addWidget(panel)
-    assert panel.list.count() == 0
+    assert panel.list.model().rowCount() == 0
     assert panel.empty_label.text().startswith("No achievements yet")
 
 
@@ -225,3 +230,91 @@ def test_old_history_pasted_in_is_not_celebrated(qtbot, doc: Document, window: Q
     # this month's value reaching the target is news
     doc.push(commands.SetValues(doc, kpi.id, [(D(2026, 10, 1), 21.0, None)]))
     assert len(seen) == 1
+
+
+def test_remembering_is_one_read_of_what_is_news(
+    qtbot, doc: Document, window: QMainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kpi_desktop.ui.achievements_panel as panel_module
+
+    reads: list[dt.date] = []
+    one_kpi: list[int] = []
+    real_news, real_one = panel_module.achievements_in_the_news, panel_module.kpi_achievements_of
+
+    def counted_news(ws: Workspace, as_of: dt.date) -> object:
+        reads.append(as_of)
+        return real_news(ws, as_of)
+
+    def counted_one(ws: Workspace, kpi_id: int, *args: object) -> object:
+        one_kpi.append(kpi_id)
+        return real_one(ws, kpi_id, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(panel_module, "achievements_in_the_news", counted_news)
+    monkeypatch.setattr(panel_module, "kpi_achievements_of", counted_one)
+    celebrator = Celebrator(doc, window)
+    assert reads == []  # not while the workspace opens...
+    qtbot.wait(1)  # ...but on the first turn of the event loop
+    assert reads == [TODAY] and one_kpi == []
+    celebrator.prime()  # once is enough
+    doc.goals_changed.emit()
+    qtbot.wait(1)
+    assert reads == [TODAY]
+    # another as-of date makes other periods news: remembered again
+    doc.set_as_of(D(2026, 12, 20))
+    qtbot.wait(1)
+    assert reads == [TODAY, D(2026, 12, 20)]
+
+
+def test_a_milestone_hit_earlier_is_not_celebrated_when_another_value_changes(
+    qtbot, doc: Document, window: QMainWindow
+) -> None:
+    revenue = kpi_id(doc.workspace, "Monthly revenue")
+    hits = kpi_achievements_of(doc.workspace, revenue, TODAY, kinds=(K.MILESTONE,))
+    assert hits[-1].date == D(2026, 10, 1)  # recent: news if it were new
+    celebrator = Celebrator(doc, window)
+    qtbot.wait(1)
+    seen: list[object] = []
+    celebrator.celebrated.connect(seen.append)
+    september = doc.workspace.measurements.points(revenue)[-2]
+    assert september.period == D(2026, 9, 1)
+    doc.push(commands.SetValues(doc, revenue, [(september.period, september.value + 1, None)]))
+    assert seen == []
+
+
+def test_a_value_entered_before_remembering_is_not_celebrated(
+    qtbot, doc: Document, window: QMainWindow
+) -> None:
+    celebrator = Celebrator(doc, window)
+    seen: list[object] = []
+    celebrator.celebrated.connect(seen.append)
+    orders = kpi_id(doc.workspace, "Web-shop orders")
+    doc.push(commands.SetValues(doc, orders, [(D(2026, 11, 1), 320.0, None)]))  # target reached
+    qtbot.wait(1)  # remembered now, with the target reached
+    doc.push(commands.SetValues(doc, orders, [(D(2026, 11, 1), 330.0, None)]))
+    assert seen == [] and not celebrator.toast.isVisible()
+
+
+def test_choosing_since_filters_without_reading_again(
+    qtbot, doc: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kpi_desktop.ui.achievements_panel as panel_module
+
+    reads: list[object] = []
+    real = panel_module.workspace_achievements
+
+    def counted(*args: object, **kwargs: object) -> object:
+        reads.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(panel_module, "workspace_achievements", counted)
+    panel = AchievementsPanel(doc)
+    qtbot.addWidget(panel)
+    panel.show()
+    everything = panel.achievements()
+    for choice in (2, 3, 1, 0):
+        panel.set_since(choice)
+        since = panel.since_date()
+        assert panel.achievements() == [a for a in everything if since is None or a.date >= since]
+        assert panel.list.model().rowCount() == len(panel.achievements())
+    assert len(reads) == 1
+    assert panel.achievements() == workspace_achievements(doc.workspace, as_of=TODAY)

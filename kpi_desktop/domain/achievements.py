@@ -20,6 +20,13 @@ the plan, so it appears, and disappears, with the data. The rules:
   once a KPI has :data:`MIN_VALUES_FOR_BEST` values. Range KPIs have none.
 
 An :class:`Achievement` is dated on the first day of the period it is about.
+
+The functions below apply the rules to a KPI's values in memory. A reader of a database can
+find the same facts with queries (the first value reaching the target, the value of a
+milestone's period, the best value, the on-track flags of a run of values) and build the
+achievements from them with the same functions (:func:`target_achievement`,
+:func:`milestone_achievement`, :func:`best_achievement`, :func:`streak_runs`,
+:func:`describe_streaks`, :func:`assemble`), so the words and dates cannot drift apart.
 """
 
 from __future__ import annotations
@@ -30,8 +37,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from kpi_desktop.domain.due import span_text
-from kpi_desktop.domain.periods import next_period, period_index, period_label, period_start
-from kpi_desktop.domain.status import status_at
+from kpi_desktop.domain.periods import (
+    add_periods,
+    last_complete_period,
+    next_period,
+    period_index,
+    period_label,
+    period_start,
+)
+from kpi_desktop.domain.status import StatusRule
 from kpi_desktop.domain.types import Direction, Frequency, KpiTarget, Point, Status
 
 #: A streak is worth listing from this many on-track periods in a row.
@@ -110,20 +124,31 @@ def _plain(value: float) -> str:
     return f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
 
 
-def _reached(value: float, goal: float, direction: Direction) -> bool:
-    return value >= goal if direction == Direction.INCREASE else value <= goal
+def higher_is_better(direction: Direction) -> bool:
+    """Whether a KPI of ``direction`` reaches a goal from below (else from above)."""
+    return direction == Direction.INCREASE
+
+
+def reaches(value: float, goal: float, direction: Direction) -> bool:
+    """Whether ``value`` reached ``goal``: at or above it when higher is better, at or below
+    it otherwise."""
+    return value >= goal if higher_is_better(direction) else value <= goal
 
 
 def _sorted(points: Iterable[Point]) -> list[Point]:
     return sorted(points, key=lambda p: p.period)
 
 
+def plan_start(target: KpiTarget, freq: Frequency) -> dt.date | None:
+    """The first period a target or a streak counts from: the baseline date's (None: every
+    period counts)."""
+    return None if target.baseline_date is None else period_start(target.baseline_date, freq)
+
+
 def _in_plan(points: list[Point], target: KpiTarget, freq: Frequency) -> list[Point]:
     """The values from the baseline date's period on."""
-    if target.baseline_date is None:
-        return points
-    start = period_start(target.baseline_date, freq)
-    return [p for p in points if p.period >= start]
+    start = plan_start(target, freq)
+    return points if start is None else [p for p in points if p.period >= start]
 
 
 def target_reached(
@@ -138,16 +163,37 @@ def target_reached(
         return None
     goal = float(target.target_value)
     for p in _in_plan(_sorted(points), target, freq):
-        if _reached(p.value, goal, target.direction):
-            when = period_label(p.period, freq)
-            return Achievement(
-                AchievementKind.TARGET,
-                name,
-                p.period,
-                f"Target reached: {fmt(p.value)} in {when} (target {fmt(goal)})",
-                p.value,
-            )
+        if reaches(p.value, goal, target.direction):
+            return target_achievement(name, target, p, freq, fmt)
     return None
+
+
+def target_achievement(
+    name: str, target: KpiTarget, p: Point, freq: Frequency, fmt: Formatter = _plain
+) -> Achievement:
+    """The achievement of value ``p`` reaching the target (the first to, in the plan)."""
+    goal = float(target.target_value or 0.0)
+    when = period_label(p.period, freq)
+    return Achievement(
+        AchievementKind.TARGET,
+        name,
+        p.period,
+        f"Target reached: {fmt(p.value)} in {when} (target {fmt(goal)})",
+        p.value,
+    )
+
+
+def counted_milestones(target: KpiTarget) -> list[Point]:
+    """The milestones that can be hit, by date: those strictly between the baseline date
+    and the target date (none for a range KPI)."""
+    if target.direction == Direction.RANGE:
+        return []
+    return [
+        m
+        for m in sorted(target.milestones, key=lambda m: m.period)
+        if (target.baseline_date is None or m.period > target.baseline_date)
+        and (target.target_date is None or m.period < target.target_date)
+    ]
 
 
 def milestones_hit(
@@ -158,29 +204,27 @@ def milestones_hit(
     fmt: Formatter = _plain,
 ) -> list[Achievement]:
     """Each milestone (between the baseline and target dates) its period's value reached."""
-    if target.direction == Direction.RANGE:
-        return []
     by_period = {period_start(p.period, freq): p for p in points}
     out = []
-    for m in sorted(target.milestones, key=lambda m: m.period):
-        if target.baseline_date is not None and m.period <= target.baseline_date:
-            continue
-        if target.target_date is not None and m.period >= target.target_date:
-            continue
+    for m in counted_milestones(target):
         p = by_period.get(period_start(m.period, freq))
-        if p is None or not _reached(p.value, m.value, target.direction):
-            continue
-        when = period_label(p.period, freq)
-        out.append(
-            Achievement(
-                AchievementKind.MILESTONE,
-                name,
-                p.period,
-                f"Milestone hit: {fmt(p.value)} in {when} (milestone {fmt(m.value)})",
-                p.value,
-            )
-        )
+        if p is not None and reaches(p.value, m.value, target.direction):
+            out.append(milestone_achievement(name, p, m, freq, fmt))
     return out
+
+
+def milestone_achievement(
+    name: str, p: Point, milestone: Point, freq: Frequency, fmt: Formatter = _plain
+) -> Achievement:
+    """The achievement of value ``p`` (of the milestone's period) reaching ``milestone``."""
+    when = period_label(p.period, freq)
+    return Achievement(
+        AchievementKind.MILESTONE,
+        name,
+        p.period,
+        f"Milestone hit: {fmt(p.value)} in {when} (milestone {fmt(milestone.value)})",
+        p.value,
+    )
 
 
 def on_track_flags(
@@ -188,31 +232,63 @@ def on_track_flags(
 ) -> list[tuple[Point, bool]]:
     """Each value from the baseline date's period on, and whether it was on track (or
     achieved) on the day its value became due."""
-    out = []
-    for p in _in_plan(_sorted(points), target, freq):
-        judged = next_period(p.period, freq)
-        out.append((p, status_at(target, [p], judged).status in _GOOD))
-    return out
+    rule = StatusRule(target)
+    return [
+        (p, rule.status(p, next_period(p.period, freq)) in _GOOD)
+        for p in _in_plan(_sorted(points), target, freq)
+    ]
 
 
 def streaks(target: KpiTarget, points: Sequence[Point], freq: Frequency) -> Streaks:
     """The longest run of on-track periods in a row, and the run that ends at the latest
     value (a period without a value breaks a run)."""
-    longest: Streak | None = None
-    run: Streak | None = None
+    flagged = on_track_flags(target, points, freq)
+    flags = "".join("1" if good else "0" for _, good in flagged)
+    indices = [period_index(p.period, freq) for p, _ in flagged]
+    longest, current = streak_runs(flags, indices)
+
+    def streak(run: Run | None) -> Streak | None:
+        if run is None:
+            return None
+        start, length = run
+        return Streak(flagged[start][0].period, flagged[start + length - 1][0].period, length)
+
+    return Streaks(streak(longest), streak(current))
+
+
+#: A run of on-track values: the position of its first value and how many.
+Run = tuple[int, int]
+
+
+def streak_runs(flags: str, indices: Sequence[int] | None = None) -> tuple[Run | None, Run | None]:
+    """The longest run (the earliest, on a tie) and the run at the end, in a row of values
+    flagged ``"1"`` (on track) or ``"0"``, oldest first, as (first position, length).
+
+    ``indices`` are the values' period indices (see ``period_index``): a run breaks where
+    one does not follow the one before. None says every one does (no period is missing),
+    and the runs are found with string operations, so a long history stays quick.
+    """
+    if not flags:
+        return None, None
+    if indices is None:
+        size = max(map(len, flags.split("0")))
+        longest = (flags.find("1" * size), size) if size else None
+        tail = len(flags) - len(flags.rstrip("1"))
+        return longest, (len(flags) - tail, tail) if tail else None
+    best: Run | None = None
+    run: Run | None = None
     prev: int | None = None
-    for p, good in on_track_flags(target, points, freq):
-        i = period_index(p.period, freq)
-        if not good:
+    for pos, (flag, i) in enumerate(zip(flags, indices, strict=True)):
+        if flag != "1":
             run = None
         elif run is not None and prev is not None and i == prev + 1:
-            run = Streak(run.first, p.period, run.length + 1)
+            run = (run[0], run[1] + 1)
         else:
-            run = Streak(p.period, p.period, 1)
+            run = (pos, 1)
         prev = i
-        if run is not None and (longest is None or run.length > longest.length):
-            longest = run
-    return Streaks(longest, run)
+        if run is not None and (best is None or run[1] > best[1]):
+            best = run
+    return best, run
 
 
 def _streak_text(streak: Streak, freq: Frequency, *, longest: bool, current: bool) -> str:
@@ -229,7 +305,12 @@ def streak_achievements(
     name: str, target: KpiTarget, points: Sequence[Point], freq: Frequency
 ) -> list[Achievement]:
     """The longest streak and the current one (when different), from MIN_STREAK periods."""
-    found = streaks(target, points, freq)
+    return describe_streaks(name, streaks(target, points, freq), freq)
+
+
+def describe_streaks(name: str, found: Streaks, freq: Frequency) -> list[Achievement]:
+    """The achievements of the longest and current streaks (when different), from
+    MIN_STREAK periods."""
     out = []
     longest, current = found.longest, found.current
     if longest is not None and longest.length >= MIN_STREAK:
@@ -252,20 +333,24 @@ def best_value(
     """The best value ever in the good direction (the earliest, on a tie)."""
     if target.direction == Direction.RANGE or len(points) < MIN_VALUES_FOR_BEST:
         return None
+    higher = higher_is_better(target.direction)
     best: Point | None = None
     for p in _sorted(points):
-        if best is None or (
-            p.value > best.value if target.direction == Direction.INCREASE else p.value < best.value
-        ):
+        if best is None or (p.value > best.value if higher else p.value < best.value):
             best = p
     assert best is not None
+    return best_achievement(name, best, freq, fmt)
+
+
+def best_achievement(name: str, p: Point, freq: Frequency, fmt: Formatter = _plain) -> Achievement:
+    """The achievement of ``p`` being the best value yet."""
     word = _PERIOD_WORDS[Frequency(freq)]
     return Achievement(
         AchievementKind.BEST,
         name,
-        best.period,
-        f"Best {word} yet: {fmt(best.value)} in {period_label(best.period, freq)}",
-        best.value,
+        p.period,
+        f"Best {word} yet: {fmt(p.value)} in {period_label(p.period, freq)}",
+        p.value,
     )
 
 
@@ -279,17 +364,26 @@ def kpi_achievements(
 ) -> list[Achievement]:
     """Every achievement of one KPI (of the ``kinds`` asked for), oldest first."""
     freq = Frequency(freq)
-    out: list[Achievement] = []
-    if AchievementKind.TARGET in kinds:
-        reached = target_reached(name, target, points, freq, fmt)
-        out += [reached] if reached else []
-    if AchievementKind.MILESTONE in kinds:
-        out += milestones_hit(name, target, points, freq, fmt)
-    if AchievementKind.STREAK in kinds:
-        out += streak_achievements(name, target, points, freq)
-    if AchievementKind.BEST in kinds:
-        best = best_value(name, target, points, freq, fmt)
-        out += [best] if best else []
+    k = AchievementKind
+    return assemble(
+        target_reached(name, target, points, freq, fmt) if k.TARGET in kinds else None,
+        milestones_hit(name, target, points, freq, fmt) if k.MILESTONE in kinds else [],
+        streak_achievements(name, target, points, freq) if k.STREAK in kinds else [],
+        best_value(name, target, points, freq, fmt) if k.BEST in kinds else None,
+    )
+
+
+def assemble(
+    reached: Achievement | None,
+    milestones: Iterable[Achievement],
+    streak_list: Iterable[Achievement],
+    best: Achievement | None,
+) -> list[Achievement]:
+    """One KPI's achievements, oldest first (on one date: target, milestones, streaks, best)."""
+    out = [reached] if reached else []
+    out += milestones
+    out += streak_list
+    out += [best] if best else []
     return sorted(out, key=lambda a: a.date)
 
 
@@ -298,15 +392,15 @@ def achievements_since(
 ) -> list[Achievement]:
     """The achievements dated on or after ``since`` (all for None), newest first."""
     kept = [a for a in achievements if since is None or a.date >= since]
-    order = list(AchievementKind)
-    return sorted(
-        kept,
-        key=lambda a: (
-            -a.date.toordinal(),
-            order.index(AchievementKind(a.kind)) if a.kind in order else len(order),
-            a.kpi,
-        ),
-    )
+    return sorted(kept, key=newest_first)
+
+
+_KIND_ORDER: dict[str, int] = {kind: i for i, kind in enumerate(AchievementKind)}
+
+
+def newest_first(a: Achievement) -> tuple[int, int, str]:
+    """Sort key of a list of achievements: newest first, then by kind, then by KPI."""
+    return (-a.date.toordinal(), _KIND_ORDER.get(a.kind, len(_KIND_ORDER)), a.kpi)
 
 
 def new_achievements(
@@ -317,21 +411,40 @@ def new_achievements(
     return sorted((a for a in after if (a.kind, a.kpi, a.date) not in seen), key=lambda a: a.date)
 
 
+def news_from(as_of: dt.date, freq: Frequency) -> dt.date:
+    """The first period whose achievements are still news on ``as_of``: one of the latest
+    three complete periods. A value entered for an older period makes no celebration."""
+    return add_periods(last_complete_period(as_of, freq), freq, -2)
+
+
 __all__ = [
     "CELEBRATED",
     "MIN_STREAK",
     "MIN_VALUES_FOR_BEST",
     "Achievement",
     "AchievementKind",
+    "Run",
     "Streak",
     "Streaks",
     "achievements_since",
+    "assemble",
+    "best_achievement",
     "best_value",
+    "higher_is_better",
+    "counted_milestones",
+    "describe_streaks",
     "kpi_achievements",
+    "milestone_achievement",
     "milestones_hit",
     "new_achievements",
+    "news_from",
+    "newest_first",
     "on_track_flags",
+    "plan_start",
+    "reaches",
     "streak_achievements",
+    "streak_runs",
     "streaks",
+    "target_achievement",
     "target_reached",
 ]

@@ -71,6 +71,130 @@ def _knots(plan: _Plan, milestones: Sequence[Point]) -> list[tuple[int, float]]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class OnTrackTest:
+    """When one value counts as on track (or achieved) on a date, in plain numbers, so that
+    many values can be judged at once elsewhere (a database query) exactly as
+    :meth:`StatusRule.status` judges them one by one.
+
+    A range KPI's value must lie in [low, high]. Any other KPI's value must reach
+    ``target`` (at or above it when increasing, at or below it when decreasing), or have a
+    gap of at least ``floor``: gap = (value - expected) / span, negated when decreasing,
+    where expected is the line through ``knots`` (date ordinal, value) at the date, flat
+    before the first knot and after the last. With a span of 0 only reaching counts.
+    """
+
+    direction: Direction
+    low: float = 0.0
+    high: float = 0.0
+    target: float = 0.0
+    knots: tuple[tuple[int, float], ...] = ()
+    span: float = 0.0
+    floor: float = 0.0
+
+
+class StatusRule:
+    """One plan's status rule, worked out once: judging many values against the same plan
+    (a streak over years of daily values) costs a bisection each, not a fresh plan.
+
+    ``expected_at`` and ``status_at`` are this rule applied once, so the two always agree.
+    """
+
+    __slots__ = ("_flat", "_plan", "_tol", "_xs", "_ys", "target")
+
+    def __init__(self, target: KpiTarget) -> None:
+        self.target = target
+        self._tol = max(float(target.tolerance), 0.0)
+        self._plan = _plan(target)
+        self._flat: float | None = None  # the expected value at every date, if it is flat
+        self._xs: list[int] = []
+        self._ys: list[float] = []
+        if self._plan is not None:
+            if self._plan.target_date <= self._plan.baseline_date:
+                self._flat = self._plan.target
+            else:
+                knots = _knots(self._plan, target.milestones)
+                self._xs = [x for x, _ in knots]
+                self._ys = [y for _, y in knots]
+
+    def expected(self, d: dt.date) -> float | None:
+        """Where the plan says the value should be on date ``d`` (see :func:`expected_at`)."""
+        if self._plan is None:
+            return None
+        if self._flat is not None:
+            return self._flat
+        xs, ys = self._xs, self._ys
+        x = d.toordinal()
+        if x <= xs[0]:
+            return ys[0]
+        if x >= xs[-1]:
+            return ys[-1]
+        i = bisect.bisect_right(xs, x)  # xs[i-1] <= x < xs[i]
+        x0, y0, x1, y1 = xs[i - 1], ys[i - 1], xs[i], ys[i]
+        return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+
+    def on_track_test(self) -> OnTrackTest | None:
+        """The numbers behind "on track or achieved" (None when no value can be: an
+        incomplete plan)."""
+        target = self.target
+        if target.direction == Direction.RANGE:
+            if target.range_low is None or target.range_high is None:
+                return None
+            lo, hi = sorted((float(target.range_low), float(target.range_high)))
+            return OnTrackTest(Direction.RANGE, low=lo, high=hi)
+        plan = self._plan
+        if plan is None:
+            return None
+        flat = self._flat
+        knots = ((0, flat),) if flat is not None else tuple(zip(self._xs, self._ys, strict=True))
+        return OnTrackTest(
+            Direction(target.direction),
+            target=plan.target,
+            knots=knots,
+            span=abs(plan.target - plan.baseline),
+            floor=-self._tol - _SLACK,
+        )
+
+    def status(self, latest: Point, d: dt.date) -> Status:
+        """Only the status of :meth:`reading`: what judging a long series needs."""
+        if self.target.direction == Direction.RANGE:
+            return _range_reading(self.target, latest, self._tol).status
+        expected = self.expected(d)
+        if expected is None:
+            return Status.NO_DATA
+        return self._verdict(latest.value, expected)[0]
+
+    def reading(self, latest: Point | None, d: dt.date) -> StatusReading:
+        """The verdict on date ``d`` when ``latest`` is the latest value then (see
+        :func:`status_at`)."""
+        expected = self.expected(d)
+        if latest is None:
+            return StatusReading(Status.NO_DATA, None, expected, None, None)
+        if self.target.direction == Direction.RANGE:
+            return _range_reading(self.target, latest, self._tol)
+        if expected is None:
+            return StatusReading(Status.NO_DATA, latest, None, None, None)
+        status, gap = self._verdict(latest.value, expected)
+        return StatusReading(status, latest, expected, progress(self.target, latest.value), gap)
+
+    def _verdict(self, v: float, expected: float) -> tuple[Status, float | None]:
+        """Status and gap of value ``v`` against ``expected`` (a complete plan)."""
+        plan = self._plan
+        assert plan is not None
+        b, t = plan.baseline, plan.target
+        increasing = self.target.direction == Direction.INCREASE
+        gap: float | None = None
+        if t != b:
+            gap = (v - expected) / abs(t - b)
+            if not increasing:
+                gap = -gap
+        if v >= t if increasing else v <= t:
+            return Status.ACHIEVED, gap
+        if gap is None:
+            return Status.OFF_TRACK, gap  # T == b and not reached: on the wrong side
+        return _grade(gap, self._tol), gap
+
+
 def expected_at(target: KpiTarget, d: dt.date) -> float | None:
     """Where the plan says the value should be on date ``d``.
 
@@ -79,20 +203,7 @@ def expected_at(target: KpiTarget, d: dt.date) -> float | None:
     plans; the target value at every date when the target date is not after the baseline
     date.
     """
-    plan = _plan(target)
-    if plan is None:
-        return None
-    if plan.target_date <= plan.baseline_date:
-        return plan.target
-    knots = _knots(plan, target.milestones)
-    x = d.toordinal()
-    if x <= knots[0][0]:
-        return knots[0][1]
-    if x >= knots[-1][0]:
-        return knots[-1][1]
-    i = bisect.bisect_right([k[0] for k in knots], x)  # knots[i-1].x <= x < knots[i].x
-    (x0, y0), (x1, y1) = knots[i - 1], knots[i]
-    return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    return StatusRule(target).expected(d)
 
 
 def progress(target: KpiTarget, v: float) -> float | None:
@@ -123,34 +234,7 @@ def status_at(target: KpiTarget, points: Sequence[Point], d: dt.date) -> StatusR
     ``NO_DATA`` when there is no measurement on or before ``d`` (``expected`` is still
     given when the plan has one), or when the plan is incomplete (see the module notes).
     """
-    latest = latest_on_or_before(points, d)
-    expected = expected_at(target, d)
-    if latest is None:
-        return StatusReading(Status.NO_DATA, None, expected, None, None)
-    tol = max(float(target.tolerance), 0.0)
-    if target.direction == Direction.RANGE:
-        return _range_reading(target, latest, tol)
-    plan = _plan(target)
-    if plan is None or expected is None:
-        return StatusReading(Status.NO_DATA, latest, None, None, None)
-
-    v, b, t = latest.value, plan.baseline, plan.target
-    increasing = target.direction == Direction.INCREASE
-    reached = v >= t if increasing else v <= t
-    prog = progress(target, v)
-    gap: float | None = None
-    if t != b:
-        gap = (v - expected) / abs(t - b)
-        if not increasing:
-            gap = -gap
-
-    if reached:
-        status = Status.ACHIEVED
-    elif gap is None:
-        status = Status.OFF_TRACK  # T == b and not reached: on the wrong side
-    else:
-        status = _grade(gap, tol)
-    return StatusReading(status, latest, expected, prog, gap)
+    return StatusRule(target).reading(latest_on_or_before(points, d), d)
 
 
 def _grade(gap: float, tol: float) -> Status:

@@ -58,15 +58,60 @@ class AmbiguousDate(ValueError):
 _CURRENCY_SYMBOLS = "€$£¥₹₽₩₺₪₫¢₴₦₱฿"
 _CURRENCY_CODES = frozenset(
     {
-        "EUR", "USD", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "CNY", "RMB", "HKD", "SGD", "INR",
-        "SEK", "NOK", "DKK", "ISK", "PLN", "CZK", "HUF", "RON", "BGN", "RUB", "UAH", "TRY", "ILS",
-        "ZAR", "BRL", "MXN", "ARS", "CLP", "COP", "PEN", "KRW", "TWD", "THB", "MYR", "IDR", "PHP",
-        "VND", "AED", "SAR", "QAR", "EGP", "NGN", "KES", "MAD",
+        "EUR",
+        "USD",
+        "GBP",
+        "JPY",
+        "CHF",
+        "CAD",
+        "AUD",
+        "NZD",
+        "CNY",
+        "RMB",
+        "HKD",
+        "SGD",
+        "INR",
+        "SEK",
+        "NOK",
+        "DKK",
+        "ISK",
+        "PLN",
+        "CZK",
+        "HUF",
+        "RON",
+        "BGN",
+        "RUB",
+        "UAH",
+        "TRY",
+        "ILS",
+        "ZAR",
+        "BRL",
+        "MXN",
+        "ARS",
+        "CLP",
+        "COP",
+        "PEN",
+        "KRW",
+        "TWD",
+        "THB",
+        "MYR",
+        "IDR",
+        "PHP",
+        "VND",
+        "AED",
+        "SAR",
+        "QAR",
+        "EGP",
+        "NGN",
+        "KES",
+        "MAD",
     }
 )
 # Things written before or after a number that are not part of it: codes like "US$", "kr".
-_CURRENCY_WORDS = frozenset(_CURRENCY_CODES | {"US$", "A$", "C$", "NZ$", "HK$", "S$", "R$",
-                                               "KR", "KR.", "FR.", "SFR", "ZŁ", "ZL", "LEI"})
+_CURRENCY_WORDS = frozenset(
+    _CURRENCY_CODES
+    | {"US$", "A$", "C$", "NZ$", "HK$", "S$", "R$", "KR", "KR.", "FR.", "SFR", "ZŁ", "ZL", "LEI"}
+)
 _MINUS_SIGNS = "-−–‒﹣－"  # hyphen-minus, Unicode minus, en dash, figure dash, small/fullwidth
 _SPACES = " \u00a0\u2009\u202f\u2007"  # space, no-break, thin, narrow no-break, figure
 _GROUP_MARKS = _SPACES + "'’"  # may separate thousands, never a decimal mark
@@ -90,8 +135,9 @@ def parse_number(text: str | float | int, decimal: str | None = None) -> float:
             raise ValueError("is not a finite number")
         return number
     if not isinstance(text, str):
-        raise ValueError("is a date, not a number" if isinstance(text, dt.date) else
-                         "is not a number")
+        raise ValueError(
+            "is a date, not a number" if isinstance(text, dt.date) else "is not a number"
+        )
     if decimal != ",":
         try:
             number = float(text)
@@ -156,7 +202,7 @@ def _strip_decoration(s: str) -> str:
             s = s[:-1].rstrip(_SPACES)
         head = re.match(r"[A-Za-zŁł$.]+", s)
         if head and head.group(0).upper() in _CURRENCY_WORDS:
-            s = s[head.end():].lstrip(_SPACES)
+            s = s[head.end() :].lstrip(_SPACES)
         tail = re.search(r"[A-Za-zŁł$.]+$", s)
         if tail and tail.group(0).upper() in _CURRENCY_WORDS and tail.start() > 0:
             s = s[: tail.start()].rstrip(_SPACES)
@@ -284,10 +330,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ym", re.compile(r"(?P<a>\d{1,2})[-/.](?P<y>\d{4})")),
     ("quarter", re.compile(r"(?P<y>\d{4})\s*[-/ ]?\s*[Qq](?P<q>[1-4])")),
     ("quarter", re.compile(r"[Qq](?P<q>[1-4])\s*[-/ ]?\s*(?P<y>\d{4})")),
-    ("mdy_name", re.compile(rf"{_WEEKDAY}{_MON}[\s-]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?[\s-]+"
-                            rf"{_Y}{_TIME}")),
-    ("dmy_name", re.compile(rf"{_WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MON},?[\s-]+"
-                            rf"{_Y}{_TIME}")),
+    (
+        "mdy_name",
+        re.compile(
+            rf"{_WEEKDAY}{_MON}[\s-]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?[\s-]+"
+            rf"{_Y}{_TIME}"
+        ),
+    ),
+    (
+        "dmy_name",
+        re.compile(
+            rf"{_WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[\s-]+{_MON},?[\s-]+"
+            rf"{_Y}{_TIME}"
+        ),
+    ),
     ("my_name", re.compile(rf"{_MON}[\s\-/,]+{_Y}")),
     ("ym_name", re.compile(rf"(?P<y>\d{{4}})[\s-]+{_MON}")),
 ]

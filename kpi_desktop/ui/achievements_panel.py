@@ -1,7 +1,8 @@
 """Recognition: the achievements panel and a short celebration when a value hits a mark.
 
 * :class:`AchievementsPanel` lists what the KPIs achieved (targets reached, milestones hit,
-  on-track streaks, best values), newest first, each with an icon, the KPI and the date.
+  on-track streaks, best values), newest first, each with an icon, the KPI and the date. The
+  list is a model over plain rows: thousands of achievements cost no widget each.
 * :class:`Celebrator` watches values being entered; when a new value reaches a milestone or
   a target it shows a :class:`Toast` for about three seconds: no dialog, nothing to click.
 """
@@ -9,10 +10,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from functools import cache
 
 from PySide6.QtCore import (
+    QAbstractListModel,
     QEasingCurve,
     QModelIndex,
     QObject,
@@ -44,8 +45,7 @@ from PySide6.QtWidgets import (
     QGraphicsOpacityEffect,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QMainWindow,
     QStyle,
     QStyledItemDelegate,
@@ -54,18 +54,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.domain.achievements import CELEBRATED, Achievement, AchievementKind
-from kpi_desktop.domain.periods import add_periods, last_complete_period
-from kpi_desktop.domain.types import Frequency
+from kpi_desktop.domain.achievements import CELEBRATED, Achievement, AchievementKind, news_from
+from kpi_desktop.domain.periods import add_periods
+from kpi_desktop.domain.types import Frequency, Status
 from kpi_desktop.services.achievements import (
     KpiAchievement,
+    achievements_in_the_news,
     kpi_achievements_of,
     workspace_achievements,
 )
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.review_flow import review_history
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.theme import CHART, STATUS_COLORS, Status
+from kpi_desktop.ui.theme import CHART, STATUS_COLORS
 
 _KIND_COLORS = {
     AchievementKind.TARGET: STATUS_COLORS[Status.ACHIEVED],
@@ -169,6 +170,7 @@ def gold_star_pixmap(size: int = 28) -> QPixmap:
     return pix
 
 
+@cache
 def kind_icon(kind: str, size: int = 24) -> QIcon:
     return QIcon(kind_pixmap(kind, size))
 
@@ -178,6 +180,43 @@ def when_text(d: dt.date) -> str:
 
 
 # -- the panel ------------------------------------------------------------------------------
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class AchievementsModel(QAbstractListModel):
+    """Achievements as list rows: the KPI (display), the kind's icon, the sentence, the
+    date and the KPI's id in their roles. Nothing is made per row until it is painted."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[KpiAchievement] = []
+
+    def set_rows(self, rows: list[KpiAchievement]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        a = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return a.kpi
+        if role == Qt.ItemDataRole.DecorationRole:
+            return kind_icon(a.kind)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{a.kpi}\n{a.text}"
+        if role == _TEXT_ROLE:
+            return a.text
+        if role == _WHEN_ROLE:
+            return when_text(a.date)
+        if role == _KPI_ID_ROLE:
+            return a.kpi_id
+        return None
 
 
 class _AchievementDelegate(QStyledItemDelegate):
@@ -250,7 +289,9 @@ SINCE_CHOICES = ("All time", "Since the last review", "Last 3 months", "This yea
 class AchievementsPanel(QWidget):
     """Every achievement of the workspace, newest first, filtered by a "since" choice.
 
-    Double-click (or Enter) on one emits ``kpi_selected`` with its KPI's id.
+    Double-click (or Enter) on one emits ``kpi_selected`` with its KPI's id. The
+    achievements are read when the data changes (while the panel is hidden: when it is next
+    shown); choosing another "since" only filters what was read.
     """
 
     kpi_selected = Signal(int)
@@ -258,7 +299,8 @@ class AchievementsPanel(QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
-        self._items: list[KpiAchievement] = []
+        self._all: list[KpiAchievement] = []  # every achievement up to the as-of date
+        self._items: list[KpiAchievement] = []  # those shown
         self._dirty = False
         self._timer = QTimer(self)  # one refresh for a burst of changes (a value: two signals)
         self._timer.setSingleShot(True)
@@ -274,17 +316,19 @@ class AchievementsPanel(QWidget):
         for choice in SINCE_CHOICES:
             self.since_combo.addItem(self.tr(choice))
         self.since_combo.setAccessibleName(self.tr("Show achievements since"))
-        self.since_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.since_combo.currentIndexChanged.connect(lambda _i: self._show_since())
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.summary_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self.list = QListWidget()
+        self.model = AchievementsModel(self)
+        self.list = QListView()
+        self.list.setModel(self.model)
         self.list.setItemDelegate(_AchievementDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.setAlternatingRowColors(True)
-        self.list.itemActivated.connect(self._on_activated)
-        self.list.itemDoubleClicked.connect(self._on_activated)
+        self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.list.activated.connect(self._on_activated)
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -307,7 +351,7 @@ class AchievementsPanel(QWidget):
         document.measurements_changed.connect(self._on_changed)
         document.kpi_changed.connect(self._on_changed)
         document.goals_changed.connect(self._on_changed)
-        document.reviews_changed.connect(self._on_changed)
+        document.reviews_changed.connect(self._on_reviews_changed)
         self.refresh()
 
     # -- public ---------------------------------------------------------------------------
@@ -340,19 +384,17 @@ class AchievementsPanel(QWidget):
         self._timer.stop()
         self._dirty = False
         try:
-            self._items = workspace_achievements(
-                self._document.workspace, self.since_date(), self._document.as_of
-            )
+            self._all = workspace_achievements(self._document.workspace, as_of=self._document.as_of)
         except KpiDesktopError:
-            self._items = []
-        self.list.clear()
-        for a in self._items:
-            item = QListWidgetItem(kind_icon(a.kind), a.kpi)
-            item.setData(_TEXT_ROLE, a.text)
-            item.setData(_WHEN_ROLE, when_text(a.date))
-            item.setData(_KPI_ID_ROLE, a.kpi_id)
-            item.setToolTip(f"{a.kpi}\n{a.text}")
-            self.list.addItem(item)
+            self._all = []
+        self._show_since()
+
+    # -- showing --------------------------------------------------------------------------
+
+    def _show_since(self) -> None:
+        since = self.since_date()
+        self._items = [a for a in self._all if since is None or a.date >= since]
+        self.model.set_rows(self._items)
         counts = {k: sum(1 for a in self._items if a.kind == k) for k in AchievementKind}
         parts = [f"{n} {self.tr(_PLURALS[k][n != 1])}" for k, n in counts.items() if n]
         self.summary_label.setText(" · ".join(parts))
@@ -376,13 +418,17 @@ class AchievementsPanel(QWidget):
         else:
             self._dirty = True
 
+    def _on_reviews_changed(self) -> None:
+        if self.since_combo.currentIndex() == 1:  # "since the last review" may move
+            self._show_since()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
         if self._dirty:
             self.refresh()
 
-    def _on_activated(self, item: QListWidgetItem) -> None:
-        kpi_id = item.data(_KPI_ID_ROLE)
+    def _on_activated(self, index: QModelIndex) -> None:
+        kpi_id = index.data(_KPI_ID_ROLE)
         if kpi_id is not None:
             self.kpi_selected.emit(int(kpi_id))
 
@@ -477,6 +523,11 @@ class Celebrator(QObject):
     compares, and pops a :class:`Toast` (and a status-bar message in a main window) for
     what is new and recent (the latest three periods). Each achievement is celebrated once
     a session, so undo and redo do not repeat it. ``celebrated`` carries what was new.
+
+    Only what is still news can be celebrated, so only that is remembered of each KPI
+    before values change (``achievements_in_the_news``: a few index look-ups per KPI, on the
+    first turn of the event loop after the workspace opens, again if the as-of date moves);
+    a value changed before that is remembered, not celebrated.
     """
 
     celebrated = Signal(list)  # list[Achievement]
@@ -486,37 +537,26 @@ class Celebrator(QObject):
         self._document = document
         self._parent = parent_widget
         self.toast = Toast(parent_widget, duration_ms)
-        self._known: dict[int, set[tuple[str, str, dt.date]]] = {}
+        self._known: dict[int, set[tuple[str, str, dt.date]]] | None = None  # None: not primed
+        self._known_as_of: dt.date | None = None
         self._celebrated: set[tuple[str, str, dt.date]] = set()
-        self._to_prime: list[int] | None = None  # KPIs not remembered yet (None: not listed)
         document.measurements_changed.connect(self._on_values_changed)
         document.kpi_changed.connect(self._on_kpi_changed)
-        QTimer.singleShot(0, self._prime_slice)
-
-    #: Seconds of priming per turn of the event loop: remembering a workspace of thousands of
-    #: KPIs (reading their histories) goes on while the window stays responsive.
-    PRIME_SLICE_S = 0.01
+        document.goals_changed.connect(self._on_goals_changed)
+        QTimer.singleShot(0, self.prime)
 
     def prime(self) -> None:
-        """Remember what every KPI has achieved so far (nothing of it is celebrated)."""
-        self._prime_slice(everything=True)
-
-    def _prime_slice(self, everything: bool = False) -> None:
-        if self._to_prime is None:
-            try:
-                kpi_ids = self._document.workspace.kpis.ids()
-            except KpiDesktopError:
-                kpi_ids = []
-            self._to_prime = [kpi_id for kpi_id in kpi_ids if kpi_id not in self._known]
-            if not everything:  # listing them was this turn's work
-                QTimer.singleShot(0, self._prime_slice)
-                return
-        until = time.monotonic() + self.PRIME_SLICE_S
-        while self._to_prime and (everything or time.monotonic() < until):
-            kpi_id = self._to_prime.pop(0)
-            self._known.setdefault(kpi_id, {_key(a) for a in self._current(kpi_id)})
-        if self._to_prime:
-            QTimer.singleShot(0, self._prime_slice)
+        """Remember what every KPI has achieved that is still news (nothing of it is
+        celebrated)."""
+        if self._known is not None:
+            return
+        as_of = self._document.as_of
+        try:
+            news = achievements_in_the_news(self._document.workspace, as_of)
+        except KpiDesktopError:
+            news = {}
+        self._known = {kpi_id: {_key(a) for a in found} for kpi_id, found in news.items()}
+        self._known_as_of = as_of
 
     def _current(self, kpi_id: int) -> list[Achievement]:
         try:
@@ -526,24 +566,22 @@ class Celebrator(QObject):
         except KpiDesktopError:
             return []
 
-    def _waiting(self, kpi_id: int) -> bool:
-        """Whether the KPI is still to be remembered by the priming under way."""
-        return self._to_prime is None or kpi_id in self._to_prime
+    def _on_goals_changed(self) -> None:
+        if self._known is not None and self._document.as_of != self._known_as_of:
+            self._known = None  # other periods are news now: remember again
+            QTimer.singleShot(0, self.prime)
 
     def _on_kpi_changed(self, kpi_id: int) -> None:
-        if not self._waiting(kpi_id):  # a plan edit is not a value entered: remember it
+        if self._known is not None:  # a plan edit is not a value entered: remember it
             self._known[kpi_id] = {_key(a) for a in self._current(kpi_id)}
 
     def _on_values_changed(self, kpi_id: int) -> None:
-        if self._waiting(kpi_id):  # not remembered yet: remember it now, celebrate nothing
-            if self._to_prime is not None:
-                self._to_prime.remove(kpi_id)
-            self._known[kpi_id] = {_key(a) for a in self._current(kpi_id)}
+        if self._known is None:  # not remembered yet: the priming will remember it as it is
             return
         now = self._current(kpi_id)
         before = self._known.get(kpi_id, set())
         self._known[kpi_id] = {_key(a) for a in now}
-        recent_from = self._recent_from(kpi_id)
+        recent_from = self._news_from(kpi_id)
         fresh = [
             a
             for a in now
@@ -553,12 +591,12 @@ class Celebrator(QObject):
             self._celebrated.update(_key(a) for a in fresh)
             self.celebrate(fresh)
 
-    def _recent_from(self, kpi_id: int) -> dt.date:
+    def _news_from(self, kpi_id: int) -> dt.date:
         try:
             freq = Frequency(self._document.workspace.kpis.get(kpi_id).frequency)
         except (KpiDesktopError, ValueError):
             freq = Frequency.MONTHLY
-        return add_periods(last_complete_period(self._document.as_of, freq), freq, -2)
+        return news_from(self._document.as_of, freq)
 
     def celebrate(self, fresh: list[Achievement]) -> None:
         """Show the toast (and a status-bar message) for ``fresh`` achievements."""

@@ -13,13 +13,23 @@ from kpi_desktop.domain.achievements import (
     AchievementKind,
     Streak,
     achievements_since,
+    assemble,
+    best_achievement,
     best_value,
+    counted_milestones,
+    describe_streaks,
     kpi_achievements,
+    milestone_achievement,
     milestones_hit,
     new_achievements,
+    news_from,
     on_track_flags,
+    plan_start,
+    reaches,
     streak_achievements,
+    streak_runs,
     streaks,
+    target_achievement,
     target_reached,
 )
 from kpi_desktop.domain.types import Direction, Frequency, KpiTarget, Point
@@ -244,3 +254,52 @@ def test_best_value_is_the_maximum(vals: list[float]) -> None:
     else:
         assert best is not None and best.value == max(vals)
         assert all(p.value < best.value for p in points if p.period < best.date)
+
+
+# -- the pieces a database reader builds achievements from ----------------------------------
+
+flag_rows = st.text(alphabet="01", max_size=60)
+
+
+@given(flag_rows, st.integers(min_value=-5, max_value=5))
+def test_runs_of_a_row_without_gaps_found_with_strings_as_with_indices(
+    flags: str, first: int
+) -> None:
+    indices = list(range(first, first + len(flags)))
+    assert streak_runs(flags) == streak_runs(flags, indices)
+
+
+def test_runs_break_at_a_missing_period() -> None:
+    # positions 0-2 at indices 10-12, then index 14 (13 missing), 15, 16
+    assert streak_runs("111111", [10, 11, 12, 14, 15, 16]) == ((0, 3), (3, 3))
+    assert streak_runs("110111", [1, 2, 3, 4, 5, 6]) == ((3, 3), (3, 3))
+    assert streak_runs("1101", [1, 2, 3, 4]) == ((0, 2), (3, 1))
+    assert streak_runs("1110", None) == ((0, 3), None)
+    assert streak_runs("", None) == (None, None)
+    assert streak_runs("000", None) == (None, None)
+    # two values filed in one period (a frequency changed later): the second starts anew
+    assert streak_runs("111", [7, 7, 8]) == ((1, 2), (1, 2))
+
+
+def test_the_builders_say_what_the_rules_say() -> None:
+    values = [100, 120, 150, 170, 199, 200, 230, 190, 185, 210]
+    points = months(D(2025, 1, 1), values)
+    found = kpi_achievements("Revenue", PLAN, points, M, fmt)
+    first = next(p for p in points if p.value >= 200)
+    assert target_achievement("Revenue", PLAN, first, M, fmt) in found
+    assert best_achievement("Revenue", points[6], M, fmt) in found
+    hit = milestone_achievement("Revenue", points[9], PLAN.milestones[2], M, fmt)
+    assert hit.text == "Milestone hit: €210 in Oct 2025 (milestone €175)"
+    assert describe_streaks("Revenue", streaks(PLAN, points, M), M) == [
+        a for a in found if a.kind == K.STREAK
+    ]
+    assert assemble(None, [], [], None) == []
+    assert counted_milestones(PLAN) == list(PLAN.milestones)
+    assert plan_start(PLAN, Frequency.QUARTERLY) == D(2025, 1, 1)
+    assert reaches(5.0, 5.0, Direction.DECREASE) and not reaches(5.1, 5.0, Direction.DECREASE)
+
+
+def test_news_are_the_latest_three_complete_periods() -> None:
+    assert news_from(D(2026, 11, 15), M) == D(2026, 8, 1)
+    assert news_from(D(2026, 11, 15), Frequency.DAILY) == D(2026, 11, 12)
+    assert news_from(D(2026, 11, 15), Frequency.QUARTERLY) == D(2026, 1, 1)
