@@ -179,8 +179,7 @@ def test_a_value_over_the_target_is_celebrated_then_fades(
 
 
 def test_a_milestone_is_celebrated_once(qtbot, doc: Document, window: QMainWindow) -> None:
-    celebrator = Celebrator(doc, window, duration_ms=5000)
-    qtbot.wait(1)  # primed on the first turn of the event loop
+    celebrator = Celebrator(doc, window, duration_ms=5000)  # remembers before the edit
     wait = kpi_id(doc.workspace, "Average wait at the counter")  # lower is better
     with qtbot.waitSignal(celebrator.celebrated) as got:
         doc.push(commands.SetValues(doc, wait, [(D(2026, 10, 1), 5.4, None)]))
@@ -241,9 +240,9 @@ def test_remembering_is_one_read_of_what_is_news(
     one_kpi: list[int] = []
     real_news, real_one = panel_module.achievements_in_the_news, panel_module.kpi_achievements_of
 
-    def counted_news(ws: Workspace, as_of: dt.date) -> object:
+    def counted_news(ws: Workspace, as_of: dt.date, plan: object = None) -> object:
         reads.append(as_of)
-        return real_news(ws, as_of)
+        return real_news(ws, as_of, plan)  # type: ignore[arg-type]
 
     def counted_one(ws: Workspace, kpi_id: int, *args: object) -> object:
         one_kpi.append(kpi_id)
@@ -252,16 +251,19 @@ def test_remembering_is_one_read_of_what_is_news(
     monkeypatch.setattr(panel_module, "achievements_in_the_news", counted_news)
     monkeypatch.setattr(panel_module, "kpi_achievements_of", counted_one)
     celebrator = Celebrator(doc, window)
-    assert reads == []  # not while the workspace opens...
-    qtbot.wait(1)  # ...but on the first turn of the event loop
-    assert reads == [TODAY] and one_kpi == []
+    qtbot.wait(1)
+    assert reads == []  # not while the workspace opens, nor right after...
+    orders = kpi_id(doc.workspace, "Web-shop orders")
+    doc.push(commands.SetValues(doc, orders, [(D(2026, 11, 1), 250.0, None)]))
+    assert reads == [TODAY] and one_kpi == [orders]  # ...but before the first edit
+    doc.push(commands.SetValues(doc, orders, [(D(2026, 11, 1), 260.0, None)]))
     celebrator.prime()  # once is enough
     doc.goals_changed.emit()
-    qtbot.wait(1)
     assert reads == [TODAY]
-    # another as-of date makes other periods news: remembered again
+    # another as-of date makes other periods news: remembered again before the next edit
     doc.set_as_of(D(2026, 12, 20))
-    qtbot.wait(1)
+    assert reads == [TODAY]
+    doc.push(commands.SetValues(doc, orders, [(D(2026, 11, 1), 270.0, None)]))
     assert reads == [TODAY, D(2026, 12, 20)]
 
 
@@ -281,7 +283,7 @@ def test_a_milestone_hit_earlier_is_not_celebrated_when_another_value_changes(
     assert seen == []
 
 
-def test_a_value_entered_before_remembering_is_not_celebrated(
+def test_the_first_edit_after_opening_is_celebrated(
     qtbot, doc: Document, window: QMainWindow
 ) -> None:
     celebrator = Celebrator(doc, window)
@@ -289,7 +291,18 @@ def test_a_value_entered_before_remembering_is_not_celebrated(
     celebrator.celebrated.connect(seen.append)
     orders = kpi_id(doc.workspace, "Web-shop orders")
     doc.push(commands.SetValues(doc, orders, [(D(2026, 11, 1), 320.0, None)]))  # target reached
-    qtbot.wait(1)  # remembered now, with the target reached
+    assert len(seen) == 1 and celebrator.toast.title() == "Target reached! Web-shop orders"
+
+
+def test_values_changed_elsewhere_before_remembering_are_not_celebrated(
+    qtbot, doc: Document, window: QMainWindow
+) -> None:
+    celebrator = Celebrator(doc, window)
+    seen: list[object] = []
+    celebrator.celebrated.connect(seen.append)
+    orders = kpi_id(doc.workspace, "Web-shop orders")
+    doc.workspace.measurements.upsert(orders, D(2026, 11, 1), 320.0)  # another window
+    doc.measurements_changed.emit(orders)
     doc.push(commands.SetValues(doc, orders, [(D(2026, 11, 1), 330.0, None)]))
     assert seen == [] and not celebrator.toast.isVisible()
 

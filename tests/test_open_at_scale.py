@@ -177,3 +177,34 @@ def test_a_small_tree_opens_fully_expanded(qtbot, demo_doc: Document) -> None:  
     proxy = pane.proxy
     assert proxy.rowCount() == 3
     assert all(pane.view.isExpanded(proxy.index(r, 0)) for r in range(3))
+
+
+def test_the_views_over_every_kpi_share_one_read_of_the_plan(
+    qtbot,  # type: ignore[no-untyped-def]
+    demo_doc: Document,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kpi_desktop.ui import document as document_module
+    from kpi_desktop.ui.achievements_panel import Celebrator
+
+    reads: list[dt.date] = []
+    real = document_module.read_plan
+
+    def counted(ws: Workspace, as_of: dt.date):  # type: ignore[no-untyped-def]
+        reads.append(as_of)
+        return real(ws, as_of)
+
+    monkeypatch.setattr(document_module, "read_plan", counted)
+    view = WorkspaceView(demo_doc, ScriptedPrompts())
+    qtbot.addWidget(view)
+    Celebrator(demo_doc, view).prime()
+    assert reads == [TODAY]  # the goal tree, the reminders and the celebrations
+    # A change read anew, once, by every view that shows it
+    kpi = demo_doc.workspace.kpis.find("Food waste")
+    demo_doc.workspace.measurements.upsert(kpi.id, dt.date(2026, 11, 1), 9.0)
+    demo_doc.measurements_changed.emit(kpi.id)
+    demo_doc.goals_changed.emit()
+    assert len(reads) == 2
+    assert view.tree.model.node(view.tree.model.index_of("kpi", kpi.id)).status == Status.OFF_TRACK
+    demo_doc.set_as_of(dt.date(2026, 11, 20))
+    assert reads[-1] == dt.date(2026, 11, 20)

@@ -58,7 +58,13 @@ from kpi_desktop.domain.periods import next_period, period_from_index, period_in
 from kpi_desktop.domain.status import OnTrackTest, StatusRule
 from kpi_desktop.domain.types import Direction, Frequency, Point
 from kpi_desktop.services.kpis import get_kpi, kpi_target
-from kpi_desktop.services.plan_rows import KpiRow, MilestoneRow, read_kpis, read_milestones
+from kpi_desktop.services.plan_rows import (
+    KpiRow,
+    MilestoneRow,
+    PlanRead,
+    read_kpis,
+    read_milestones,
+)
 from kpi_desktop.store.engine import sqlite_connection
 
 if TYPE_CHECKING:
@@ -141,7 +147,9 @@ def workspace_achievements(
     return out
 
 
-def achievements_in_the_news(ws: Workspace, as_of: dt.date) -> dict[int, list[Achievement]]:
+def achievements_in_the_news(
+    ws: Workspace, as_of: dt.date, plan: PlanRead | None = None
+) -> dict[int, list[Achievement]]:
     """Each KPI's targets and milestones reached that are still news on ``as_of`` (dated
     from ``news_from(as_of, frequency)`` on), archived KPIs too; KPIs without any are left
     out. What a celebration of newly entered values compares with: only those can be news.
@@ -156,7 +164,10 @@ def achievements_in_the_news(ws: Workspace, as_of: dt.date) -> dict[int, list[Ac
     out: dict[int, list[Achievement]] = {}
     with ws.reading() as s:
         raw = sqlite_connection(s)
-        milestones = read_milestones(raw)
+        if plan is None or plan.as_of != as_of:
+            kpis, milestones = read_kpis(raw, include_archived=True), read_milestones(raw)
+        else:  # already read (`plan`): the KPIs and milestones as they are now
+            kpis, milestones = plan.kpis, plan.milestones
         reaching = {
             kpi_id
             for (kpi_id,) in raw.execute(
@@ -165,7 +176,7 @@ def achievements_in_the_news(ws: Workspace, as_of: dt.date) -> dict[int, list[Ac
             )
         }
         reader = _Reader(raw, as_of)
-        for kpi in read_kpis(raw, include_archived=True):
+        for kpi in kpis:
             freq = Frequency(kpi.frequency)
             since = news[freq]
             lately = [

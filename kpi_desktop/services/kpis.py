@@ -125,9 +125,11 @@ class DatedValue(Protocol):
 
 
 def kpi_target(kpi: PlanFields, milestones: Sequence[DatedValue] = ()) -> KpiTarget:
-    """The plan of a KPI in the domain's terms."""
+    """The plan of a KPI in the domain's terms. (Called for every KPI of a workspace when
+    statuses are worked out: a dictionary look-up instead of an Enum call, and no sorting
+    of no milestones.)"""
     return KpiTarget(
-        direction=Direction(kpi.direction),
+        direction=_DIRECTIONS.get(kpi.direction) or Direction(kpi.direction),
         baseline_value=kpi.baseline_value,
         baseline_date=kpi.baseline_date,
         target_value=kpi.target_value,
@@ -135,8 +137,17 @@ def kpi_target(kpi: PlanFields, milestones: Sequence[DatedValue] = ()) -> KpiTar
         tolerance=kpi.tolerance,
         range_low=kpi.range_low,
         range_high=kpi.range_high,
-        milestones=tuple(Point(m.date, m.value) for m in sorted(milestones, key=lambda m: m.date)),
+        milestones=tuple(Point(m.date, m.value) for m in sorted(milestones, key=_by_date))
+        if milestones
+        else (),
     )
+
+
+_DIRECTIONS = {d.value: d for d in Direction}
+
+
+def _by_date(milestone: DatedValue) -> dt.date:
+    return milestone.date
 
 
 def clean_kpi_fields(values: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,14 @@ import datetime as dt
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import NamedTuple, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+from kpi_desktop.domain.types import Point
+from kpi_desktop.store.engine import sqlite_connection
+
+if TYPE_CHECKING:
+    from kpi_desktop.services.workspace import Workspace
 
 
 class GoalRow(NamedTuple):
@@ -72,15 +79,13 @@ def read_kpis(raw: sqlite3.Connection, *, include_archived: bool = True) -> list
         f"SELECT {', '.join(KpiRow._fields)} FROM kpi {where}ORDER BY goal_id, position, id"
     )
     out = []
+    make = KpiRow._make
     for row in cursor:
-        kpi = KpiRow._make(row)
-        out.append(
-            kpi._replace(
-                baseline_date=_day(row[_BASELINE_DATE]),
-                target_date=_day(row[_TARGET_DATE]),
-                archived=bool(row[_ARCHIVED]),
-            )
-        )
+        values = list(row)  # the dates and the flag as Python wants them, then one tuple
+        values[_BASELINE_DATE] = _day(values[_BASELINE_DATE])
+        values[_TARGET_DATE] = _day(values[_TARGET_DATE])
+        values[_ARCHIVED] = bool(values[_ARCHIVED])
+        out.append(make(values))
     return out
 
 
@@ -98,6 +103,66 @@ def read_milestones(raw: sqlite3.Connection) -> dict[int, list[MilestoneRow]]:
     ):
         out[kpi_id].append(MilestoneRow(fromiso(date), value))
     return out
+
+
+# The last n values of every KPI on or before a date, in one statement of index seeks:
+# for each KPI (the outer loop: CROSS JOIN keeps that order), the subquery seeks the n-th
+# latest period, then the (kpi, period) key is range-scanned from there to the date. A
+# window function (row_number() over each KPI) reads every measurement instead: 60 times
+# slower on 2,000,000 values.
+_LATEST_SQL = """
+SELECT m.kpi_id, m.period, m.value
+FROM kpi AS k CROSS JOIN measurement AS m
+WHERE {archived}m.kpi_id = k.id
+  AND m.period <= :as_of
+  AND m.period >= coalesce(
+      (SELECT p.period FROM measurement AS p
+       WHERE p.kpi_id = k.id AND p.period <= :as_of
+       ORDER BY p.period DESC LIMIT 1 OFFSET :skip), '')
+ORDER BY m.kpi_id, m.period
+"""
+
+
+def latest_values(
+    raw: sqlite3.Connection, as_of: dt.date, n: int, *, include_archived: bool = True
+) -> dict[int, list[Point]]:
+    """Each KPI's last `n` values on or before `as_of`, oldest first (KPIs without any are
+    left out). `raw` is the sqlite3 connection of an open read transaction."""
+    sql = _LATEST_SQL.format(archived="" if include_archived else "k.archived = 0 AND ")
+    out: dict[int, list[Point]] = {}
+    fromiso = dt.date.fromisoformat
+    for kpi_id, period, value in raw.execute(sql, {"as_of": as_of.isoformat(), "skip": n - 1}):
+        points = out.get(kpi_id)
+        if points is None:
+            points = out[kpi_id] = []
+        points.append(Point(fromiso(period), value))
+    return out
+
+
+@dataclass(frozen=True)
+class PlanRead:
+    """One read of the whole plan with every KPI's latest value on or before ``as_of``:
+    what the passes over every KPI after a workspace opens (the goal tree's statuses, the
+    due list, what is news to celebrate) can share instead of each reading it again."""
+
+    as_of: dt.date
+    goals: dict[int, GoalRow]
+    kpis: list[KpiRow]  # every KPI, archived too, by goal and position
+    milestones: dict[int, list[MilestoneRow]]
+    latest: dict[int, list[Point]]  # each KPI's latest value (KPIs without one left out)
+
+
+def read_plan(ws: Workspace, as_of: dt.date) -> PlanRead:
+    """The plan and latest values in one read transaction."""
+    with ws.reading() as s:
+        raw = sqlite_connection(s)
+        return PlanRead(
+            as_of,
+            read_goals(raw),
+            read_kpis(raw),
+            read_milestones(raw),
+            latest_values(raw, as_of, 1),
+        )
 
 
 class TreeGoal(Protocol):
@@ -131,8 +196,11 @@ __all__ = [
     "GoalRow",
     "KpiRow",
     "MilestoneRow",
+    "PlanRead",
     "TreeGoal",
     "goal_order",
+    "latest_values",
+    "read_plan",
     "read_goals",
     "read_kpis",
     "read_milestones",

@@ -17,9 +17,7 @@ from sqlmodel import col, select
 
 from kpi_desktop.domain.due import DueState, due_state
 from kpi_desktop.domain.types import Frequency
-from kpi_desktop.services.plan_rows import goal_order, read_goals, read_kpis
-from kpi_desktop.services.status import latest_values
-from kpi_desktop.store.engine import sqlite_connection
+from kpi_desktop.services.plan_rows import PlanRead, goal_order, read_plan
 from kpi_desktop.store.tables import Action, Goal, Kpi
 
 if TYPE_CHECKING:
@@ -173,20 +171,18 @@ def _kpis_summary(kpis: tuple[DueKpi, ...]) -> str:
     return f"{subject} values: {values} missing{tail}"
 
 
-def due_kpis(ws: Workspace, as_of: dt.date) -> list[DueKpi]:
-    """Every unarchived KPI that needs a value at ``as_of``, in tree order."""
-    with ws.reading() as s:
-        raw = sqlite_connection(s)
-        goals = read_goals(raw)
-        kpis = read_kpis(raw, include_archived=False)
-        # every KPI's latest value on or before as_of, in one statement
-        latest_of = latest_values(raw, as_of, 1, include_archived=False)
+def due_kpis(ws: Workspace, as_of: dt.date, plan: PlanRead | None = None) -> list[DueKpi]:
+    """Every unarchived KPI that needs a value at ``as_of``, in tree order (from ``plan``
+    when it was read already for that date)."""
+    if plan is None or plan.as_of != as_of:
+        plan = read_plan(ws, as_of)
+    goals = plan.goals
     out = []
-    for kpi in kpis:
+    for kpi in plan.kpis:
         goal = goals.get(kpi.goal_id)
-        if goal is None or goal.archived:
+        if kpi.archived or goal is None or goal.archived:
             continue
-        found = latest_of.get(kpi.id)
+        found = plan.latest.get(kpi.id)
         freq = Frequency(kpi.frequency)
         state = due_state(freq, found[-1].period if found else None, as_of)
         if state.is_due:
@@ -233,9 +229,10 @@ def overdue_actions(ws: Workspace, as_of: dt.date) -> list[OverdueAction]:
     return out
 
 
-def due_items(ws: Workspace, as_of: dt.date) -> DueReport:
+def due_items(ws: Workspace, as_of: dt.date, plan: PlanRead | None = None) -> DueReport:
     """The KPIs that need values and the overdue actions at ``as_of``."""
-    return DueReport(as_of, tuple(due_kpis(ws, as_of)), tuple(overdue_actions(ws, as_of)))
+    kpis = due_kpis(ws, as_of, plan)
+    return DueReport(as_of, tuple(kpis), tuple(overdue_actions(ws, as_of)))
 
 
 __all__ = ["DueKpi", "DueReport", "OverdueAction", "due_items", "due_kpis", "overdue_actions"]

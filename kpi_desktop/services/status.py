@@ -6,8 +6,8 @@ reads at most its last 12 values through the (kpi, period) key, all KPIs in one 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,15 +18,18 @@ from kpi_desktop.domain.status import status_at
 from kpi_desktop.domain.types import Point, Status
 from kpi_desktop.services.kpis import kpi_target
 from kpi_desktop.services.plan_rows import (
+    GoalRow,
     KpiRow,
     MilestoneRow,
+    PlanRead,
+    TreeGoal,
     goal_order,
+    latest_values,
     read_goals,
     read_kpis,
     read_milestones,
 )
 from kpi_desktop.store.engine import sqlite_connection
-from kpi_desktop.store.tables import Goal
 
 if TYPE_CHECKING:
     from kpi_desktop.services.workspace import Workspace
@@ -132,6 +135,25 @@ def kpi_statuses_with_history(
         kpis = read_kpis(raw, include_archived=include_archived)
         milestones = read_milestones(raw)
         recent = latest_values(raw, as_of, history, include_archived=include_archived)
+    return _statuses(goals, kpis, milestones, recent, as_of, forecast)
+
+
+def kpi_statuses_of(plan: PlanRead) -> list[KpiStatus]:
+    """Every KPI's status (archived ones too) from a plan already read, without forecast:
+    what the goal tree shows. The same as ``kpi_statuses(..., include_archived=True,
+    forecast=False)``."""
+    rows = _statuses(plan.goals, plan.kpis, plan.milestones, plan.latest, plan.as_of, False)
+    return [st for st, _ in rows]
+
+
+def _statuses(
+    goals: dict[int, GoalRow],
+    kpis: list[KpiRow],
+    milestones: dict[int, list[MilestoneRow]],
+    recent: dict[int, list[Point]],
+    as_of: dt.date,
+    forecast: bool,
+) -> list[tuple[KpiStatus, list[Point]]]:
     out = []
     no_points: list[Point] = []
     no_milestones: list[MilestoneRow] = []
@@ -142,40 +164,6 @@ def kpi_statuses_with_history(
         out.append((_reading(kpi, goal_title, plan, points, as_of, forecast), points))
     order = goal_order(goals.values())
     out.sort(key=lambda r: order.get(r[0].goal_id, len(order)))
-    return out
-
-
-# The last n values of every KPI on or before a date, in one statement of index seeks:
-# for each KPI (the outer loop: CROSS JOIN keeps that order), the subquery seeks the n-th
-# latest period, then the (kpi, period) key is range-scanned from there to the date. A
-# window function (row_number() over each KPI) reads every measurement instead: 60 times
-# slower on 2,000,000 values.
-_LATEST_SQL = """
-SELECT m.kpi_id, m.period, m.value
-FROM kpi AS k CROSS JOIN measurement AS m
-WHERE {archived}m.kpi_id = k.id
-  AND m.period <= :as_of
-  AND m.period >= coalesce(
-      (SELECT p.period FROM measurement AS p
-       WHERE p.kpi_id = k.id AND p.period <= :as_of
-       ORDER BY p.period DESC LIMIT 1 OFFSET :skip), '')
-ORDER BY m.kpi_id, m.period
-"""
-
-
-def latest_values(
-    raw: sqlite3.Connection, as_of: dt.date, n: int, *, include_archived: bool = True
-) -> dict[int, list[Point]]:
-    """Each KPI's last `n` values on or before `as_of`, oldest first (KPIs without any are
-    left out). `raw` is the sqlite3 connection of an open read transaction."""
-    sql = _LATEST_SQL.format(archived="" if include_archived else "k.archived = 0 AND ")
-    out: dict[int, list[Point]] = {}
-    fromiso = dt.date.fromisoformat
-    for kpi_id, period, value in raw.execute(sql, {"as_of": as_of.isoformat(), "skip": n - 1}):
-        points = out.get(kpi_id)
-        if points is None:
-            points = out[kpi_id] = []
-        points.append(Point(fromiso(period), value))
     return out
 
 
@@ -220,9 +208,9 @@ def _reading(
     )
 
 
-def goal_rollups(goals: list[Goal], statuses: list[KpiStatus]) -> dict[int, Rollup]:
+def goal_rollups(goals: Iterable[TreeGoal], statuses: list[KpiStatus]) -> dict[int, Rollup]:
     """Each goal's roll-up from its KPIs and sub-goals (weights of KPIs; sub-goals weigh 1)."""
-    kids: dict[int | None, list[Goal]] = defaultdict(list)
+    kids: dict[int | None, list[TreeGoal]] = defaultdict(list)
     for g in goals:
         kids[g.parent_id].append(g)
     by_goal: dict[int, list[KpiStatus]] = defaultdict(list)
@@ -230,7 +218,7 @@ def goal_rollups(goals: list[Goal], statuses: list[KpiStatus]) -> dict[int, Roll
         by_goal[st.goal_id].append(st)
     result: dict[int, Rollup] = {}
 
-    def visit(goal: Goal) -> Rollup:
+    def visit(goal: TreeGoal) -> Rollup:
         assert goal.id is not None
         items = [RollupItem(st.status, kpi_score(st.status), st.weight) for st in by_goal[goal.id]]
         items += [visit(child).as_item() for child in kids[goal.id]]
@@ -248,6 +236,7 @@ __all__ = [
     "Status",
     "goal_rollups",
     "kpi_statuses",
+    "kpi_statuses_of",
     "kpi_statuses_with_history",
     "latest_values",
 ]

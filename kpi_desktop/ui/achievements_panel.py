@@ -525,9 +525,10 @@ class Celebrator(QObject):
     a session, so undo and redo do not repeat it. ``celebrated`` carries what was new.
 
     Only what is still news can be celebrated, so only that is remembered of each KPI
-    before values change (``achievements_in_the_news``: a few index look-ups per KPI, on the
-    first turn of the event loop after the workspace opens, again if the as-of date moves);
-    a value changed before that is remembered, not celebrated.
+    before values change (``achievements_in_the_news``: a few index look-ups per KPI). It is
+    remembered when the first edit is about to run (``Document.about_to_edit``), not when the
+    workspace opens, and again after the as-of date moves; values changed without an edit
+    of this document before that (another window) are remembered, not celebrated.
     """
 
     celebrated = Signal(list)  # list[Achievement]
@@ -543,7 +544,7 @@ class Celebrator(QObject):
         document.measurements_changed.connect(self._on_values_changed)
         document.kpi_changed.connect(self._on_kpi_changed)
         document.goals_changed.connect(self._on_goals_changed)
-        QTimer.singleShot(0, self.prime)
+        document.about_to_edit.connect(self.prime)
 
     def prime(self) -> None:
         """Remember what every KPI has achieved that is still news (nothing of it is
@@ -552,7 +553,7 @@ class Celebrator(QObject):
             return
         as_of = self._document.as_of
         try:
-            news = achievements_in_the_news(self._document.workspace, as_of)
+            news = achievements_in_the_news(self._document.workspace, as_of, self._document.plan())
         except KpiDesktopError:
             news = {}
         self._known = {kpi_id: {_key(a) for a in found} for kpi_id, found in news.items()}
@@ -568,8 +569,7 @@ class Celebrator(QObject):
 
     def _on_goals_changed(self) -> None:
         if self._known is not None and self._document.as_of != self._known_as_of:
-            self._known = None  # other periods are news now: remember again
-            QTimer.singleShot(0, self.prime)
+            self._known = None  # other periods are news now: remembered before the next edit
 
     def _on_kpi_changed(self, kpi_id: int) -> None:
         if self._known is not None:  # a plan edit is not a value entered: remember it

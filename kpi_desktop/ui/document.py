@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from kpi_desktop.services import workspace_presence
 from kpi_desktop.services.errors import KpiDesktopError
+from kpi_desktop.services.plan_rows import PlanRead, read_plan
 
 if TYPE_CHECKING:
     from kpi_desktop.services.measurements import ValueChanges
@@ -25,6 +26,7 @@ class Document(QObject):
     measurements_changed = Signal(int)  # a KPI's values changed (id); see value_changes()
     reviews_changed = Signal()
     error_raised = Signal(str)  # an edit was refused; the message is for the user
+    about_to_edit = Signal()  # push() is about to run an edit: nothing is changed yet
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +36,11 @@ class Document(QObject):
         self.presence = None if workspace.readonly else workspace_presence.claim(workspace.path)
         self._as_of: dt.date | None = None
         self._value_changes: ValueChanges | None = None
+        self._plan: PlanRead | None = None  # see plan()
+        # Connected first, so that every view that reloads on a change reads it anew.
+        self.goals_changed.connect(self._forget_plan)
+        self.kpi_changed.connect(self._forget_plan)
+        self.measurements_changed.connect(self._forget_plan)
 
     @property
     def as_of(self) -> dt.date:
@@ -43,6 +50,17 @@ class Document(QObject):
     def set_as_of(self, when: dt.date | None) -> None:
         self._as_of = when
         self.goals_changed.emit()
+
+    def plan(self) -> PlanRead:
+        """The whole plan with every KPI's latest value at ``as_of``, read once and shared
+        by the views that go over every KPI (goal tree, reminders, celebrations) until the
+        next change this document announces."""
+        if self._plan is None or self._plan.as_of != self.as_of:
+            self._plan = read_plan(self.workspace, self.as_of)
+        return self._plan
+
+    def _forget_plan(self, *_: object) -> None:
+        self._plan = None
 
     @property
     def title(self) -> str:
@@ -69,6 +87,7 @@ class Document(QObject):
         A command whose service refuses the edit marks itself obsolete, so Qt drops it
         instead of stacking it; the refusal is returned for the caller to show in place.
         """
+        self.about_to_edit.emit()
         self.undo_stack.push(command)
         return getattr(command, "error", None)
 

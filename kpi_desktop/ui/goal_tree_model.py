@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from kpi_desktop.domain.types import Status
-from kpi_desktop.services.status import goal_rollups, kpi_statuses
+from kpi_desktop.services.status import goal_rollups, kpi_statuses_of
 from kpi_desktop.ui import commands
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.theme import item_icon, status_icon
@@ -73,16 +73,15 @@ class GoalTreeModel(QAbstractItemModel):
     # -- building -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        ws = self.document.workspace
-        goals = ws.goals.list()
-        # Every KPI (archived ones too) with its status and latest value: no forecast, one
-        # value read per KPI.
-        statuses = kpi_statuses(ws, self.document.as_of, include_archived=True, forecast=False)
+        plan = self.document.plan()
+        # siblings in their order: a goal's children are appended in this order below
+        goals = sorted(plan.goals.values(), key=lambda g: (g.position, g.id))
+        # Every KPI (archived ones too) with its status and latest value: no forecast.
+        statuses = kpi_statuses_of(plan)
         rollups = goal_rollups(goals, [s for s in statuses if s.weight >= 0])
         root = TreeNode("root", 0, "")
         nodes: dict[int, TreeNode] = {}
         for g in goals:
-            assert g.id is not None
             roll = rollups.get(g.id)
             score = "" if roll is None or roll.score is None else f"score {roll.score:.0f}/100"
             nodes[g.id] = TreeNode(
@@ -93,9 +92,9 @@ class GoalTreeModel(QAbstractItemModel):
                 detail=score,
                 archived=g.archived,
             )
-        for g in goals:  # goals arrive ordered by parent and position
+        for g in goals:
             parent = root if g.parent_id is None else nodes.get(g.parent_id, root)
-            node = nodes[g.id]  # type: ignore[index]
+            node = nodes[g.id]
             node.parent = parent
             parent.children.append(node)
         for st in statuses:  # in each goal: by position, like the KPI list

@@ -118,7 +118,8 @@ class RemindersBar(QFrame):
         """Read what is due again; show the bar when something is (and not dismissed)."""
         self._timer.stop()
         try:
-            self._report = due_items(self._document.workspace, self._document.as_of)
+            doc = self._document
+            self._report = due_items(doc.workspace, doc.as_of, doc.plan())
         except KpiDesktopError:
             self._report = None
         report = self._report
