@@ -337,3 +337,17 @@ def test_value_changes_say_what_an_edit_and_its_undo_did(workspace: Workspace) -
     )
     gone = ValueChanges.of(kpi, values.delete_many(kpi, [D(2024, 1, 1)]))
     assert gone == ValueChanges(kpi, removed=(D(2024, 1, 1),))
+
+
+def test_a_kpi_shows_its_newest_values(qtbot, doc: Document, kpi_id: int) -> None:  # type: ignore[no-untyped-def]
+    table = MeasurementsTable(doc)
+    qtbot.addWidget(table)
+    table.resize(700, 400)
+    table.show()
+    table.show_kpi(kpi_id)
+    qtbot.waitExposed(table)
+    view, model = table.view, table.model
+    last = model.rowCount() - 1
+    bottom = view.rowAt(view.viewport().height() - 2)
+    assert bottom in (last, -1) or bottom >= last - 1
+    assert view.rowAt(0) > 0  # scrolled: the oldest values are above

@@ -435,6 +435,8 @@ class MeasurementsTable(QWidget):
         """Show the values of KPI `kpi_id` (None: nothing)."""
         self.message.clear()
         self.model.set_kpi(kpi_id)
+        # The newest values are the ones an owner looks at and adds to: show the end.
+        self.view.scrollToBottom()
         self.add_row.set_frequency(self.model.frequency)
         if self.add_row.isVisible():
             self._reset_add_form()
