@@ -62,6 +62,15 @@ class Status(StrEnum):
         return _STATUS_SEVERITY[self]
 
 
+#: The statuses best first, no data last: the order of lists, filters and summaries.
+STATUS_ORDER: tuple[Status, ...] = (
+    Status.ACHIEVED,
+    Status.ON_TRACK,
+    Status.AT_RISK,
+    Status.OFF_TRACK,
+    Status.NO_DATA,
+)
+
 _STATUS_LABELS = {
     Status.ACHIEVED: "Achieved",
     Status.ON_TRACK: "On track",

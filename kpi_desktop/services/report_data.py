@@ -23,7 +23,7 @@ from sqlmodel import col, select
 
 from kpi_desktop.domain.periods import period_label
 from kpi_desktop.domain.rollup import Rollup
-from kpi_desktop.domain.types import Frequency, Status
+from kpi_desktop.domain.types import STATUS_ORDER, Frequency, Status
 from kpi_desktop.services.achievements import KpiAchievement, workspace_achievements
 from kpi_desktop.services.chart_data import ChartData, chart_data
 from kpi_desktop.services.kpis import KPI_FIELDS
@@ -36,15 +36,6 @@ if TYPE_CHECKING:
 
 #: Without a previous review, achievements of this many days before the as-of date count.
 LOOK_BACK_DAYS = 92
-
-#: Status order of the cover's summary: the good news first, then what needs attention.
-STATUS_ORDER = (
-    Status.ACHIEVED,
-    Status.ON_TRACK,
-    Status.AT_RISK,
-    Status.OFF_TRACK,
-    Status.NO_DATA,
-)
 
 
 @dataclass(frozen=True, slots=True)

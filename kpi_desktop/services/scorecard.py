@@ -22,7 +22,7 @@ from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.signals import WINDOW as SIGNAL_WINDOW
 from kpi_desktop.domain.signals import change_is_good, signal_report
 from kpi_desktop.domain.trend import Trend, trend_is_good, trend_of
-from kpi_desktop.domain.types import Frequency, Point, Status
+from kpi_desktop.domain.types import STATUS_ORDER, Frequency, Point, Status
 from kpi_desktop.services.status import kpi_statuses_with_history
 from kpi_desktop.store.engine import sqlite_connection
 
@@ -34,15 +34,6 @@ SPARKLINE_LENGTH = 12
 #: How many of the latest values a row keeps: enough for the sparkline, the forecast and
 #: the signals of real change (the chart's window).
 HISTORY = max(SPARKLINE_LENGTH, FORECAST_WINDOW, SIGNAL_WINDOW)
-
-#: The order statuses are listed in (filters, summaries): best first, no data last.
-STATUS_ORDER = (
-    Status.ACHIEVED,
-    Status.ON_TRACK,
-    Status.AT_RISK,
-    Status.OFF_TRACK,
-    Status.NO_DATA,
-)
 
 
 @dataclass(frozen=True, slots=True)
