@@ -15,6 +15,7 @@ from kpi_desktop.domain.achievements import AchievementKind
 from kpi_desktop.domain.types import Point
 from kpi_desktop.services.achievements import kpi_achievements_of, workspace_achievements
 from kpi_desktop.services.demo import build_demo
+from kpi_desktop.services.report_data import since_last_review
 from kpi_desktop.services.workspace import Workspace
 from kpi_desktop.ui import commands
 from kpi_desktop.ui.achievements_panel import AchievementsPanel, Celebrator, kind_pixmap
@@ -110,10 +111,14 @@ def test_panel_lists_achievements_newest_first(qtbot, doc: Document) -> None:
     assert first.data(Qt.ItemDataRole.ToolTipRole) == f"{shown[0].kpi}\n{shown[0].text}"
     assert isinstance(first.data(Qt.ItemDataRole.DecorationRole), QIcon)
     assert "targets reached" in panel.summary_label.text()
-    # since the last review (15 Oct 2026): only achievements dated from then
+    # since the last review (15 Oct 2026, which saw values up to September): what it had
+    # not seen, as the meeting report counts, so October's milestones are listed
     panel.set_since(1)
-    assert panel.since_date() == D(2026, 10, 15)
-    assert all(a.date >= D(2026, 10, 15) for a in panel.achievements())
+    assert panel.since_date() == D(2026, 9, 2)
+    assert since_last_review(doc.workspace, TODAY) == D(2026, 9, 2)
+    listed = panel.achievements()
+    assert listed and all(a.date >= D(2026, 9, 2) for a in listed)
+    assert any(a.kind == K.MILESTONE and a.date == D(2026, 10, 1) for a in listed)
     panel.set_since(3)
     assert panel.since_date() == D(2026, 1, 1)
     assert model.rowCount() == len(panel.achievements())

@@ -144,12 +144,7 @@ def gather_report(ws: Workspace, as_of: dt.date) -> ReportData:
         )
 
     review = _last_review(ws, as_of)
-    if review is None:
-        since = as_of - dt.timedelta(days=LOOK_BACK_DAYS)
-    elif review.seen_until is not None:
-        since = review.seen_until + dt.timedelta(days=1)
-    else:
-        since = review.date
+    since = _news_since(review) if review else as_of - dt.timedelta(days=LOOK_BACK_DAYS)
     found = workspace_achievements(ws, since=since, as_of=as_of)
 
     latest = [st.latest_date for st in statuses if st.latest_date is not None]
@@ -195,6 +190,20 @@ def _top_goals(goals: list[Goal]) -> dict[int, int]:
         assert current.id is not None
         out[goal_id] = current.id
     return out
+
+
+def since_last_review(ws: Workspace, as_of: dt.date) -> dt.date | None:
+    """The first day of what the last review (on or before ``as_of``) had not seen: the
+    day after the latest period it saw, else its date; None without a review. "Since the
+    last review" in the report and in the Achievements tab."""
+    review = _last_review(ws, as_of)
+    return None if review is None else _news_since(review)
+
+
+def _news_since(review: LastReview) -> dt.date:
+    if review.seen_until is not None:
+        return review.seen_until + dt.timedelta(days=1)
+    return review.date
 
 
 def _last_review(ws: Workspace, as_of: dt.date) -> LastReview | None:
@@ -309,6 +318,7 @@ __all__ = [
     "kpi_definitions",
     "measurement_count",
     "measurement_rows",
+    "since_last_review",
     "milestone_rows",
     "workspace_name",
 ]

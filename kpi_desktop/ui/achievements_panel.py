@@ -64,7 +64,7 @@ from kpi_desktop.services.achievements import (
     workspace_achievements,
 )
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.review_flow import review_history
+from kpi_desktop.services.report_data import since_last_review
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.theme import CHART, STATUS_COLORS
 
@@ -367,12 +367,11 @@ class AchievementsPanel(QWidget):
     def since_date(self) -> dt.date | None:
         as_of = self._document.as_of
         choice = self.since_combo.currentIndex()
-        if choice == 1:
+        if choice == 1:  # what the last review had not seen, as the meeting report counts
             try:
-                past = [r for r in review_history(self._document.workspace) if r.date <= as_of]
+                return since_last_review(self._document.workspace, as_of)
             except KpiDesktopError:
-                past = []
-            return past[0].date if past else None
+                return None
         if choice == 2:
             return add_periods(as_of, Frequency.MONTHLY, -3)
         if choice == 3:
