@@ -66,6 +66,7 @@ from kpi_desktop.services.achievements import (
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.report_data import since_last_review
 from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.text_alignment import LEFT_MIDDLE, RIGHT_MIDDLE
 from kpi_desktop.ui.theme import CHART, STATUS_COLORS
 
 _KIND_COLORS = {
@@ -257,7 +258,7 @@ class _AchievementDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         painter.drawText(
             QRect(rect.right() - when_width, rect.top(), when_width, line),
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            RIGHT_MIDDLE,
             when,
         )
         painter.setFont(bold)
@@ -268,17 +269,13 @@ class _AchievementDelegate(QStyledItemDelegate):
             Qt.TextElideMode.ElideRight,
             title_rect.width(),
         )
-        painter.drawText(
-            title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
-        )
+        painter.drawText(title_rect, LEFT_MIDDLE, title)
         painter.setFont(option.font)
         text_rect = QRect(text_left, rect.top() + line + 2, rect.right() - text_left, line)
         text = option.fontMetrics.elidedText(
             str(index.data(_TEXT_ROLE) or ""), Qt.TextElideMode.ElideRight, text_rect.width()
         )
-        painter.drawText(
-            text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text
-        )
+        painter.drawText(text_rect, LEFT_MIDDLE, text)
         painter.restore()
 
 

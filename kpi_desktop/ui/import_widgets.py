@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTab
 
 from kpi_desktop.services.importing import RowProblem
 from kpi_desktop.ui.form_fields import ChoiceButtons
+from kpi_desktop.ui.text_alignment import RIGHT_MIDDLE_ROLE
 
 
 class RowsModel(QAbstractTableModel):
@@ -48,7 +49,7 @@ class RowsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.text(index.row(), index.column())
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT_MIDDLE_ROLE
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802

@@ -49,6 +49,7 @@ from kpi_desktop.services.measurements import MeasurementService, ValueChanges, 
 from kpi_desktop.store.tables import Kpi
 from kpi_desktop.ui.commands import SetNote, SetValues
 from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.text_alignment import RIGHT_MIDDLE_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -203,7 +204,7 @@ class MeasurementsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return COLUMN_TIPS[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section == VALUE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT_MIDDLE_ROLE
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -234,7 +235,7 @@ class MeasurementsModel(QAbstractTableModel):
                 return source_label(row.source)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == VALUE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT_MIDDLE_ROLE
         if role == PeriodRole:
             return row.period
         if role == ValueRole:

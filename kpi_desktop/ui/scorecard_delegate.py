@@ -51,6 +51,7 @@ from kpi_desktop.ui.scorecard_tile_layout import (
     real_change_tag,
     sparkline_points,
 )
+from kpi_desktop.ui.text_alignment import LEFT_MIDDLE, RIGHT_MIDDLE
 from kpi_desktop.ui.theme import STATUS_COLORS, status_color, status_pixmap
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -166,8 +167,7 @@ class KpiTileDelegate(QStyledItemDelegate):
     ) -> None:
         text = pal.color(QPalette.ColorRole.Text)
         quiet = pal.color(QPalette.ColorRole.PlaceholderText)
-        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        left, right = LEFT_MIDDLE, RIGHT_MIDDLE
         elide = Qt.TextElideMode.ElideRight
 
         p.setFont(fonts.name)
@@ -247,7 +247,7 @@ class KpiTileDelegate(QStyledItemDelegate):
         word.setRight(area.right() - progress_width - 8)
         p.setPen(text)
         p.setFont(fonts.bold)
-        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        left = LEFT_MIDDLE
         p.drawText(
             word,
             left,
