@@ -100,6 +100,17 @@ def _row(model: MeasurementsModel, row: int) -> tuple[dt.date, float]:
     return model.index(row, PERIOD).data(PeriodRole), model.index(row, VALUE).data(ValueRole)
 
 
+def _table(qtbot, doc: Document, kpi_id: int, shown: bool = True) -> MeasurementsTable:  # type: ignore[no-untyped-def]
+    """The values table of the KPI, 700 x 400, shown (or not) before the KPI is."""
+    table = MeasurementsTable(doc)
+    qtbot.addWidget(table)
+    table.resize(700, 400)
+    if shown:
+        table.show()
+    table.show_kpi(kpi_id)
+    return table
+
+
 def test_the_model_counts_and_reads_only_the_pages_asked_for(
     doc: Document, kpi_id: int, reads: list[tuple[str, int, int]]
 ) -> None:
@@ -172,10 +183,7 @@ def test_editing_a_value_deep_in_the_history_moves_no_rows(
 def test_deleting_rows_in_the_table_shifts_the_rows_below(
     qtbot, doc: Document, kpi_id: int, reads: list[tuple[str, int, int]]
 ) -> None:
-    table = MeasurementsTable(doc)
-    qtbot.addWidget(table)
-    table.resize(700, 400)
-    table.show_kpi(kpi_id)
+    table = _table(qtbot, doc, kpi_id, shown=False)
     model, view = table.model, table.view
     removed: list[tuple[int, int]] = []
     inserted: list[tuple[int, int]] = []
@@ -202,10 +210,7 @@ def test_deleting_rows_in_the_table_shifts_the_rows_below(
 def test_adding_and_pasting_insert_rows_where_their_periods_go(
     qtbot, doc: Document, kpi_id: int, reads: list[tuple[str, int, int]]
 ) -> None:
-    table = MeasurementsTable(doc)
-    qtbot.addWidget(table)
-    table.resize(700, 400)
-    table.show_kpi(kpi_id)
+    table = _table(qtbot, doc, kpi_id, shown=False)
     model = table.model
     table.add_action.trigger()  # the form offers the day after the newest value
     assert table.add_row.date() == day_of(N - 1) + dt.timedelta(days=1)
@@ -233,11 +238,7 @@ def test_adding_and_pasting_insert_rows_where_their_periods_go(
 def test_columns_are_sized_from_a_sample_not_every_row(
     qtbot, doc: Document, kpi_id: int, reads: list[tuple[str, int, int]]
 ) -> None:
-    table = MeasurementsTable(doc)
-    qtbot.addWidget(table)
-    table.resize(700, 400)
-    table.show()
-    table.show_kpi(kpi_id)
+    table = _table(qtbot, doc, kpi_id)
     header = table.view.horizontalHeader()
     table.view.scrollToBottom()
     qtbot.wait(10)
@@ -340,11 +341,7 @@ def test_value_changes_say_what_an_edit_and_its_undo_did(workspace: Workspace) -
 
 
 def test_a_kpi_shows_its_newest_values(qtbot, doc: Document, kpi_id: int) -> None:  # type: ignore[no-untyped-def]
-    table = MeasurementsTable(doc)
-    qtbot.addWidget(table)
-    table.resize(700, 400)
-    table.show()
-    table.show_kpi(kpi_id)
+    table = _table(qtbot, doc, kpi_id)
     qtbot.waitExposed(table)
     view, model = table.view, table.model
     last = model.rowCount() - 1
