@@ -69,8 +69,8 @@ def _declare_new(p: argparse.ArgumentParser) -> None:
 
 
 def run_new(ns: argparse.Namespace) -> int:
-    from kpi_desktop.services.demo import DEMO_NAME, build_demo
-    from kpi_desktop.services.workspace import Workspace
+    from kpi_desktop.services.workspace.demo import DEMO_NAME, build_demo
+    from kpi_desktop.services.workspace.workspace import Workspace
 
     with Workspace.create(ns.workspace, name=DEMO_NAME if ns.demo else None) as ws:
         if ns.demo:
@@ -168,8 +168,8 @@ def _declare_import(p: argparse.ArgumentParser) -> None:
 
 
 def run_import(ns: argparse.Namespace) -> int:
-    from kpi_desktop.services.importing import ImportOptions, import_file
-    from kpi_desktop.services.measurements import OnConflict
+    from kpi_desktop.services.importing.file_import import ImportOptions, import_file
+    from kpi_desktop.services.tracking.measurements import OnConflict
 
     options = ImportOptions(
         layout=ns.layout,
@@ -202,7 +202,7 @@ def _declare_report_on_date(p: argparse.ArgumentParser) -> None:
 
 
 def run_status(ns: argparse.Namespace) -> int:
-    from kpi_desktop.services.status import kpi_statuses
+    from kpi_desktop.services.tracking.status import kpi_statuses
 
     as_of = ns.as_of or dt.date.today()
     with _open(ns.workspace, for_reading=True) as ws:
@@ -238,7 +238,7 @@ def run_size(ns: argparse.Namespace) -> int:
     from kpi_desktop.domain.formatting import format_value
     from kpi_desktop.domain.types import Frequency
     from kpi_desktop.services.errors import ValidationError
-    from kpi_desktop.services.sizing import size_kpi, sizing_json
+    from kpi_desktop.services.planning.sizing import size_kpi, sizing_json
 
     as_of = ns.as_of or dt.date.today()
     if ns.target_date <= as_of:
@@ -321,7 +321,7 @@ def _declare_check(p: argparse.ArgumentParser) -> None:
 
 
 def run_check(ns: argparse.Namespace) -> int:
-    from kpi_desktop.services.quality import check_workspace
+    from kpi_desktop.services.planning.quality import check_workspace
 
     with _open(ns.workspace, for_reading=True) as ws:
         findings = check_workspace(ws, ns.kpi)
@@ -353,7 +353,7 @@ def run_check(ns: argparse.Namespace) -> int:
 
 
 def run_due(ns: argparse.Namespace) -> int:
-    from kpi_desktop.services.reminders import due_items
+    from kpi_desktop.services.tracking.reminders import due_items
 
     as_of = ns.as_of or dt.date.today()
     with _open(ns.workspace, for_reading=True) as ws:
@@ -435,7 +435,7 @@ def run_export_chart(ns: argparse.Namespace) -> int:
     width, height = chart_size(ns.width, ns.height)
     _headless_qt()
     from kpi_desktop.reports.chart_export import export_chart
-    from kpi_desktop.services.chart_data import chart_data
+    from kpi_desktop.services.tracking.chart_data import chart_data
 
     with _open(ns.workspace, for_reading=True) as ws:
         kpi = ws.kpis.find(ns.kpi)
@@ -518,7 +518,7 @@ _COMMANDS: dict[str, tuple[Declare, Handler, str]] = {
 def _open(path: Path, *, for_reading: bool = False):  # type: ignore[no-untyped-def]
     """Open a workspace; a read command falls back to read-only on a read-only file."""
     from kpi_desktop.services.errors import WorkspaceReadOnly
-    from kpi_desktop.services.workspace import Workspace
+    from kpi_desktop.services.workspace.workspace import Workspace
 
     try:
         return Workspace.open(path)

@@ -24,8 +24,8 @@ import sys
 import time
 from pathlib import Path
 
-from kpi_desktop.services.edit_conflicts import StaleEdit
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.workspace.edit_conflicts import StaleEdit
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store.tables import Measurement
 
 COUNTER_PERIOD = dt.date(2024, 1, 1)

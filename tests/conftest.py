@@ -19,7 +19,7 @@ settings.register_profile(
 )
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 
-from kpi_desktop.services.workspace import Workspace  # noqa: E402
+from kpi_desktop.services.workspace.workspace import Workspace  # noqa: E402
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 

@@ -35,9 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.importing import ImportOptions, import_file
-from kpi_desktop.services.measurements import OnConflict
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.importing.file_import import ImportOptions, import_file
+from kpi_desktop.services.tracking.measurements import OnConflict
+from kpi_desktop.services.workspace.workspace import Workspace
 
 PERIODS = [dt.date(2023 + m // 12, m % 12 + 1, 1) for m in range(24)]
 

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from kpi_desktop.domain.achievements import AchievementKind
 from kpi_desktop.domain.types import Point
-from kpi_desktop.services.achievements import kpi_achievements_of, workspace_achievements
-from kpi_desktop.services.demo import build_demo
-from kpi_desktop.services.report_data import since_last_review
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.review.report_data import since_last_review
+from kpi_desktop.services.tracking.achievements import kpi_achievements_of, workspace_achievements
+from kpi_desktop.services.workspace.demo import build_demo
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui import commands
-from kpi_desktop.ui.achievements_panel import AchievementsPanel, Celebrator, kind_pixmap
+from kpi_desktop.ui.achievements.panel import AchievementsPanel, Celebrator, kind_pixmap
 from kpi_desktop.ui.document import Document
 
 D = dt.date
@@ -239,7 +239,7 @@ def test_old_history_pasted_in_is_not_celebrated(qtbot, doc: Document, window: Q
 def test_remembering_is_one_read_of_what_is_news(
     qtbot, doc: Document, window: QMainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kpi_desktop.ui.achievements_panel as panel_module
+    import kpi_desktop.ui.achievements.panel as panel_module
 
     reads: list[dt.date] = []
     one_kpi: list[int] = []
@@ -315,7 +315,7 @@ def test_values_changed_elsewhere_before_remembering_are_not_celebrated(
 def test_choosing_since_filters_without_reading_again(
     qtbot, doc: Document, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kpi_desktop.ui.achievements_panel as panel_module
+    import kpi_desktop.ui.achievements.panel as panel_module
 
     reads: list[object] = []
     real = panel_module.workspace_achievements

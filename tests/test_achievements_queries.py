@@ -34,16 +34,16 @@ from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.periods import add_periods, next_period, period_index, period_start
 from kpi_desktop.domain.status import StatusRule, expected_at
 from kpi_desktop.domain.types import Direction, Frequency, KpiTarget, Point
-from kpi_desktop.services import achievements as service
-from kpi_desktop.services.achievements import (
+from kpi_desktop.services.planning.kpis import kpi_target
+from kpi_desktop.services.planning.plan_rows import read_kpis, read_milestones
+from kpi_desktop.services.tracking import achievements as service
+from kpi_desktop.services.tracking.achievements import (
     achievements_in_the_news,
     kpi_achievements_of,
     workspace_achievements,
 )
-from kpi_desktop.services.demo import build_demo
-from kpi_desktop.services.kpis import kpi_target
-from kpi_desktop.services.plan_rows import read_kpis, read_milestones
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.workspace.demo import build_demo
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store.engine import sqlite_connection
 
 D = dt.date

@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 
 from kpi_desktop.paths import user_data_dir
-from kpi_desktop.services import backups
-from kpi_desktop.services.backups import (
+from kpi_desktop.services.workspace import backups
+from kpi_desktop.services.workspace.backups import (
     BackupError,
     backup_folder,
     list_backups,
     make_daily_backup,
     restore_backup,
 )
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.prompts import ScriptedPrompts
-from kpi_desktop.ui.restore_dialog import RestoreBackupDialog, size_text
+from kpi_desktop.ui.workspace.restore_dialog import RestoreBackupDialog, size_text
 
 DAY = dt.datetime(2026, 3, 10, 9, 30)
 
@@ -178,7 +178,7 @@ def test_restore_refuses_while_another_copy_has_it_open(plan: Workspace) -> None
     plan.close()
     script = textwrap.dedent("""
         import sys
-        from kpi_desktop.services import workspace_presence as p
+        from kpi_desktop.services.workspace import presence as p
         claim = p.claim(sys.argv[1])
         print("claimed", flush=True)
         sys.stdin.readline()

@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kpi_desktop.services.errors import ConflictError
-from kpi_desktop.services.importing import ImportOptions, import_file
-from kpi_desktop.services.measurements import OnConflict, insert_many
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.importing.file_import import ImportOptions, import_file
+from kpi_desktop.services.tracking.measurements import OnConflict, insert_many
+from kpi_desktop.services.workspace.workspace import Workspace
 
 D = dt.date
 

@@ -15,10 +15,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
-from kpi_desktop.domain.forecast import forecast_at
 from kpi_desktop.domain.periods import period_label
 from kpi_desktop.domain.types import Point, Status
-from kpi_desktop.domain.xmr import natural_process_limits
+from kpi_desktop.domain.variation.forecast import forecast_at
+from kpi_desktop.domain.variation.xmr import natural_process_limits
 from kpi_desktop.reports.chart import (
     date_to_x,
     draw_chart,
@@ -27,11 +27,11 @@ from kpi_desktop.reports.chart import (
     render_chart_png,
     x_to_date,
 )
-from kpi_desktop.services.chart_data import chart_data
-from kpi_desktop.services.status import kpi_statuses
-from kpi_desktop.services.workspace import Workspace
-from kpi_desktop.ui.chart_pane import ChartPane, months_before
+from kpi_desktop.services.tracking.chart_data import chart_data
+from kpi_desktop.services.tracking.status import kpi_statuses
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.kpi.chart_pane import ChartPane, months_before
 
 D = dt.date
 DAY = 86400.0

@@ -15,12 +15,12 @@ from hypothesis import strategies as st
 
 from kpi_desktop.reports import chart as chart_module
 from kpi_desktop.reports.chart import date_to_x, find_item, x_to_date
-from kpi_desktop.services import chart_data as chart_data_module
-from kpi_desktop.services.chart_data import chart_data, nearest_value, series_window
-from kpi_desktop.services.signals import chart_signals
-from kpi_desktop.services.workspace import Workspace
-from kpi_desktop.ui.chart_pane import ChartPane
+from kpi_desktop.services.tracking import chart_data as chart_data_module
+from kpi_desktop.services.tracking.chart_data import chart_data, nearest_value, series_window
+from kpi_desktop.services.tracking.signals import chart_signals
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.kpi.chart_pane import ChartPane
 
 D = dt.date
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -128,7 +128,7 @@ def test_the_pane_shows_an_envelope_then_the_values_of_what_it_shows(
         reads.append((window.start, window.end))
         return window
 
-    monkeypatch.setattr("kpi_desktop.ui.chart_pane.series_window", counted)
+    monkeypatch.setattr("kpi_desktop.ui.kpi.chart_pane.series_window", counted)
     doc = Document(workspace)
     doc.set_as_of(D(2024, 6, 30))
     pane = ChartPane(doc)

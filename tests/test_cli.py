@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kpi_desktop.cli import main
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.workspace.workspace import Workspace
 
 STATUS_KEYS = {
     "goal",

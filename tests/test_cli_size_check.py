@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from kpi_desktop.cli import main
-from kpi_desktop.services.quality import check_workspace
-from kpi_desktop.services.sizing import size_kpi, sizing_json
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.planning.quality import check_workspace
+from kpi_desktop.services.planning.sizing import size_kpi, sizing_json
+from kpi_desktop.services.workspace.workspace import Workspace
 
 D = dt.date
 SIZE_KEYS = [

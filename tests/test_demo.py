@@ -11,9 +11,9 @@ import pytest
 from kpi_desktop.domain.periods import last_complete_period
 from kpi_desktop.domain.status import status_at
 from kpi_desktop.domain.types import Direction, Frequency, Status
-from kpi_desktop.services.demo import DEMO_NAME, build_demo
-from kpi_desktop.services.kpis import kpi_target
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.planning.kpis import kpi_target
+from kpi_desktop.services.workspace.demo import DEMO_NAME, build_demo
+from kpi_desktop.services.workspace.workspace import Workspace
 
 TODAYS = (dt.date(2026, 11, 27), dt.date(2025, 3, 10))
 

@@ -8,13 +8,13 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 
-from kpi_desktop.services.kpis import KPI_FIELDS
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.planning.kpis import KPI_FIELDS
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.commands import DeleteKpi, EditKpi
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.form_fields import FieldMessage
-from kpi_desktop.ui.goal_editor import GOAL_FIELDS, GoalEditor
-from kpi_desktop.ui.kpi_editor import KpiEditor
+from kpi_desktop.ui.goals.goal_editor import GOAL_FIELDS, GoalEditor
+from kpi_desktop.ui.kpi.kpi_editor import KpiEditor
+from kpi_desktop.ui.widgets.form_fields import FieldMessage
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -14,16 +14,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QDialog
 
-from kpi_desktop.services.demo import build_demo
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.workspace.demo import build_demo
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.export_chart_dialog import (
+from kpi_desktop.ui.exports.chart_dialog import (
     ExportChartDialog,
     copy_chart_to_clipboard,
     suggested_file_name,
 )
+from kpi_desktop.ui.exports.report_dialog import ReportExportDialog, export_data, export_report
 from kpi_desktop.ui.prompts import ScriptedPrompts
-from kpi_desktop.ui.report_export import ReportExportDialog, export_data, export_report
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -202,7 +202,7 @@ def test_cancelling_the_data_export_writes_nothing_and_says_nothing(
 ) -> None:
     import contextlib
 
-    from kpi_desktop.ui import report_export
+    from kpi_desktop.ui.exports import report_dialog as report_export
 
     @contextlib.contextmanager
     def cancelled_at_once(*_: object):  # type: ignore[no-untyped-def]
@@ -220,7 +220,7 @@ def test_cancelling_the_data_export_writes_nothing_and_says_nothing(
 def test_the_progress_dialog_tells_how_far(qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QProgressDialog
 
-    from kpi_desktop.ui.report_export import progress_shown
+    from kpi_desktop.ui.exports.report_dialog import progress_shown
 
     def dialogs() -> set[QProgressDialog]:
         return {w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)}

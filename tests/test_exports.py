@@ -26,13 +26,13 @@ from kpi_desktop.reports.chart_export import PRESETS, chart_size, export_chart
 from kpi_desktop.reports.chart_style import CHART
 from kpi_desktop.reports.data_export import ExportError, export_csv, export_data, export_xlsx
 from kpi_desktop.reports.meeting_report import ReportCancelled, build_report
-from kpi_desktop.services.chart_data import ChartData, chart_data
-from kpi_desktop.services.demo import build_demo
 from kpi_desktop.services.errors import ValidationError
-from kpi_desktop.services.importing import ImportOptions, import_file
-from kpi_desktop.services.report_data import gather_report
-from kpi_desktop.services.status import kpi_statuses
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.importing.file_import import ImportOptions, import_file
+from kpi_desktop.services.review.report_data import gather_report
+from kpi_desktop.services.tracking.chart_data import ChartData, chart_data
+from kpi_desktop.services.tracking.status import kpi_statuses
+from kpi_desktop.services.workspace.demo import build_demo
+from kpi_desktop.services.workspace.workspace import Workspace
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

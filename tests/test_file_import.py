@@ -10,17 +10,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kpi_desktop.services import importing
 from kpi_desktop.services.errors import ValidationError
-from kpi_desktop.services.import_problems import ProblemCollector, RowProblem, RowProblems
-from kpi_desktop.services.importing import (
+from kpi_desktop.services.importing import file_import as importing
+from kpi_desktop.services.importing.file_import import (
     FileImport,
     ImportFailed,
     ImportOptions,
     plan_import,
     stored_values,
 )
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.importing.problems import ProblemCollector, RowProblem, RowProblems
+from kpi_desktop.services.workspace.workspace import Workspace
 
 D = dt.date
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from kpi_desktop.ui.flow_layout import FlowLayout
+from kpi_desktop.ui.widgets.flow_layout import FlowLayout
 
 
 def _bar(qtbot) -> tuple[QWidget, list[QComboBox]]:  # type: ignore[no-untyped-def]

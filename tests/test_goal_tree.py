@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from kpi_desktop.domain.types import Status
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui import commands
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.goal_tree import GoalTreePane
-from kpi_desktop.ui.goal_tree_model import GoalTreeModel
+from kpi_desktop.ui.goals.goal_tree import GoalTreePane
+from kpi_desktop.ui.goals.goal_tree_model import GoalTreeModel
 from kpi_desktop.ui.prompts import ScriptedPrompts
 
 D = dt.date

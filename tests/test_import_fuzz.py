@@ -28,9 +28,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.importing import ImportOptions, import_file
-from kpi_desktop.services.measurements import OnConflict
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.importing.file_import import ImportOptions, import_file
+from kpi_desktop.services.tracking.measurements import OnConflict
+from kpi_desktop.services.workspace.workspace import Workspace
 
 TABLES = ("goal", "kpi", "measurement", "milestone")
 KPI_NAMES = ("Revenue", "Orders", "Visits", "Margin %")

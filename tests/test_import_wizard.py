@@ -12,12 +12,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWizard
 
-from kpi_desktop.services import importing
-from kpi_desktop.services.importing import RowProblem
-from kpi_desktop.services.measurements import OnConflict
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.importing import file_import as importing
+from kpi_desktop.services.importing.file_import import RowProblem
+from kpi_desktop.services.tracking.measurements import OnConflict
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.import_wizard import (
+from kpi_desktop.ui.importing.wizard import (
     FILE,
     MAPPING,
     PREVIEW,
@@ -674,7 +674,7 @@ def test_import_command_is_one_undo_step_without_the_wizard(
     sales: Document,  # type: ignore[no-untyped-def]
     tmp_path: Path,
 ) -> None:
-    from kpi_desktop.services.importing import ImportOptions, plan_import
+    from kpi_desktop.services.importing.file_import import ImportOptions, plan_import
 
     ws = sales.workspace
     plan = plan_import(ws, revenue_csv(tmp_path, {1: "1", 2: "2"}), ImportOptions())

@@ -1,4 +1,5 @@
-"""Importing CSV and XLSX files (services/importing.py): layouts, formats, all-or-nothing."""
+"""Importing CSV and XLSX files (services/importing/file_import.py): layouts, formats, and
+all-or-nothing."""
 
 from __future__ import annotations
 
@@ -20,8 +21,7 @@ from hypothesis import strategies as st
 
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.services.errors import ConflictError, KpiDesktopError, ValidationError
-from kpi_desktop.services.goals import GoalService
-from kpi_desktop.services.importing import (
+from kpi_desktop.services.importing.file_import import (
     AmbiguousDates,
     ImportFailed,
     ImportFileError,
@@ -32,9 +32,10 @@ from kpi_desktop.services.importing import (
     import_file,
     plan_import,
 )
-from kpi_desktop.services.kpis import KpiService
-from kpi_desktop.services.measurements import MeasurementService, OnConflict
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.planning.goals import GoalService
+from kpi_desktop.services.planning.kpis import KpiService
+from kpi_desktop.services.tracking.measurements import MeasurementService, OnConflict
+from kpi_desktop.services.workspace.workspace import Workspace
 
 EMPLOYMENT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "us-employment.csv"
 D = dt.date

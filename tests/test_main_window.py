@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kpi_desktop.paths import demo_workspace_path
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.app import start_workspace
 from kpi_desktop.ui.main_window import MainWindow
 from kpi_desktop.ui.prompts import ScriptedPrompts
@@ -198,7 +198,7 @@ def test_a_second_copy_is_warned_and_opens_read_only(make_window, tmp_path: Path
         [
             sys.executable,
             "-c",
-            "import sys, time\nfrom kpi_desktop.services.workspace_presence import claim\n"
+            "import sys, time\nfrom kpi_desktop.services.workspace.presence import claim\n"
             f"p = claim({str(path)!r})\nprint('held' if p else 'no', flush=True)\ntime.sleep(60)",
         ],
         stdout=subprocess.PIPE,
@@ -221,7 +221,7 @@ def test_a_second_copy_is_warned_and_opens_read_only(make_window, tmp_path: Path
 
 
 def test_opening_makes_the_daily_backup(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from kpi_desktop.services.backups import list_backups
+    from kpi_desktop.services.workspace.backups import list_backups
 
     path = tmp_path / "daily.kpidb"
     with Workspace.create(path) as ws:

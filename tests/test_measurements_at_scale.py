@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 
-from kpi_desktop.services.measurements import MeasurementService, ValueChanges
-from kpi_desktop.services.workspace import Workspace
-from kpi_desktop.ui import measurements_model
+from kpi_desktop.services.tracking.measurements import MeasurementService, ValueChanges
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.commands import DeleteValues, SetValues
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.measurements_model import (
+from kpi_desktop.ui.kpi import measurements_model
+from kpi_desktop.ui.kpi.measurements_model import (
     CACHED_PAGES,
     NOTE,
     PAGE_ROWS,
@@ -29,7 +29,7 @@ from kpi_desktop.ui.measurements_model import (
     PeriodRole,
     ValueRole,
 )
-from kpi_desktop.ui.measurements_table import MeasurementsTable
+from kpi_desktop.ui.kpi.measurements_table import MeasurementsTable
 
 D = dt.date
 N = 200_000

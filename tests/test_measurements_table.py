@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QLineEdi
 
 from kpi_desktop.domain.pasting import read_pasted_rows
 from kpi_desktop.domain.types import Frequency
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.measurements_model import (
+from kpi_desktop.ui.kpi.measurements_model import (
     NOTE,
     PERIOD,
     SOURCE,
@@ -22,7 +22,7 @@ from kpi_desktop.ui.measurements_model import (
     PeriodRole,
     ValueRole,
 )
-from kpi_desktop.ui.measurements_table import MeasurementsTable
+from kpi_desktop.ui.kpi.measurements_table import MeasurementsTable
 
 D = dt.date
 

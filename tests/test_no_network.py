@@ -15,13 +15,13 @@ import pytest
 
 import kpi_desktop
 from kpi_desktop import cli
-from kpi_desktop.services.backups import make_daily_backup
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.workspace.backups import make_daily_backup
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.app import start_workspace
 from kpi_desktop.ui.main_window import MainWindow
 from kpi_desktop.ui.prompts import ScriptedPrompts
-from kpi_desktop.ui.restore_dialog import RestoreBackupDialog
 from kpi_desktop.ui.settings import AppSettings
+from kpi_desktop.ui.workspace.restore_dialog import RestoreBackupDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -58,7 +58,7 @@ NETWORK_MODULES = (
     "PySide6.QtWebEngineWidgets",
 )
 # The one module that may import `socket`, for the host name in its lock file (no I/O).
-SOCKET_ALLOWED = {"kpi_desktop/services/workspace_presence.py"}
+SOCKET_ALLOWED = {"kpi_desktop/services/workspace/presence.py"}
 
 
 @pytest.fixture

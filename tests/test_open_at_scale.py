@@ -10,13 +10,13 @@ import pytest
 from PySide6.QtWidgets import QHeaderView, QLabel
 
 from kpi_desktop.domain.types import Status
-from kpi_desktop.services import scorecard as scorecard_service
-from kpi_desktop.services.demo import build_demo
-from kpi_desktop.services.workspace import Workspace
-from kpi_desktop.ui import achievements_panel
+from kpi_desktop.services.tracking import scorecard as scorecard_service
+from kpi_desktop.services.workspace.demo import build_demo
+from kpi_desktop.services.workspace.workspace import Workspace
+from kpi_desktop.ui.achievements import panel as achievements_panel
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.prompts import ScriptedPrompts
-from kpi_desktop.ui.scorecard import ScorecardView
+from kpi_desktop.ui.scorecard.view import ScorecardView
 from kpi_desktop.ui.workspace_view import LazyPage, WorkspaceView
 
 TODAY = dt.date(2026, 11, 15)
@@ -45,7 +45,7 @@ def test_a_hidden_scorecard_reads_nothing_until_shown(
         reads.append(as_of)
         return real(ws, as_of)
 
-    monkeypatch.setattr("kpi_desktop.ui.scorecard.scorecard_rows", counted)
+    monkeypatch.setattr("kpi_desktop.ui.scorecard.view.scorecard_rows", counted)
     view = ScorecardView(demo_doc)
     qtbot.addWidget(view)
     demo_doc.measurements_changed.emit(1)
@@ -141,7 +141,7 @@ def test_a_big_tree_opens_at_its_objectives_and_expands_where_asked(
     qtbot,
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
-    from kpi_desktop.ui.goal_tree import GoalTreePane
+    from kpi_desktop.ui.goals.goal_tree import GoalTreePane
 
     doc = _big_tree(tmp_path, objectives=40, kpis_each=10)  # 440 rows: over the limit
     pane = GoalTreePane(doc, ScriptedPrompts())
@@ -170,7 +170,7 @@ def test_a_big_tree_opens_at_its_objectives_and_expands_where_asked(
 
 
 def test_a_small_tree_opens_fully_expanded(qtbot, demo_doc: Document) -> None:  # type: ignore[no-untyped-def]
-    from kpi_desktop.ui.goal_tree import GoalTreePane
+    from kpi_desktop.ui.goals.goal_tree import GoalTreePane
 
     pane = GoalTreePane(demo_doc, ScriptedPrompts())
     qtbot.addWidget(pane)
@@ -185,7 +185,7 @@ def test_the_views_over_every_kpi_share_one_read_of_the_plan(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from kpi_desktop.ui import document as document_module
-    from kpi_desktop.ui.achievements_panel import Celebrator
+    from kpi_desktop.ui.achievements.panel import Celebrator
 
     reads: list[dt.date] = []
     real = document_module.read_plan

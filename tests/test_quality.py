@@ -1,4 +1,5 @@
-"""The KPI quality check: domain/smart.py's rules and services/quality.py over a workspace."""
+"""The KPI quality check: domain/smart.py's rules and services/planning/quality.py over a
+workspace."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import pytest
 from kpi_desktop.domain.smart import LETTERS, KpiFacts, check_kpi, passes
 from kpi_desktop.domain.types import Point
 from kpi_desktop.services.errors import UnknownName
-from kpi_desktop.services.quality import check_draft, check_workspace
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.planning.quality import check_draft, check_workspace
+from kpi_desktop.services.workspace.workspace import Workspace
 
 D = dt.date
 TODAY = D(2013, 12, 31)

@@ -12,15 +12,15 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kpi_desktop.cli import main
-from kpi_desktop.services.demo import build_demo
-from kpi_desktop.services.reminders import due_items
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.tracking.reminders import due_items
+from kpi_desktop.services.workspace.demo import build_demo
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui import commands
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.due_filter import DueFilterProxy, accepts_kpi
-from kpi_desktop.ui.goal_tree_model import GoalTreeModel
+from kpi_desktop.ui.goals.due_filter import DueFilterProxy, accepts_kpi
+from kpi_desktop.ui.goals.goal_tree_model import GoalTreeModel
 from kpi_desktop.ui.reminders_bar import RemindersBar
-from kpi_desktop.ui.scorecard import ScorecardView
+from kpi_desktop.ui.scorecard.view import ScorecardView
 
 D = dt.date
 TODAY = D(2026, 11, 15)  # the demo's values end with October

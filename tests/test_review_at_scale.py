@@ -11,14 +11,14 @@ import pytest
 from sqlmodel import select
 
 from kpi_desktop.domain.types import Status
-from kpi_desktop.services.demo import build_demo
-from kpi_desktop.services.review_flow import review_snapshot, start_review
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.review.flow import review_snapshot, start_review
+from kpi_desktop.services.workspace.demo import build_demo
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import ReviewEntry
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.prompts import ScriptedPrompts
-from kpi_desktop.ui.review_dialog import KpiReviewPage, ReviewDialog
+from kpi_desktop.ui.review.dialog import KpiReviewPage, ReviewDialog
 
 TODAY = dt.date(2026, 11, 15)
 COPIES = 112  # the demo and 111 copies of its 9 KPIs: 1,008 KPIs

@@ -13,9 +13,8 @@ from sqlmodel import select
 
 from kpi_desktop.domain.types import Status
 from kpi_desktop.reports.chart import find_item
-from kpi_desktop.services.demo import build_demo
 from kpi_desktop.services.errors import NotFound, ValidationError
-from kpi_desktop.services.review_flow import (
+from kpi_desktop.services.review.flow import (
     NewAction,
     ReviewInput,
     counts_text,
@@ -27,15 +26,16 @@ from kpi_desktop.services.review_flow import (
     start_review,
     undo_review,
 )
-from kpi_desktop.services.status import kpi_statuses
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.tracking.status import kpi_statuses
+from kpi_desktop.services.workspace.demo import build_demo
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store.tables import Action, Review, ReviewEntry
 from kpi_desktop.ui import commands
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.prompts import ScriptedPrompts
-from kpi_desktop.ui.review_dialog import KpiReviewPage, ReviewDialog, SaveReview
-from kpi_desktop.ui.review_history import ReviewHistory
-from kpi_desktop.ui.review_labels import counts_glyphs
+from kpi_desktop.ui.review.dialog import KpiReviewPage, ReviewDialog, SaveReview
+from kpi_desktop.ui.review.history import ReviewHistory
+from kpi_desktop.ui.review.labels import counts_glyphs
 
 D = dt.date
 TODAY = D(2026, 11, 15)
@@ -399,7 +399,7 @@ def test_one_kpi_page_shows_each_kpi_and_keeps_what_was_typed(
     doc: Document,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from kpi_desktop.ui import review_kpi_page
+    from kpi_desktop.ui.review import kpi_page as review_kpi_page
 
     charts_read: list[int] = []
     real_chart_data = review_kpi_page.chart_data

@@ -13,21 +13,21 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QHoverEvent, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
-from kpi_desktop.domain.forecast import fit_line
-from kpi_desktop.domain.trend import Trend, trend_is_good, trend_of
 from kpi_desktop.domain.types import Status
-from kpi_desktop.services.scorecard import (
+from kpi_desktop.domain.variation.forecast import fit_line
+from kpi_desktop.domain.variation.trend import Trend, trend_is_good, trend_of
+from kpi_desktop.services.tracking.scorecard import (
     ScorecardFilter,
     ScorecardRow,
     count_by_status,
     scorecard_rows,
 )
-from kpi_desktop.services.status import kpi_statuses
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.tracking.status import kpi_statuses
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.scorecard import TILE_MIN_WIDTH, TILE_SPACING, ScorecardView
-from kpi_desktop.ui.scorecard_model import TileRole
-from kpi_desktop.ui.scorecard_tile_layout import TileLayout, sparkline_points
+from kpi_desktop.ui.scorecard.model import TileRole
+from kpi_desktop.ui.scorecard.tile_layout import TileLayout, sparkline_points
+from kpi_desktop.ui.scorecard.view import TILE_MIN_WIDTH, TILE_SPACING, ScorecardView
 from kpi_desktop.ui.theme import STATUS_COLORS
 
 AS_OF = dt.date(2025, 6, 15)
@@ -639,7 +639,7 @@ def test_empty_workspace_says_what_to_do(qtbot, workspace: Workspace) -> None:
 
 
 def test_demo_workspace_tiles(qtbot, tmp_path) -> None:
-    demo = pytest.importorskip("kpi_desktop.services.demo")
+    demo = pytest.importorskip("kpi_desktop.services.workspace.demo")
     ws = Workspace.create(tmp_path / "demo.kpidb")
     try:
         demo.build_demo(ws, AS_OF)

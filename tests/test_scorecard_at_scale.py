@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kpi_desktop.domain.types import Status
-from kpi_desktop.services.importing import ImportOptions, import_file
-from kpi_desktop.services.workspace import Workspace
-from kpi_desktop.ui import scorecard_model
+from kpi_desktop.services.importing.file_import import ImportOptions, import_file
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.scorecard import ScorecardView
-from kpi_desktop.ui.scorecard_delegate import KpiTileDelegate
+from kpi_desktop.ui.scorecard import model as scorecard_model
+from kpi_desktop.ui.scorecard.delegate import KpiTileDelegate
+from kpi_desktop.ui.scorecard.view import ScorecardView
 
 KPIS = 2000
 AS_OF = dt.date(2025, 6, 15)

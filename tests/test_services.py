@@ -15,9 +15,9 @@ from kpi_desktop.services.errors import (
     UnknownName,
     ValidationError,
 )
-from kpi_desktop.services.measurements import OnConflict
-from kpi_desktop.services.status import goal_rollups, kpi_statuses
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.tracking.measurements import OnConflict
+from kpi_desktop.services.tracking.status import goal_rollups, kpi_statuses
+from kpi_desktop.services.workspace.workspace import Workspace
 
 D = dt.date
 
@@ -231,7 +231,7 @@ def test_foreign_keys_are_enforced(workspace: Workspace) -> None:
 
 
 def test_reviews_and_actions(workspace: Workspace) -> None:
-    from kpi_desktop.services.reviews import EntryInput
+    from kpi_desktop.services.review.reviews import EntryInput
 
     kpi = _kpi(workspace, workspace.goals.add("G").id)
     review = workspace.reviews.record(
@@ -284,7 +284,7 @@ def test_statuses_and_rollup(workspace: Workspace) -> None:
 
 
 def test_a_deleted_goal_comes_back_whole_and_in_place(workspace: Workspace) -> None:
-    from kpi_desktop.services import snapshots
+    from kpi_desktop.services.planning import snapshots
 
     first = workspace.goals.add("First")
     middle = workspace.goals.add("Middle")
@@ -309,7 +309,7 @@ def test_a_deleted_goal_comes_back_whole_and_in_place(workspace: Workspace) -> N
 
 
 def test_a_deleted_kpi_comes_back_in_place(workspace: Workspace) -> None:
-    from kpi_desktop.services import snapshots
+    from kpi_desktop.services.planning import snapshots
 
     goal = workspace.goals.add("G")
     a, b, c = (_kpi(workspace, goal.id, n) for n in ("A", "B", "C"))

@@ -11,17 +11,17 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QStyleOptionViewItem
 
-from kpi_desktop.domain.xmr import SignalRule
+from kpi_desktop.domain.variation.xmr import SignalRule
 from kpi_desktop.reports.chart import draw_chart, make_chart_widget
 from kpi_desktop.reports.chart_signals import draw_signals, find_signals
-from kpi_desktop.services.chart_data import chart_data
-from kpi_desktop.services.demo import build_demo
-from kpi_desktop.services.signals import chart_signals, kpi_signals, workspace_signals
-from kpi_desktop.services.workspace import Workspace
-from kpi_desktop.ui.chart_pane import ChartPane
+from kpi_desktop.services.tracking.chart_data import chart_data
+from kpi_desktop.services.tracking.signals import chart_signals, kpi_signals, workspace_signals
+from kpi_desktop.services.workspace.demo import build_demo
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.scorecard import ScorecardView
-from kpi_desktop.ui.scorecard_tile_layout import TileLayout
+from kpi_desktop.ui.kpi.chart_pane import ChartPane
+from kpi_desktop.ui.scorecard.tile_layout import TileLayout
+from kpi_desktop.ui.scorecard.view import ScorecardView
 
 D = dt.date
 TODAY = D(2026, 11, 15)

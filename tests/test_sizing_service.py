@@ -1,4 +1,4 @@
-"""services/sizing.py: sizing a stored KPI, history typed, pasted or read from a file, the
+"""services/planning/sizing.py: sizing a stored KPI, history typed, pasted or read from a file, the
 JSON of `size --json`, and the worked example of resources/help/how-sizing-works.md."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from kpi_desktop.domain.sizing import size_target, spread_milestones, streak_factor
 from kpi_desktop.domain.types import Direction, Frequency, Point
-from kpi_desktop.domain.xmr import latest_shift_start, natural_process_limits
+from kpi_desktop.domain.variation.sizing import size_target, spread_milestones, streak_factor
+from kpi_desktop.domain.variation.xmr import latest_shift_start, natural_process_limits
 from kpi_desktop.services.errors import UnknownName, ValidationError
-from kpi_desktop.services.sizing import (
+from kpi_desktop.services.planning.sizing import (
     history_from_file,
     kpi_history,
     parse_improvement,
@@ -23,7 +23,7 @@ from kpi_desktop.services.sizing import (
     size_kpi,
     sizing_json,
 )
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.workspace.workspace import Workspace
 
 D = dt.date
 M = Frequency.MONTHLY
@@ -186,7 +186,7 @@ def test_the_help_page_numbers_are_what_the_code_computes(leisure: list[Point]) 
     assert r.suggestions is not None and r.forecast_sd is not None
     trend = r.trend_per_period
     assert trend is not None and r.forecast is not None and r.baseline is not None
-    from kpi_desktop.domain.forecast import fit_line
+    from kpi_desktop.domain.variation.forecast import fit_line
 
     fit = fit_line([float(k) for k in range(24)], values)
     assert fit is not None and fit.residual_sd is not None

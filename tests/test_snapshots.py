@@ -1,4 +1,4 @@
-"""Snapshots (services/snapshots.py): a goal or a KPI deleted with many values comes back
+"""Snapshots (services/planning/snapshots.py): a goal or a KPI deleted with many values comes back
 exactly as it was: the same ids, positions, values, notes, sources and milestones; and so
 do the undo steps that use them (deleting a KPI or a goal, importing 100,000 values)."""
 
@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from kpi_desktop.domain.types import Point
-from kpi_desktop.services import snapshots
-from kpi_desktop.services.importing import ImportOptions, plan_import
-from kpi_desktop.services.measurements import OnConflict
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.importing.file_import import ImportOptions, plan_import
+from kpi_desktop.services.planning import snapshots
+from kpi_desktop.services.tracking.measurements import OnConflict
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.commands import DeleteGoal, DeleteKpi
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.import_wizard import ImportValues
+from kpi_desktop.ui.importing.wizard import ImportValues
 
 D = dt.date
 TABLES = {

@@ -43,7 +43,7 @@ HEAVY = (
     "numpy",
     "dataclasses",
     "importlib.resources",
-    "kpi_desktop.services.workspace",
+    "kpi_desktop.services.workspace.workspace",
     "kpi_desktop.ui.help_viewer",
     "kpi_desktop.ui.prompts",
     "kpi_desktop.ui.workspace_view",
@@ -89,7 +89,7 @@ def test_shortcuts_keep_every_platform_binding(qtbot) -> None:  # type: ignore[n
 
 
 def test_closing_the_workspace_shows_the_welcome_page_again(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from kpi_desktop.services.workspace import Workspace
+    from kpi_desktop.services.workspace.workspace import Workspace
 
     path = tmp_path / "plan.kpidb"
     Workspace.create(path).close()

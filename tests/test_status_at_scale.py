@@ -14,19 +14,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlmodel import col, select
 
-from kpi_desktop.domain.forecast import FORECAST_WINDOW, forecast_at
 from kpi_desktop.domain.status import status_at
 from kpi_desktop.domain.types import Point
-from kpi_desktop.services.demo import build_demo
-from kpi_desktop.services.kpis import kpi_target
-from kpi_desktop.services.scorecard import SPARKLINE_LENGTH, scorecard_rows
-from kpi_desktop.services.status import (
+from kpi_desktop.domain.variation.forecast import FORECAST_WINDOW, forecast_at
+from kpi_desktop.services.planning.kpis import kpi_target
+from kpi_desktop.services.tracking.scorecard import SPARKLINE_LENGTH, scorecard_rows
+from kpi_desktop.services.tracking.status import (
     KpiStatus,
     kpi_statuses,
     kpi_statuses_with_history,
     latest_values,
 )
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.workspace.demo import build_demo
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Goal, Kpi, Milestone
 

@@ -8,9 +8,9 @@ import pytest
 
 from kpi_desktop.domain.types import Perspective, UnitKind
 from kpi_desktop.paths import resource
-from kpi_desktop.services.kpis import KPI_FIELDS, clean_kpi_fields
-from kpi_desktop.services.templates import TemplateError, load_industries, parse_industry
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.planning.kpis import KPI_FIELDS, clean_kpi_fields
+from kpi_desktop.services.planning.templates import TemplateError, load_industries, parse_industry
+from kpi_desktop.services.workspace.workspace import Workspace
 
 REQUIRED_INDUSTRIES = {
     "retail",

@@ -19,10 +19,10 @@ import pytest
 from sqlalchemy import event
 
 from kpi_desktop.domain.types import Point
-from kpi_desktop.services import workspace_presence as presence
-from kpi_desktop.services.edit_conflicts import StaleEdit
 from kpi_desktop.services.errors import KpiDesktopError, WorkspaceError, WorkspaceLocked
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.workspace import presence
+from kpi_desktop.services.workspace.edit_conflicts import StaleEdit
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store import engine as engine_module
 
 WRITER = Path(__file__).with_name("concurrent_writer.py")
@@ -259,7 +259,7 @@ def test_a_full_disk_is_a_clear_error_from_every_kind_of_write(workspace: Worksp
 PRESENCE_SCRIPT = textwrap.dedent(
     """
     import sys
-    from kpi_desktop.services import workspace_presence as p
+    from kpi_desktop.services.workspace import presence as p
     if sys.argv[1] == "ask":
         print(p.other_user(sys.argv[2]))
     else:

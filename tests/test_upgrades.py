@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from kpi_desktop.services.status import kpi_statuses
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.tracking.status import kpi_statuses
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store import migrate
 
 FIXTURES = Path(__file__).resolve().parent / "data" / "workspaces"
@@ -55,12 +55,12 @@ def test_opening_a_current_workspace_loads_no_alembic(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    from kpi_desktop.services.workspace import Workspace
+    from kpi_desktop.services.workspace.workspace import Workspace
 
     Workspace.create(tmp_path / "plan.kpidb").close()
     code = (
         "import sys\n"
-        "from kpi_desktop.services.workspace import Workspace\n"
+        "from kpi_desktop.services.workspace.workspace import Workspace\n"
         f"Workspace.open({str(tmp_path / 'plan.kpidb')!r}).close()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
     )

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialog, QWizard
 
 from kpi_desktop.domain.types import Point
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.prompts import ScriptedPrompts
 from kpi_desktop.ui.wizard import NewKpiWizard

@@ -21,7 +21,7 @@ from kpi_desktop.services.errors import (
     WorkspaceReadOnly,
     WorkspaceTooNew,
 )
-from kpi_desktop.services.workspace import Workspace
+from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store import migrate
 from kpi_desktop.store.engine import APPLICATION_ID
 
@@ -221,7 +221,7 @@ def test_create_ignores_a_stale_wal_left_by_a_deleted_file(tmp_path: Path) -> No
 
 
 def test_old_mac_line_endings_import(workspace: Workspace, tmp_path: Path) -> None:
-    from kpi_desktop.services.importing import ImportOptions, import_file
+    from kpi_desktop.services.importing.file_import import ImportOptions, import_file
 
     goal = workspace.goals.add("G")
     workspace.kpis.add(goal.id, "Sales")

@@ -1,1 +1,4 @@
-"""Pure business rules: numbers and dates in, verdicts out. No Qt, no SQL."""
+"""Pure business rules: numbers and dates in, verdicts out.
+
+Imports nothing of the project outside the domain: no Qt, no SQL.
+"""

@@ -32,7 +32,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-from kpi_desktop.domain.sizing import MIN_HISTORY
+from kpi_desktop.domain.variation.sizing import MIN_HISTORY
 
 Letter = Literal["S", "M", "A", "R", "T", "Q"]
 Severity = Literal["warn", "fail"]

@@ -1,6 +1,6 @@
 """The one KPI chart renderer: the chart pane draws with it and every export renders with it.
 
-:func:`draw_chart` draws a :class:`~kpi_desktop.services.chart_data.ChartData` into a
+:func:`draw_chart` draws a :class:`~kpi_desktop.services.tracking.chart_data.ChartData` into a
 pyqtgraph ``PlotItem``; :func:`make_chart_widget` builds the widget both the pane and the
 exports use (white background, the legend beside the plot, not over the data);
 :func:`render_chart_png` renders a titled chart to a PNG file.
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from kpi_desktop.domain.formatting import format_percent
 from kpi_desktop.reports.chart_style import CHART, FONT_SIZES, MARKER_LIMIT, STATUS_COLORS
-from kpi_desktop.services.chart_data import ChartData
+from kpi_desktop.services.tracking.chart_data import ChartData
 
 _SECONDS_PER_DAY = 86400
 #: Local-time offsets are sampled this many days apart; every time-zone change (daylight

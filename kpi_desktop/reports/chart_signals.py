@@ -13,11 +13,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QPen
 
-from kpi_desktop.domain.signals import DatedSignal, SignalReport
 from kpi_desktop.domain.types import Status
+from kpi_desktop.domain.variation.signals import DatedSignal, SignalReport
 from kpi_desktop.reports.chart import date_to_x
 from kpi_desktop.reports.chart_style import STATUS_COLORS
-from kpi_desktop.services.chart_data import ChartData
+from kpi_desktop.services.tracking.chart_data import ChartData
 
 #: The ring colour: the off-track vermilion, the palette's "look here" colour.
 SIGNAL_COLOR = STATUS_COLORS[Status.OFF_TRACK]

@@ -40,17 +40,17 @@ from typing import TYPE_CHECKING, Any
 
 from kpi_desktop.reports.chart_style import STATUS_COLORS
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.report_data import (
+from kpi_desktop.services.review.report_data import (
     KPI_COLUMNS,
     kpi_definitions,
     measurement_count,
     measurement_rows,
     milestone_rows,
 )
-from kpi_desktop.services.status import kpi_statuses
+from kpi_desktop.services.tracking.status import kpi_statuses
 
 if TYPE_CHECKING:
-    from kpi_desktop.services.workspace import Workspace
+    from kpi_desktop.services.workspace.workspace import Workspace
 
 FORMATS = {".xlsx": "Excel workbook", ".csv": "CSV (long layout)"}
 MEASUREMENT_HEADER = ("Date", "KPI", "Value", "Note", "Source")

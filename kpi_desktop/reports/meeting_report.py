@@ -53,18 +53,18 @@ from kpi_desktop.domain.types import Frequency, Status
 from kpi_desktop.reports.chart import ChartPainter
 from kpi_desktop.reports.chart_style import CHART, STATUS_COLORS
 from kpi_desktop.reports.data_export import ExportError, atomic_output
-from kpi_desktop.services.chart_data import ChartData
 from kpi_desktop.services.errors import KpiDesktopError, ValidationError
-from kpi_desktop.services.report_data import (
+from kpi_desktop.services.review.report_data import (
     STATUS_ORDER,
     ObjectiveSection,
     ReportData,
     gather_report,
 )
-from kpi_desktop.services.status import KpiStatus
+from kpi_desktop.services.tracking.chart_data import ChartData
+from kpi_desktop.services.tracking.status import KpiStatus
 
 if TYPE_CHECKING:
-    from kpi_desktop.services.workspace import Workspace
+    from kpi_desktop.services.workspace.workspace import Workspace
 
 #: Page sizes a report can have.
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {

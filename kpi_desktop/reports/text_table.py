@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from kpi_desktop.domain.formatting import format_percent
-from kpi_desktop.services.status import KpiStatus
+from kpi_desktop.services.tracking.status import KpiStatus
 
 
 def render_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:

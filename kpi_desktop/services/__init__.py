@@ -1,1 +1,4 @@
-"""Use cases over a workspace. Each public call is one transaction."""
+"""Use cases over a workspace, in feature packages; each public call is one transaction.
+
+May import store and domain; never Qt, reports or ui.
+"""

@@ -1,1 +1,4 @@
-"""Storage: SQLModel tables, the engine with its SQLite pragmas, Alembic migrations."""
+"""Storage: SQLModel tables, the engine with its SQLite pragmas, Alembic migrations.
+
+May import the domain only; never Qt, services, reports or ui.
+"""

@@ -124,7 +124,7 @@ def start_workspace(window: MainWindow, requested: Path | None) -> bool:
     # The layers a workspace needs, loaded now that the window is on screen. They live as
     # long as the app: keep them (and the window) out of the cycle collector's full passes,
     # which otherwise walk all of them again and again while a big workspace is read.
-    import kpi_desktop.services.workspace  # noqa: F401
+    import kpi_desktop.services.workspace.workspace  # noqa: F401
     import kpi_desktop.ui.workspace_view  # noqa: F401
     from kpi_desktop.paths import demo_workspace_path
     from kpi_desktop.ui.main_window import ensure_demo_workspace

@@ -10,9 +10,9 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from kpi_desktop.domain.types import Point
-from kpi_desktop.services import snapshots
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.measurements import MeasurementChange, ValueChanges
+from kpi_desktop.services.planning import snapshots
+from kpi_desktop.services.tracking.measurements import MeasurementChange, ValueChanges
 from kpi_desktop.ui.document import Document
 
 _MERGE_KPI_FIELD = 1001

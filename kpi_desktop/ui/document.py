@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from kpi_desktop.services import workspace_presence
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.plan_rows import PlanRead, read_plan
+from kpi_desktop.services.planning.plan_rows import PlanRead, read_plan
+from kpi_desktop.services.workspace import presence as workspace_presence
 
 if TYPE_CHECKING:
-    from kpi_desktop.services.measurements import ValueChanges
-    from kpi_desktop.services.workspace import Workspace
+    from kpi_desktop.services.tracking.measurements import ValueChanges
+    from kpi_desktop.services.workspace.workspace import Workspace
 
 
 class Document(QObject):

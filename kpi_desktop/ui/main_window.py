@@ -244,8 +244,8 @@ class MainWindow(QMainWindow):
     def open_workspace(self, path: Path | str) -> bool:
         """Open `path`, replacing the current workspace. On failure, say why and keep the
         current one; the file is never changed by a failed open."""
-        from kpi_desktop.services import workspace_presence
-        from kpi_desktop.services.workspace import Workspace
+        from kpi_desktop.services.workspace import presence as workspace_presence
+        from kpi_desktop.services.workspace.workspace import Workspace
 
         path = Path(path)
         if not self._close_document_windows():  # kept typed input: keep this workspace
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
 
     def _make_daily_backup(self) -> None:
         """A rolling backup in the user data folder, at most one a day (see File > Restore)."""
-        from kpi_desktop.services.backups import make_daily_backup
+        from kpi_desktop.services.workspace.backups import make_daily_backup
 
         if self.document is None or self.document.workspace.readonly:
             return
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         """File > Restore from backup: pick one of the workspace's daily backups."""
         if self.document is None:
             return False
-        from kpi_desktop.ui.restore_dialog import RestoreBackupDialog
+        from kpi_desktop.ui.workspace.restore_dialog import RestoreBackupDialog
 
         dialog = RestoreBackupDialog(self.document.workspace.path, self.prompts, self)
         dialog.about_to_replace.connect(lambda _p: self.close_workspace())
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
         self.view.wizard_requested.connect(self.open_wizard)
         self.view.review_requested.connect(self.start_review)
         self.view.tree.selection_changed.connect(lambda _k, _i: self._update_actions())
-        from kpi_desktop.ui.achievements_panel import Celebrator
+        from kpi_desktop.ui.achievements.panel import Celebrator
 
         self.celebrator = Celebrator(document, self.view)  # a toast when a value hits a target
         self.celebrator.celebrated.connect(
@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
         path = Path(chosen)
         if path.suffix != WORKSPACE_SUFFIX:
             path = path.with_name(path.name + WORKSPACE_SUFFIX)
-        from kpi_desktop.services.workspace import Workspace
+        from kpi_desktop.services.workspace.workspace import Workspace
 
         try:
             Workspace.create(path).close()
@@ -468,7 +468,7 @@ class MainWindow(QMainWindow):
         """Open the review meeting window (non-modal), optionally at the earlier actions."""
         if self.document is None:
             return None
-        from kpi_desktop.ui.review_dialog import ReviewDialog
+        from kpi_desktop.ui.review.dialog import ReviewDialog
 
         dialog = ReviewDialog(self.document, parent=self, prompts=self.prompts)
         self._own(dialog)
@@ -484,7 +484,7 @@ class MainWindow(QMainWindow):
         """File > Import data: the non-modal wizard (file, mapping, preview, result)."""
         if self.document is None:
             return None
-        from kpi_desktop.ui.import_wizard import ImportWizard
+        from kpi_desktop.ui.importing.wizard import ImportWizard
 
         wizard = ImportWizard(self.document, self, prompts=self.prompts)
         self._own(wizard)
@@ -504,7 +504,7 @@ class MainWindow(QMainWindow):
         kpi_id = self._selected_kpi()
         if self.document is None or kpi_id is None:
             return None
-        from kpi_desktop.ui.export_chart_dialog import ExportChartDialog
+        from kpi_desktop.ui.exports.chart_dialog import ExportChartDialog
 
         dialog = ExportChartDialog(self.document, kpi_id, self.prompts, self)
         self._own(dialog)
@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
         kpi_id = self._selected_kpi()
         if self.document is None or kpi_id is None:
             return False
-        from kpi_desktop.ui.export_chart_dialog import copy_chart_to_clipboard
+        from kpi_desktop.ui.exports.chart_dialog import copy_chart_to_clipboard
 
         copy_chart_to_clipboard(self.document, kpi_id)
         self.statusBar().showMessage(self.tr("Chart copied: paste it into your slides"), 5000)
@@ -524,14 +524,14 @@ class MainWindow(QMainWindow):
     def export_report(self) -> QWidget | None:
         if self.document is None:
             return None
-        from kpi_desktop.ui.report_export import export_report
+        from kpi_desktop.ui.exports.report_dialog import export_report
 
         return self._own(export_report(self, self.document, self.prompts))
 
     def export_data(self) -> object:
         if self.document is None:
             return None
-        from kpi_desktop.ui.report_export import export_data
+        from kpi_desktop.ui.exports.report_dialog import export_data
 
         return export_data(self, self.document, self.prompts)
 
@@ -569,11 +569,11 @@ class MainWindow(QMainWindow):
 
 def ensure_demo_workspace() -> Path:
     """The demo workspace in the user data folder, made on first use."""
-    from kpi_desktop.services.workspace import Workspace
+    from kpi_desktop.services.workspace.workspace import Workspace
 
     path = demo_workspace_path()
     if not path.exists():
-        from kpi_desktop.services.demo import DEMO_NAME, build_demo
+        from kpi_desktop.services.workspace.demo import DEMO_NAME, build_demo
 
         with Workspace.create(path, name=DEMO_NAME) as ws:
             build_demo(ws)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.reminders import DueReport, due_items
+from kpi_desktop.services.tracking.reminders import DueReport, due_items
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.theme import STATUS_COLORS, Status
 

@@ -36,7 +36,7 @@ def _check(tmp: Path) -> str:
     from PySide6.QtWidgets import QApplication
 
     from kpi_desktop.reports.chart import render_chart_png
-    from kpi_desktop.services.chart_data import chart_data
+    from kpi_desktop.services.tracking.chart_data import chart_data
     from kpi_desktop.ui.app import application_icon
     from kpi_desktop.ui.main_window import MainWindow, ensure_demo_workspace
     from kpi_desktop.ui.prompts import ScriptedPrompts

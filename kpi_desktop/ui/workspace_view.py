@@ -8,17 +8,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from kpi_desktop.ui.achievements_panel import AchievementsPanel
-from kpi_desktop.ui.chart_pane import ChartPane
+from kpi_desktop.ui.achievements.panel import AchievementsPanel
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.goal_editor import GoalEditor
-from kpi_desktop.ui.goal_tree import GoalTreePane
-from kpi_desktop.ui.kpi_editor import KpiEditor
-from kpi_desktop.ui.measurements_table import MeasurementsTable
+from kpi_desktop.ui.goals.goal_editor import GoalEditor
+from kpi_desktop.ui.goals.goal_tree import GoalTreePane
+from kpi_desktop.ui.kpi.chart_pane import ChartPane
+from kpi_desktop.ui.kpi.kpi_editor import KpiEditor
+from kpi_desktop.ui.kpi.measurements_table import MeasurementsTable
 from kpi_desktop.ui.prompts import Prompts
 from kpi_desktop.ui.reminders_bar import RemindersBar
-from kpi_desktop.ui.review_history import ReviewHistory
-from kpi_desktop.ui.scorecard import ScorecardView
+from kpi_desktop.ui.review.history import ReviewHistory
+from kpi_desktop.ui.scorecard.view import ScorecardView
 
 
 class LazyPage(QWidget):

@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from kpi_desktop.services.importing import ImportOptions, import_file  # noqa: E402
-from kpi_desktop.services.workspace import Workspace  # noqa: E402
+from kpi_desktop.services.importing.file_import import ImportOptions, import_file  # noqa: E402
+from kpi_desktop.services.workspace.workspace import Workspace  # noqa: E402
 
 KPIS = 200
 

@@ -240,8 +240,8 @@ def fig_select(ctx: Context) -> list[Row]:
 
 
 def fig_import(ctx: Context) -> list[Row]:
-    from kpi_desktop.services.importing import ImportOptions, import_file
-    from kpi_desktop.services.workspace import Workspace
+    from kpi_desktop.services.importing.file_import import ImportOptions, import_file
+    from kpi_desktop.services.workspace.workspace import Workspace
 
     shell = shutil.which("sqlite3")
     folder = ctx.tmp / "import"

@@ -127,8 +127,8 @@ def _walk(rng: np.random.Generator, n: int, start: float, drift: float) -> np.nd
 
 def build_large(path: Path) -> None:
     """The large workspace at ``path`` (see the module docstring)."""
-    from kpi_desktop.services.kpis import KPI_FIELDS, clean_kpi_fields
-    from kpi_desktop.services.workspace import Workspace
+    from kpi_desktop.services.planning.kpis import KPI_FIELDS, clean_kpi_fields
+    from kpi_desktop.services.workspace.workspace import Workspace
     from kpi_desktop.store.tables import Goal, Kpi, Milestone
 
     rng = np.random.default_rng(20240607)
@@ -228,8 +228,8 @@ def build_large(path: Path) -> None:
 
 def build_demo_workspace(path: Path) -> None:
     """The demo workspace, as the app makes it on first start."""
-    from kpi_desktop.services.demo import DEMO_NAME, build_demo
-    from kpi_desktop.services.workspace import Workspace
+    from kpi_desktop.services.workspace.demo import DEMO_NAME, build_demo
+    from kpi_desktop.services.workspace.workspace import Workspace
 
     with Workspace.create(path, name=DEMO_NAME) as ws:
         build_demo(ws)

@@ -79,7 +79,7 @@ def manifest_of(path: Path) -> dict[str, object]:
 def add_extras(ws: object) -> None:
     """What the demo lacks: every frequency, archived items, odd text and numbers."""
     from kpi_desktop.domain.types import Point
-    from kpi_desktop.services.measurements import OnConflict
+    from kpi_desktop.services.tracking.measurements import OnConflict
 
     goals, kpis, values = ws.goals, ws.kpis, ws.measurements  # type: ignore[attr-defined]
     ops = goals.add("Opérations – Zürich ☕", owner="Zoë", description="Ünïcödé\nzwei Zeilen")
@@ -175,8 +175,8 @@ def add_extras(ws: object) -> None:
 
 def make_fixture(out: Path, *, force: bool) -> Path:
     from kpi_desktop import __version__
-    from kpi_desktop.services.demo import build_demo
-    from kpi_desktop.services.workspace import Workspace
+    from kpi_desktop.services.workspace.demo import build_demo
+    from kpi_desktop.services.workspace.workspace import Workspace
     from kpi_desktop.store import migrate
 
     revision = migrate.head_revision()

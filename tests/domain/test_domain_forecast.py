@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpi_desktop.domain.forecast import Line, fit_line, forecast_at, linear_fit
 from kpi_desktop.domain.types import Point
+from kpi_desktop.domain.variation.forecast import Line, fit_line, forecast_at, linear_fit
 
 D = dt.date
 D0 = D(2024, 1, 1)

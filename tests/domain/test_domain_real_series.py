@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from kpi_desktop.domain.forecast import forecast_at
 from kpi_desktop.domain.periods import infer_frequency
-from kpi_desktop.domain.sizing import size_target, spread_milestones
 from kpi_desktop.domain.status import status_at
 from kpi_desktop.domain.types import Direction, Frequency, KpiTarget, Point, Status
-from kpi_desktop.domain.xmr import SignalRule, detect_signals, natural_process_limits
+from kpi_desktop.domain.variation.forecast import forecast_at
+from kpi_desktop.domain.variation.sizing import size_target, spread_milestones
+from kpi_desktop.domain.variation.xmr import SignalRule, detect_signals, natural_process_limits
 
 D = dt.date
 REPO = Path(__file__).resolve().parents[2]

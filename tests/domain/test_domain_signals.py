@@ -11,15 +11,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpi_desktop.domain.signals import (
+from kpi_desktop.domain.types import Direction, Frequency, Point
+from kpi_desktop.domain.variation.signals import (
     MIN_VALUES,
     RECENT,
     WINDOW,
     change_is_good,
     signal_report,
 )
-from kpi_desktop.domain.types import Direction, Frequency, Point
-from kpi_desktop.domain.xmr import SignalRule, detect_signals, natural_process_limits
+from kpi_desktop.domain.variation.xmr import SignalRule, detect_signals, natural_process_limits
 
 D = dt.date
 M = Frequency.MONTHLY

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kpi_desktop.domain.periods import add_periods
-from kpi_desktop.domain.sizing import (
+from kpi_desktop.domain.types import Direction, Frequency, Point
+from kpi_desktop.domain.variation.sizing import (
     SizingResult,
     Suggestions,
     seasonal_shape,
@@ -20,7 +21,6 @@ from kpi_desktop.domain.sizing import (
     spread_milestones,
     verdict_for,
 )
-from kpi_desktop.domain.types import Direction, Frequency, Point
 
 D = dt.date
 M = Frequency.MONTHLY
@@ -376,7 +376,7 @@ def test_seasonal_milestones_keep_last_years_shape(
 
 
 def test_streak_factor_by_hand() -> None:
-    from kpi_desktop.domain.sizing import streak_factor
+    from kpi_desktop.domain.variation.sizing import streak_factor
 
     # residuals 1 1 -1 -1 1 1 -1 -1 (n = 8): lag-1 sum 1 - 1 + 1 - 1 + 1 - 1 + 1 = 1, SSE 8
     # r1 = 0.125; r = 0.125 + (2 + 0.5) / 8 = 0.4375; k = 1.4375 / 0.5625 = 2.5556
@@ -391,7 +391,7 @@ def test_streak_factor_by_hand() -> None:
 
 
 def test_streaky_history_gets_a_wider_spread_than_the_plain_formula() -> None:
-    from kpi_desktop.domain.forecast import fit_line
+    from kpi_desktop.domain.variation.forecast import fit_line
 
     # a slow wave around a rising line: residuals in long streaks
     values = [100 + 2 * k + 5 * math.sin(k / 3) for k in range(24)]
@@ -407,8 +407,8 @@ def test_streaky_history_gets_a_wider_spread_than_the_plain_formula() -> None:
 @settings(max_examples=60)
 @given(histories)
 def test_the_spread_is_never_narrower_than_the_plain_formula(values: list[float]) -> None:
-    from kpi_desktop.domain.forecast import fit_line
     from kpi_desktop.domain.periods import period_index
+    from kpi_desktop.domain.variation.forecast import fit_line
 
     r = size_target(_points(values), M, UP, D(2025, 6, 1), D(2030, 1, 1))
     if r.forecast_sd is None:
@@ -427,8 +427,8 @@ def test_seasonal_milestones_survive_a_month_near_zero() -> None:
     zero when the shape was read as shares of the line."""
     import datetime as dt
 
-    from kpi_desktop.domain.sizing import spread_milestones
     from kpi_desktop.domain.types import Frequency, Point
+    from kpi_desktop.domain.variation.sizing import spread_milestones
 
     history = [
         Point(dt.date(2024, m, 1), v)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpi_desktop.domain.xmr import (
+from kpi_desktop.domain.variation.xmr import (
     ProcessLimits,
     SignalRule,
     detect_signals,

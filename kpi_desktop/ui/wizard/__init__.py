@@ -1,4 +1,7 @@
-"""The KPI setup wizard: Align > Quantify > Size > Review."""
+"""The KPI setup wizard: Align > Quantify > Size > Review, one module per page.
+
+May import ui's shared modules and widgets, reports, services and domain.
+"""
 
 from kpi_desktop.ui.wizard.wizard import NewKpiWizard
 

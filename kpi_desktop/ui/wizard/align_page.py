@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from kpi_desktop.domain.types import Perspective
 from kpi_desktop.services.naming import normalise
-from kpi_desktop.services.templates import Industry, KpiTemplate, load_industries
-from kpi_desktop.store.tables import Goal
-from kpi_desktop.ui.form_fields import (
+from kpi_desktop.services.planning.records import GoalRecord
+from kpi_desktop.services.planning.templates import Industry, KpiTemplate, load_industries
+from kpi_desktop.ui.widgets.form_fields import (
     ChoiceButtons,
     FieldMessage,
     WrappedLabel,
@@ -41,7 +41,7 @@ class AlignPage(DraftPage):
     def __init__(
         self,
         draft: KpiDraft,
-        goals: list[Goal],
+        goals: list[GoalRecord],
         *,
         editing: bool,
         currency: tuple[str, str],

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QWizardPage
 
 from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.periods import PERIODS_PER_YEAR, add_periods, period_end, period_start
-from kpi_desktop.domain.sizing import SizingResult
 from kpi_desktop.domain.types import Direction, Frequency, Point
-from kpi_desktop.services.kpis import KPI_FIELDS
+from kpi_desktop.domain.variation.sizing import SizingResult
+from kpi_desktop.services.planning.kpis import KPI_FIELDS
 
 MilestoneShape = str  # "even" | "seasonal" | "custom"
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayou
 from kpi_desktop.domain.types import Aggregation, Direction, Frequency, UnitKind
 from kpi_desktop.domain.values import parse_number
 from kpi_desktop.services.naming import normalise
-from kpi_desktop.ui.form_fields import (
+from kpi_desktop.ui.widgets.form_fields import (
     FieldMessage,
     WrappedLabel,
     make_combo,

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.domain.periods import period_label
-from kpi_desktop.domain.sizing import VERDICT_TEXT, verdict_for
 from kpi_desktop.domain.smart import LETTER_NAMES, LETTER_QUESTIONS, LETTERS, Finding
 from kpi_desktop.domain.types import Direction
-from kpi_desktop.ui.form_fields import (
+from kpi_desktop.domain.variation.sizing import VERDICT_TEXT, verdict_for
+from kpi_desktop.ui.widgets.form_fields import (
     FieldMessage,
     OptionalDateField,
     WrappedLabel,

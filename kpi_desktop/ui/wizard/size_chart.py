@@ -11,8 +11,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
 
-from kpi_desktop.domain.sizing import SizingResult
 from kpi_desktop.domain.types import Point
+from kpi_desktop.domain.variation.sizing import SizingResult
 from kpi_desktop.ui.theme import CHART
 
 

@@ -30,18 +30,19 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.domain.periods import add_periods, infer_frequency, period_index, period_label
-from kpi_desktop.domain.sizing import SizingResult, seasonal_shape, spread_milestones
 from kpi_desktop.domain.types import Direction, Frequency, Point
 from kpi_desktop.domain.values import parse_number
+from kpi_desktop.domain.variation.sizing import SizingResult, seasonal_shape, spread_milestones
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.naming import normalise
-from kpi_desktop.services.sizing import (
+from kpi_desktop.services.planning.sizing import (
     history_from_file,
     parse_improvement,
     parse_pasted_history,
     size_history,
 )
-from kpi_desktop.ui.form_fields import (
+from kpi_desktop.ui.prompts import Prompts
+from kpi_desktop.ui.widgets.form_fields import (
     FieldMessage,
     WrappedLabel,
     format_number,
@@ -50,7 +51,6 @@ from kpi_desktop.ui.form_fields import (
     make_form,
     make_spin,
 )
-from kpi_desktop.ui.prompts import Prompts
 from kpi_desktop.ui.wizard.draft import (
     DraftPage,
     KpiDraft,

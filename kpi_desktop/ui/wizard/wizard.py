@@ -19,12 +19,12 @@ from PySide6.QtWidgets import QWidget, QWizard
 from kpi_desktop.domain.types import Point
 from kpi_desktop.paths import resource
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.kpis import KPI_FIELDS
-from kpi_desktop.services.quality import check_draft
+from kpi_desktop.services.planning.kpis import KPI_FIELDS
+from kpi_desktop.services.planning.quality import check_draft
 from kpi_desktop.ui.commands import AddGoal, AddKpi, EditGoal, EditKpiWithMilestones
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.form_fields import INVALID_FIELD_STYLE
 from kpi_desktop.ui.prompts import Prompts
+from kpi_desktop.ui.widgets.form_fields import INVALID_FIELD_STYLE
 from kpi_desktop.ui.wizard.align_page import AlignPage
 from kpi_desktop.ui.wizard.draft import KpiDraft
 from kpi_desktop.ui.wizard.quantify_page import QuantifyPage

@@ -1,0 +1,4 @@
+"""Importing values from CSV and XLSX: reading, planning, checking, writing.
+
+May import services' shared modules, store and domain.
+"""

@@ -1,0 +1,4 @@
+"""Setting KPIs up: goals, KPI definitions, sizing, templates, the quality check.
+
+May import services' shared modules, store and domain.
+"""

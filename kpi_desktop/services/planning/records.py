@@ -1,0 +1,36 @@
+"""What the UI may read of a stored goal or KPI: read-only views that the services' rows
+satisfy, so that no widget names the store's tables (DESIGN.md, layers)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class GoalRecord(Protocol):
+    """A goal as the services return it (``GoalService.get``, ``GoalService.tree``)."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def parent_id(self) -> int | None: ...
+    @property
+    def position(self) -> int: ...
+
+
+class KpiRecord(Protocol):
+    """A KPI as the services return it (``KpiService.get``): what a values table reads."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def currency_symbol(self) -> str: ...
+    @property
+    def decimals(self) -> int: ...
+    @property
+    def frequency(self) -> str: ...

@@ -1,0 +1,564 @@
+"""A review meeting, start to finish: walk the KPIs, comment, decide actions, save.
+
+:func:`start_review` takes the snapshot: every KPI's status at the review date, off track
+first, then at risk, then the others (in tree order), with the open actions from earlier
+reviews. :func:`save_review` writes the review, one entry per KPI (the snapshot as it was
+shown, with its comment), the new actions and the actions marked done, in **one**
+transaction: all of it is saved or none. Entries are copies, so a value edited later does
+not change how a past review reads. :func:`undo_review` is its exact inverse (for undo).
+
+:class:`ReviewInput` holds what is typed and ticked while the review is held (comments and
+actions per KPI, earlier actions done, title, notes), apart from any widget: the dialog
+shows one KPI at a time from it, and Save reads it.
+
+Cost: :func:`start_review` reads the statuses of all KPIs in a few set-based statements
+(``services.status``) and nothing per KPI; :func:`save_review` writes the entries with one
+multi-row insert. A real change (signal) is found per KPI when its page is shown, from the
+values its chart reads (``services.signals.chart_signals``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import insert
+from sqlmodel import col, select
+
+from kpi_desktop.domain.formatting import format_percent, format_value
+from kpi_desktop.domain.periods import last_complete_period, period_label
+from kpi_desktop.domain.types import Frequency, Status
+from kpi_desktop.services.errors import NotFound, ValidationError
+from kpi_desktop.services.tracking.status import KpiStatus, kpi_statuses
+from kpi_desktop.store.tables import Action, Goal, Kpi, Review, ReviewEntry
+
+if TYPE_CHECKING:
+    from kpi_desktop.services.workspace.workspace import Workspace
+
+#: The order KPIs are walked in: off track, at risk, then everything else.
+_WALK_ORDER = {Status.OFF_TRACK: 0, Status.AT_RISK: 1}
+#: How statuses are counted in summaries (worst first).
+STATUS_ORDER = (Status.OFF_TRACK, Status.AT_RISK, Status.NO_DATA, Status.ON_TRACK, Status.ACHIEVED)
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """One KPI as the review sees it: its status snapshot and owner."""
+
+    snapshot: KpiStatus
+    owner: str
+    frequency: Frequency
+
+    @property
+    def kpi_id(self) -> int:
+        return self.snapshot.kpi_id
+
+    @property
+    def kpi(self) -> str:
+        return self.snapshot.kpi
+
+    @property
+    def goal(self) -> str:
+        return self.snapshot.goal
+
+    @property
+    def goal_id(self) -> int:
+        return self.snapshot.goal_id
+
+    @property
+    def status(self) -> Status:
+        return self.snapshot.status
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.status in _WALK_ORDER
+
+    def facts(self) -> list[tuple[str, str]]:
+        """The numbers behind the status, as label/text pairs for people."""
+        st = self.snapshot
+        latest = st.format(st.latest_value)
+        if st.latest_date is not None:
+            latest += f" ({period_label(st.latest_date, self.frequency)})"
+        out = [("Latest", latest)]
+        if st.expected is not None:
+            out.append(("Plan for now", st.format(st.expected)))
+        if st.target is not None or st.direction == "range":
+            by = f" by {st.target_date:%b %Y}" if st.target_date else ""
+            out.append(("Target", st.target_text() + by))
+        if st.progress is not None:
+            out.append(("Progress", format_percent(st.progress)))
+        if st.forecast is not None:
+            out.append(("Forecast at target date", st.format(st.forecast)))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class OpenAction:
+    """A corrective action not done yet."""
+
+    action_id: int
+    title: str
+    owner: str
+    due_date: dt.date | None
+    kpi_id: int | None
+    kpi: str | None
+    goal_id: int | None
+    goal: str | None
+    made_on: dt.date | None  # the date of the review that decided it
+
+    def is_overdue(self, on: dt.date) -> bool:
+        return self.due_date is not None and self.due_date < on
+
+    def about(self) -> str:
+        if self.kpi:
+            return f"KPI: {self.kpi}"
+        return f"Goal: {self.goal}" if self.goal else ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewDraft:
+    """A review being held: the date, a suggested title, the KPIs to walk, open actions."""
+
+    date: dt.date
+    title: str
+    items: tuple[ReviewItem, ...]
+    open_actions: tuple[OpenAction, ...]
+
+    def counts(self) -> dict[Status, int]:
+        return _counts(i.status for i in self.items)
+
+    def item(self, kpi_id: int) -> ReviewItem:
+        for item in self.items:
+            if item.kpi_id == kpi_id:
+                return item
+        raise KeyError(kpi_id)
+
+
+@dataclass(frozen=True, slots=True)
+class NewAction:
+    """A corrective action decided in the review, linked to a KPI or a goal."""
+
+    title: str
+    owner: str = ""
+    due_date: dt.date | None = None
+    kpi_id: int | None = None
+    goal_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SavedReview:
+    """What :func:`save_review` wrote: enough for :func:`undo_review` to take it back."""
+
+    review_id: int
+    action_ids: tuple[int, ...]
+    # (action id, done before, done date before) of the actions marked done
+    marked_done: tuple[tuple[int, bool, dt.date | None], ...]
+
+
+def _counts(statuses: object) -> dict[Status, int]:
+    counted = Counter(Status(s) for s in statuses)  # type: ignore[attr-defined]
+    return {s: counted[s] for s in STATUS_ORDER if counted[s]}
+
+
+def counts_text(counts: Mapping[Status, int]) -> str:
+    """ "1 off track · 2 at risk · 5 on track" (worst first)."""
+    return " · ".join(f"{counts[s]} {s.label.lower()}" for s in STATUS_ORDER if counts.get(s))
+
+
+def default_title(when: dt.date) -> str:
+    """ "Monthly review, Oct 2026": the last complete month at the review date."""
+    month = last_complete_period(when, Frequency.MONTHLY)
+    return f"Monthly review, {period_label(month, Frequency.MONTHLY)}"
+
+
+def open_actions(ws: Workspace) -> list[OpenAction]:
+    """Every action not done yet, the earliest due first (no due date last)."""
+    with ws.reading() as s:
+        actions = list(s.exec(select(Action).where(Action.done == False)))  # noqa: E712
+        kpis = dict(s.exec(select(Kpi.id, Kpi.name)).all())
+        goals = dict(s.exec(select(Goal.id, Goal.title)).all())
+        reviews: dict[int | None, dt.date] = dict(
+            s.exec(select(col(Review.id), col(Review.date))).all()
+        )
+    actions.sort(key=lambda a: (a.due_date is None, a.due_date or dt.date.max, a.id or 0))
+    return [
+        OpenAction(
+            action_id=a.id or 0,
+            title=a.title,
+            owner=a.owner,
+            due_date=a.due_date,
+            kpi_id=a.kpi_id,
+            kpi=kpis.get(a.kpi_id) if a.kpi_id is not None else None,
+            goal_id=a.goal_id,
+            goal=goals.get(a.goal_id) if a.goal_id is not None else None,
+            made_on=reviews.get(a.review_id) if a.review_id is not None else None,
+        )
+        for a in actions
+    ]
+
+
+def start_review(ws: Workspace, when: dt.date, title: str | None = None) -> ReviewDraft:
+    """The snapshot for a review held on ``when``: statuses at that date, worst first."""
+    statuses = kpi_statuses(ws, when)
+    with ws.reading() as s:
+        people = {
+            kpi_id: (owner, frequency)
+            for kpi_id, owner, frequency in s.exec(select(Kpi.id, Kpi.owner, Kpi.frequency))
+        }
+    items = [
+        ReviewItem(
+            snapshot=st,
+            owner=people[st.kpi_id][0],
+            frequency=Frequency(people[st.kpi_id][1]),
+        )
+        for st in statuses
+        if st.kpi_id in people
+    ]
+    items.sort(key=lambda i: _WALK_ORDER.get(i.status, len(_WALK_ORDER)))  # stable: tree order
+    return ReviewDraft(when, title or default_title(when), tuple(items), tuple(open_actions(ws)))
+
+
+@dataclass(slots=True)
+class ReviewInput:
+    """What is typed and ticked while a review is held, kept apart from the widgets.
+
+    Comments are kept as typed (Save strips them); actions are listed under the KPI whose
+    page decided them (an action may be linked to that KPI's goal instead).
+    """
+
+    title: str
+    notes: str = ""
+    comments: dict[int, str] = field(default_factory=dict)  # by KPI id
+    actions: dict[int, list[NewAction]] = field(default_factory=dict)  # by KPI id
+    done: set[int] = field(default_factory=set)  # ids of earlier actions ticked done
+
+    @classmethod
+    def for_draft(cls, draft: ReviewDraft) -> ReviewInput:
+        return cls(title=draft.title)
+
+    def comment(self, kpi_id: int) -> str:
+        return self.comments.get(kpi_id, "")
+
+    def set_comment(self, kpi_id: int, text: str) -> None:
+        if text:
+            self.comments[kpi_id] = text
+        else:
+            self.comments.pop(kpi_id, None)
+
+    def has_comment(self, kpi_id: int) -> bool:
+        return bool(self.comments.get(kpi_id, "").strip())
+
+    def actions_for(self, kpi_id: int) -> tuple[NewAction, ...]:
+        return tuple(self.actions.get(kpi_id, ()))
+
+    def add_action(self, kpi_id: int, action: NewAction) -> None:
+        self.actions.setdefault(kpi_id, []).append(action)
+
+    def remove_action(self, kpi_id: int, index: int) -> None:
+        """Take back the ``index``-th action decided on a KPI's page."""
+        listed = self.actions.get(kpi_id, [])
+        del listed[index]
+        if not listed:
+            self.actions.pop(kpi_id, None)
+
+    def set_done(self, action_id: int, done: bool) -> None:
+        if done:
+            self.done.add(action_id)
+        else:
+            self.done.discard(action_id)
+
+    def comments_to_save(self) -> dict[int, str]:
+        """The comments that say something, stripped, by KPI id."""
+        return {k: text.strip() for k, text in self.comments.items() if text.strip()}
+
+    def new_actions(self, draft: ReviewDraft) -> list[NewAction]:
+        """Every action decided, in the order the KPIs are walked."""
+        if not self.actions:
+            return []
+        return [a for item in draft.items for a in self.actions.get(item.kpi_id, ())]
+
+    def uncommented(self, draft: ReviewDraft) -> list[ReviewItem]:
+        """The KPIs that need attention and have no comment yet, in walk order."""
+        return [i for i in draft.items if i.needs_attention and not self.has_comment(i.kpi_id)]
+
+    def has_input(self) -> bool:
+        """Whether anything was typed or ticked that saving would keep (the title aside)."""
+        typed = any(text.strip() for text in self.comments.values())
+        return typed or bool(self.actions or self.done or self.notes.strip())
+
+
+def _clean(text: str, what: str) -> str:
+    text = " ".join((text or "").split())
+    if not text:
+        raise ValidationError("title", f"A {what} needs a title")
+    return text
+
+
+def save_review(
+    ws: Workspace,
+    draft: ReviewDraft,
+    *,
+    title: str | None = None,
+    notes: str = "",
+    comments: Mapping[int, str] | None = None,
+    new_actions: Sequence[NewAction] = (),
+    done_action_ids: Sequence[int] = (),
+) -> SavedReview:
+    """Save the review, its snapshot and comments, new actions and actions done, at once.
+
+    Actions marked done get the review date as their done date. Nothing is written when
+    anything is refused (an action without a title, a KPI or action deleted meanwhile).
+    """
+    comments = comments or {}
+    review_title = _clean(title if title is not None else draft.title, "review")
+    cleaned = [
+        NewAction(
+            _clean(a.title, "corrective action"),
+            (a.owner or "").strip(),
+            a.due_date,
+            a.kpi_id,
+            a.goal_id,
+        )
+        for a in new_actions
+    ]
+    with ws.writing() as s:
+        review = Review(date=draft.date, title=review_title, notes=(notes or "").strip())
+        s.add(review)
+        s.flush()
+        assert review.id is not None
+        alive = set(s.exec(select(Kpi.id)).all())
+        entries = [
+            {
+                "review_id": review.id,
+                "kpi_id": st.kpi_id if st.kpi_id in alive else None,
+                "kpi_name": st.kpi,
+                "status": st.status.value,
+                "latest_value": st.latest_value,
+                "latest_date": st.latest_date,
+                "expected": st.expected,
+                "progress": st.progress,
+                "comment": (comments.get(st.kpi_id) or "").strip(),
+            }
+            for st in (item.snapshot for item in draft.items)
+        ]
+        if entries:  # one multi-row insert, not an object per KPI
+            s.execute(insert(ReviewEntry), entries)
+        made = []
+        for a in cleaned:
+            if a.kpi_id is not None and s.get(Kpi, a.kpi_id) is None:
+                raise NotFound(f'the KPI of the action "{a.title}" no longer exists')
+            if a.goal_id is not None and s.get(Goal, a.goal_id) is None:
+                raise NotFound(f'the goal of the action "{a.title}" no longer exists')
+            action = Action(
+                title=a.title,
+                owner=a.owner,
+                due_date=a.due_date,
+                kpi_id=a.kpi_id,
+                goal_id=a.goal_id,
+                review_id=review.id,
+            )
+            s.add(action)
+            s.flush()
+            assert action.id is not None
+            made.append(action.id)
+        done = []
+        for action_id in dict.fromkeys(done_action_ids):
+            row = s.get(Action, action_id)
+            if row is None:
+                raise NotFound(f"action #{action_id} no longer exists")
+            done.append((action_id, row.done, row.done_date))
+            row.done, row.done_date = True, draft.date
+            s.add(row)
+        return SavedReview(review.id, tuple(made), tuple(done))
+
+
+def undo_review(ws: Workspace, saved: SavedReview) -> None:
+    """Take back a saved review: its entries, the actions it made and the ones it closed."""
+    with ws.writing() as s:
+        for action_id, was_done, was_date in saved.marked_done:
+            row = s.get(Action, action_id)
+            if row is not None:
+                row.done, row.done_date = was_done, was_date
+                s.add(row)
+        for action_id in saved.action_ids:
+            row = s.get(Action, action_id)
+            if row is not None:
+                s.delete(row)
+        review = s.get(Review, saved.review_id)
+        if review is not None:
+            s.delete(review)
+
+
+# -- history --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSummary:
+    """One past review as the history lists it."""
+
+    review_id: int
+    date: dt.date
+    title: str
+    notes: str
+    counts: dict[Status, int]
+    n_actions: int
+
+    @property
+    def counts_text(self) -> str:
+        return counts_text(self.counts)
+
+
+@dataclass(frozen=True, slots=True)
+class EntrySnapshot:
+    """A KPI as a past review saw it, with the numbers written as they read then."""
+
+    kpi_id: int | None
+    kpi: str
+    status: Status
+    latest_value: float | None
+    latest_date: dt.date | None
+    expected: float | None
+    progress: float | None
+    comment: str
+    latest_text: str
+    expected_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    action_id: int
+    title: str
+    owner: str
+    due_date: dt.date | None
+    done: bool
+    done_date: dt.date | None
+    about: str  # "KPI: Gross margin", "Goal: Delight our regulars" or ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSnapshot:
+    """A saved review as it was: entries worst first, and the actions it decided."""
+
+    review_id: int
+    date: dt.date
+    title: str
+    notes: str
+    entries: tuple[EntrySnapshot, ...]
+    actions: tuple[ActionRow, ...]
+
+    def counts(self) -> dict[Status, int]:
+        return _counts(e.status for e in self.entries)
+
+
+def review_history(ws: Workspace) -> list[ReviewSummary]:
+    """Every review, the latest first, with its KPIs counted by status."""
+    with ws.reading() as s:
+        reviews = list(
+            s.exec(select(Review).order_by(col(Review.date).desc(), col(Review.id).desc()))
+        )
+        statuses: dict[int, list[str]] = {}
+        for review_id, status in s.exec(select(ReviewEntry.review_id, ReviewEntry.status)):
+            statuses.setdefault(review_id, []).append(status)
+        actions = Counter(r for r in s.exec(select(Action.review_id)).all() if r is not None)
+    return [
+        ReviewSummary(
+            review_id=r.id or 0,
+            date=r.date,
+            title=r.title,
+            notes=r.notes,
+            counts=_counts(_known(statuses.get(r.id or 0, []))),
+            n_actions=actions.get(r.id or 0, 0),
+        )
+        for r in reviews
+    ]
+
+
+def _known(statuses: Sequence[str]) -> list[Status]:
+    out = []
+    for s in statuses:
+        try:
+            out.append(Status(s))
+        except ValueError:
+            out.append(Status.NO_DATA)
+    return out
+
+
+def review_snapshot(ws: Workspace, review_id: int) -> ReviewSnapshot:
+    """A saved review as it read on the day: its entries (worst first) and actions."""
+    with ws.reading() as s:
+        review = s.get(Review, review_id)
+        if review is None:
+            raise NotFound(f"review #{review_id} no longer exists")
+        entries = list(
+            s.exec(
+                select(ReviewEntry)
+                .where(ReviewEntry.review_id == review_id)
+                .order_by(col(ReviewEntry.id))
+            )
+        )
+        actions = list(
+            s.exec(select(Action).where(Action.review_id == review_id).order_by(col(Action.id)))
+        )
+        kpis = {k.id: k for k in s.exec(select(Kpi))}
+        goals = dict(s.exec(select(Goal.id, Goal.title)).all())
+
+    def fmt(kpi_id: int | None, value: float | None) -> str:
+        kpi = kpis.get(kpi_id)
+        if kpi is None:
+            return format_value(value, "", 2)
+        return format_value(value, kpi.unit, kpi.decimals, kpi.unit_kind, kpi.currency_symbol)
+
+    snaps = [
+        EntrySnapshot(
+            kpi_id=e.kpi_id,
+            kpi=e.kpi_name,
+            status=_known([e.status])[0],
+            latest_value=e.latest_value,
+            latest_date=e.latest_date,
+            expected=e.expected,
+            progress=e.progress,
+            comment=e.comment,
+            latest_text=fmt(e.kpi_id, e.latest_value),
+            expected_text=fmt(e.kpi_id, e.expected),
+        )
+        for e in entries
+    ]
+    snaps.sort(key=lambda e: STATUS_ORDER.index(e.status))
+    rows = []
+    for a in actions:
+        if a.kpi_id is not None and a.kpi_id in kpis:
+            about = f"KPI: {kpis[a.kpi_id].name}"
+        elif a.goal_id is not None and a.goal_id in goals:
+            about = f"Goal: {goals[a.goal_id]}"
+        else:
+            about = ""
+        rows.append(ActionRow(a.id or 0, a.title, a.owner, a.due_date, a.done, a.done_date, about))
+    return ReviewSnapshot(
+        review.id or 0, review.date, review.title, review.notes, tuple(snaps), tuple(rows)
+    )
+
+
+__all__ = [
+    "STATUS_ORDER",
+    "ActionRow",
+    "EntrySnapshot",
+    "NewAction",
+    "OpenAction",
+    "ReviewDraft",
+    "ReviewInput",
+    "ReviewItem",
+    "ReviewSnapshot",
+    "ReviewSummary",
+    "SavedReview",
+    "counts_text",
+    "default_title",
+    "open_actions",
+    "review_history",
+    "review_snapshot",
+    "save_review",
+    "start_review",
+    "undo_review",
+]

@@ -1,0 +1,172 @@
+"""Use cases for review meetings and the corrective actions they decide."""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlmodel import col, select
+
+from kpi_desktop.services.errors import NotFound, ValidationError
+from kpi_desktop.services.planning.goals import get_goal
+from kpi_desktop.services.planning.kpis import get_kpi
+from kpi_desktop.store.tables import Action, Review, ReviewEntry
+
+if TYPE_CHECKING:
+    from kpi_desktop.services.workspace.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class EntryInput:
+    """A KPI as seen in a review: its status snapshot and the comment made about it."""
+
+    kpi_id: int | None
+    kpi_name: str
+    status: str
+    latest_value: float | None = None
+    latest_date: dt.date | None = None
+    expected: float | None = None
+    progress: float | None = None
+    comment: str = ""
+
+
+def _clean_title(title: str, what: str) -> str:
+    title = " ".join((title or "").split())
+    if not title:
+        raise ValidationError("title", f"A {what} needs a title")
+    return title
+
+
+class ReviewService:
+    def __init__(self, workspace: Workspace) -> None:
+        self._ws = workspace
+
+    # -- reviews ------------------------------------------------------------------------------
+
+    def list(self) -> builtins.list[Review]:
+        with self._ws.reading() as s:
+            return list(
+                s.exec(select(Review).order_by(col(Review.date).desc(), col(Review.id).desc()))
+            )
+
+    def get(self, review_id: int) -> Review:
+        with self._ws.reading() as s:
+            review = s.get(Review, review_id)
+            if review is None:
+                raise NotFound(f"review #{review_id} no longer exists")
+            return review
+
+    def entries(self, review_id: int) -> builtins.list[ReviewEntry]:
+        with self._ws.reading() as s:
+            return list(
+                s.exec(
+                    select(ReviewEntry)
+                    .where(ReviewEntry.review_id == review_id)
+                    .order_by(col(ReviewEntry.id))
+                )
+            )
+
+    def record(
+        self,
+        date: dt.date,
+        title: str,
+        notes: str = "",
+        entries: Sequence[EntryInput] = (),
+    ) -> Review:
+        """Save a review with its snapshot of KPI statuses, in one transaction."""
+        with self._ws.writing() as s:
+            review = Review(date=date, title=_clean_title(title, "review"), notes=notes or "")
+            s.add(review)
+            s.flush()
+            assert review.id is not None
+            for e in entries:
+                s.add(
+                    ReviewEntry(
+                        review_id=review.id,
+                        kpi_id=e.kpi_id,
+                        kpi_name=e.kpi_name,
+                        status=e.status,
+                        latest_value=e.latest_value,
+                        latest_date=e.latest_date,
+                        expected=e.expected,
+                        progress=e.progress,
+                        comment=e.comment,
+                    )
+                )
+            return review
+
+    def update_notes(self, review_id: int, notes: str) -> Review:
+        with self._ws.writing() as s:
+            review = s.get(Review, review_id)
+            if review is None:
+                raise NotFound(f"review #{review_id} no longer exists")
+            review.notes = notes
+            s.add(review)
+            return review
+
+    def delete(self, review_id: int) -> None:
+        with self._ws.writing() as s:
+            review = s.get(Review, review_id)
+            if review is None:
+                raise NotFound(f"review #{review_id} no longer exists")
+            s.delete(review)
+
+    # -- actions ------------------------------------------------------------------------------
+
+    def actions(self, *, open_only: bool = False) -> builtins.list[Action]:
+        with self._ws.reading() as s:
+            query = select(Action)
+            if open_only:
+                query = query.where(Action.done == False)  # noqa: E712
+            return list(s.exec(query.order_by(col(Action.due_date), col(Action.id))))
+
+    def add_action(
+        self,
+        title: str,
+        *,
+        owner: str = "",
+        due_date: dt.date | None = None,
+        kpi_id: int | None = None,
+        goal_id: int | None = None,
+        review_id: int | None = None,
+    ) -> Action:
+        with self._ws.writing() as s:
+            if kpi_id is not None:
+                get_kpi(s, kpi_id)
+            if goal_id is not None:
+                get_goal(s, goal_id)
+            if review_id is not None and s.get(Review, review_id) is None:
+                raise NotFound(f"review #{review_id} no longer exists")
+            action = Action(
+                title=_clean_title(title, "corrective action"),
+                owner=(owner or "").strip(),
+                due_date=due_date,
+                kpi_id=kpi_id,
+                goal_id=goal_id,
+                review_id=review_id,
+            )
+            s.add(action)
+            s.flush()
+            return action
+
+    def set_action_done(
+        self, action_id: int, done: bool = True, when: dt.date | None = None
+    ) -> Action:
+        with self._ws.writing() as s:
+            action = s.get(Action, action_id)
+            if action is None:
+                raise NotFound(f"action #{action_id} no longer exists")
+            action.done = done
+            action.done_date = (when or dt.date.today()) if done else None
+            s.add(action)
+            return action
+
+    def delete_action(self, action_id: int) -> None:
+        with self._ws.writing() as s:
+            action = s.get(Action, action_id)
+            if action is None:
+                raise NotFound(f"action #{action_id} no longer exists")
+            s.delete(action)

@@ -1,0 +1,446 @@
+"""Everything a KPI chart shows, computed once for the chart pane and for every export.
+
+No Qt here: :func:`chart_data` reads the workspace and applies the domain rules; the
+renderer in ``kpi_desktop.reports.chart`` only draws what it is given.
+
+Decisions:
+
+* Dates are a numpy ``datetime64[D]`` array (calendar days, no time zone), values a
+  ``float64`` array of the same length, in date order. Both arrays are read-only. The
+  renderer turns dates into its x coordinates in one place (``reports.chart.date_to_x``).
+* The arrays hold every stored value, also any dated after ``as_of``; the status, the
+  forecast and the natural process limits use only the values on or before ``as_of``,
+  as ``services.status`` does, so the chart and the scorecard never disagree.
+* Values are read with one SQL query straight into numpy (no object per value): a KPI with
+  a million daily values loads in about half a second. Only the last 24 values on or before
+  ``as_of`` become :class:`Point` objects, for the status, the forecast and the limits.
+* A screen needs far fewer points than that. ``chart_data(..., complete=False)`` (the chart
+  pane) reads a series of more than :data:`WINDOWED_ABOVE` values as a :class:`SeriesWindow`
+  instead: the lowest and highest value of each of :data:`ENVELOPE_BUCKETS` stretches of
+  time (one range query each, aggregated inside SQLite: a fifth of the time of reading the
+  values), plus the values the status needs. The pane then reads the stretch it shows with
+  :func:`series_window`, value by value once few enough are on screen. Its cost grows with
+  what is on screen, not with the length of the series.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+from sqlmodel import col, select
+
+from kpi_desktop.domain.formatting import format_value
+from kpi_desktop.domain.status import StatusReading, expected_at, status_at
+from kpi_desktop.domain.types import Direction, Frequency, KpiTarget, Point, Status
+from kpi_desktop.domain.variation.forecast import FORECAST_WINDOW, MIN_FORECAST_POINTS, linear_fit
+from kpi_desktop.domain.variation.sizing import WINDOW as LIMITS_WINDOW
+from kpi_desktop.domain.variation.xmr import ProcessLimits, natural_process_limits
+from kpi_desktop.services.planning.goals import get_goal
+from kpi_desktop.services.planning.kpis import get_kpi, kpi_target
+from kpi_desktop.store.engine import sqlite_connection
+from kpi_desktop.store.tables import Milestone
+
+if TYPE_CHECKING:
+    from kpi_desktop.services.workspace.workspace import Workspace
+
+DatedValue = tuple[dt.date, float]
+
+#: Days from 4713 BC (Julian day 0) to 1970-01-01, as SQLite's julianday() counts them.
+_UNIX_EPOCH_JULIAN_DAY = 2440587.5
+
+_VALUES_SQL = (
+    "SELECT julianday(period) - ?, value FROM measurement WHERE kpi_id = ? ORDER BY period"
+)
+_RANGE_SQL = (
+    "SELECT julianday(period) - ?, value FROM measurement "
+    "WHERE kpi_id = ? AND period >= ? AND period <= ? ORDER BY period"
+)
+_BUCKET_SQL = (
+    "SELECT count(*), min(value), max(value) FROM measurement "
+    "WHERE kpi_id = ? AND period >= ? AND period < ?"
+)
+_FIRST_FROM_SQL = (
+    "SELECT period FROM measurement WHERE kpi_id = ? AND period >= ? ORDER BY period LIMIT 1"
+)
+
+#: A series with more values than this is read in windows by the chart pane (see
+#: :func:`series_window`); a window with more values than this is read as an envelope.
+WINDOWED_ABOVE = 50_000
+#: The stretches of time an envelope has (about two per pixel of a wide chart).
+ENVELOPE_BUCKETS = 2048
+
+
+@dataclass(frozen=True, eq=False)
+class SeriesWindow:
+    """The stored values of a KPI from ``start`` to ``end`` as a chart draws them.
+
+    With ``envelope`` False, ``dates`` and ``values`` are the stored values themselves.
+    With ``envelope`` True there were too many: the window is cut into equal stretches of
+    time and each stretch that holds values gives two points at its first value's date, its
+    lowest value then its highest (what pyqtgraph's "peak" downsampling draws).
+    """
+
+    start: dt.date
+    end: dt.date
+    dates: np.ndarray  # datetime64[D], in date order
+    values: np.ndarray  # float64
+    envelope: bool
+    count: int  # stored values from start to end
+
+    def covers(self, start: dt.date, end: dt.date) -> bool:
+        return self.start <= start and end <= self.end
+
+
+@dataclass(frozen=True, eq=False)
+class ChartData:
+    """What one KPI chart shows, at the date ``as_of``."""
+
+    kpi_id: int
+    kpi_name: str
+    goal_title: str
+    unit: str
+    unit_kind: str
+    currency_symbol: str
+    decimals: int
+    direction: Direction
+    frequency: Frequency
+    reading: StatusReading
+    #: The actual values: dates (numpy datetime64[D]) and values (float64), in date order.
+    dates: np.ndarray
+    values: np.ndarray
+    baseline: DatedValue | None
+    target: DatedValue | None
+    milestones: tuple[DatedValue, ...]
+    #: The plan: baseline -> milestones -> target (empty without a complete plan).
+    pace: tuple[DatedValue, ...]
+    #: The trend of the last 12 values, from the last value's date to the target date.
+    forecast: tuple[DatedValue, DatedValue] | None
+    #: Mean and natural process limits of the last 24 values, and the dates they span.
+    limits: ProcessLimits | None
+    limits_window: tuple[dt.date, dt.date] | None
+    #: (low, high) for a keep-within-a-range KPI.
+    range_band: tuple[float, float] | None
+    as_of: dt.date
+    #: Set when ``dates``/``values`` hold only part of the values (``complete=False`` on a
+    #: long series): the whole series as a window, its extent and how many values it has.
+    #: ``dates``/``values`` then hold the last values on or before ``as_of`` (what the
+    #: status, the forecast, the limits and the signals read).
+    series: SeriesWindow | None = None
+
+    @property
+    def complete(self) -> bool:
+        """Whether ``dates`` and ``values`` hold every stored value."""
+        return self.series is None
+
+    @property
+    def value_count(self) -> int:
+        return len(self.values) if self.series is None else self.series.count
+
+    @property
+    def first_date(self) -> dt.date | None:
+        if self.series is not None:
+            return self.series.start
+        return self.date_at(0) if len(self.dates) else None
+
+    @property
+    def last_date(self) -> dt.date | None:
+        if self.series is not None:
+            return self.series.end
+        return self.date_at(len(self.dates) - 1) if len(self.dates) else None
+
+    def highest_value(self) -> float | None:
+        """The highest stored value (None without values)."""
+        values = self.values if self.series is None else self.series.values
+        return float(np.max(values)) if len(values) else None
+
+    @property
+    def status(self) -> Status:
+        return self.reading.status
+
+    @property
+    def latest(self) -> Point | None:
+        return self.reading.latest
+
+    @property
+    def progress(self) -> float | None:
+        return self.reading.progress
+
+    @property
+    def has_values(self) -> bool:
+        return self.value_count > 0
+
+    def format_value(self, value: float | None) -> str:
+        """A value as people read it, in this KPI's unit and decimals."""
+        return format_value(value, self.unit, self.decimals, self.unit_kind, self.currency_symbol)
+
+    def date_at(self, index: int) -> dt.date:
+        """The date of the ``index``-th actual value."""
+        return dt.date.fromisoformat(str(self.dates[index]))
+
+
+def chart_data(ws: Workspace, kpi_id: int, as_of: dt.date, *, complete: bool = True) -> ChartData:
+    """Read a KPI, its goal, milestones and values in one snapshot and compute the chart.
+
+    With ``complete`` False, a series of more than :data:`WINDOWED_ABOVE` values is read
+    as an envelope of the whole (``ChartData.series``) plus its last values on or before
+    ``as_of``; see :func:`series_window` for reading a stretch of it.
+    """
+    series: SeriesWindow | None = None
+    with ws.reading() as s:
+        kpi = get_kpi(s, kpi_id)
+        goal = get_goal(s, kpi.goal_id)
+        milestones = list(
+            s.exec(
+                select(Milestone).where(Milestone.kpi_id == kpi_id).order_by(col(Milestone.date))
+            ).all()
+        )
+        raw = sqlite_connection(s)
+        extent = None if complete else _extent(raw, kpi_id)
+        if extent is None:
+            dates, values = _load_values(raw, kpi_id)
+        else:
+            window = _window(raw, kpi_id, *extent, WINDOWED_ABOVE, ENVELOPE_BUCKETS)
+            if window.envelope:
+                series = window
+                tail = max(LIMITS_WINDOW, FORECAST_WINDOW)
+                dates, values = _load_tail(raw, kpi_id, as_of, tail)
+            else:  # few enough: every value, as with complete
+                dates, values = window.dates, window.values
+        target = kpi_target(kpi, milestones)
+        kpi_name, goal_title = kpi.name, goal.title
+        unit, unit_kind, symbol = kpi.unit, kpi.unit_kind, kpi.currency_symbol
+        decimals, frequency = kpi.decimals, Frequency(kpi.frequency)
+
+    recent = _recent_points(dates, values, as_of, max(LIMITS_WINDOW, FORECAST_WINDOW))
+    limit_points = recent[-LIMITS_WINDOW:]
+    limits = natural_process_limits([p.value for p in limit_points])
+    return ChartData(
+        kpi_id=kpi_id,
+        kpi_name=kpi_name,
+        goal_title=goal_title,
+        unit=unit,
+        unit_kind=unit_kind,
+        currency_symbol=symbol,
+        decimals=decimals,
+        direction=target.direction,
+        frequency=frequency,
+        reading=status_at(target, recent[-1:], as_of),
+        dates=dates,
+        values=values,
+        baseline=_dated(target.baseline_date, target.baseline_value),
+        target=_dated(target.target_date, target.target_value),
+        milestones=tuple((m.period, m.value) for m in target.milestones),
+        pace=pace_line(target),
+        forecast=forecast_line(recent[-FORECAST_WINDOW:], target.target_date),
+        limits=limits,
+        limits_window=(
+            (limit_points[0].period, limit_points[-1].period) if limits is not None else None
+        ),
+        range_band=_range_band(target),
+        as_of=as_of,
+        series=series,
+    )
+
+
+def series_window(
+    ws: Workspace,
+    kpi_id: int,
+    start: dt.date,
+    end: dt.date,
+    *,
+    max_values: int = WINDOWED_ABOVE,
+    buckets: int = ENVELOPE_BUCKETS,
+) -> SeriesWindow:
+    """The KPI's values from ``start`` to ``end`` (both included): the values themselves
+    when there are at most ``max_values``, else their envelope in ``buckets`` stretches."""
+    if end < start:
+        raise ValueError("the window ends before it starts")
+    with ws.reading() as s:
+        raw = sqlite_connection(s)
+        return _window(raw, kpi_id, start, end, max_values, buckets)
+
+
+def nearest_value(ws: Workspace, kpi_id: int, when: dt.date) -> Point | None:
+    """The stored value whose date is nearest to ``when`` (the earlier one on a tie)."""
+    with ws.reading() as s:
+        raw = sqlite_connection(s)
+        day = when.isoformat()
+        before = raw.execute(
+            "SELECT period, value FROM measurement WHERE kpi_id = ? AND period <= ? "
+            "ORDER BY period DESC LIMIT 1",
+            (kpi_id, day),
+        ).fetchone()
+        after = raw.execute(
+            "SELECT period, value FROM measurement WHERE kpi_id = ? AND period > ? "
+            "ORDER BY period LIMIT 1",
+            (kpi_id, day),
+        ).fetchone()
+    found = [Point(dt.date.fromisoformat(r[0]), float(r[1])) for r in (before, after) if r]
+    if not found:
+        return None
+    return min(found, key=lambda p: (abs((p.period - when).days), p.period))
+
+
+def pace_line(target: KpiTarget) -> tuple[DatedValue, ...]:
+    """The corners of the expected line: baseline, the milestones inside the plan, target.
+
+    Empty for range KPIs and incomplete plans. The values are the domain's ``expected_at``
+    at each corner, so the line drawn is exactly the one the status is judged against.
+    """
+    if target.direction == Direction.RANGE:
+        return ()
+    start, end = target.baseline_date, target.target_date
+    if start is None or end is None or end <= start:
+        return ()
+    inner = sorted({m.period for m in target.milestones if start < m.period < end})
+    corners = []
+    for d in (start, *inner, end):
+        value = expected_at(target, d)
+        if value is None:
+            return ()
+        corners.append((d, value))
+    return tuple(corners)
+
+
+def forecast_line(
+    points: list[Point], target_date: dt.date | None
+) -> tuple[DatedValue, DatedValue] | None:
+    """The least-squares trend of ``points`` from the last one's date to ``target_date``.
+
+    None with fewer than 3 points, without a target date, or when the target date is not
+    after the last value (there is nothing left to forecast). Its end value equals the
+    status forecast (``domain.forecast.forecast_at``) over the same points.
+    """
+    if target_date is None or len(points) < MIN_FORECAST_POINTS:
+        return None
+    last = points[-1].period
+    if target_date <= last:
+        return None
+    line = linear_fit(points)
+    if line is None:
+        return None
+    return (last, line.at(last)), (target_date, line.at(target_date))
+
+
+def _load_values(raw: sqlite3.Connection, kpi_id: int) -> tuple[np.ndarray, np.ndarray]:
+    """All of a KPI's values in date order, straight from the cursor into numpy."""
+    cursor = raw.execute(_VALUES_SQL, (_UNIX_EPOCH_JULIAN_DAY, kpi_id))
+    return _arrays(cursor)
+
+
+def _arrays(cursor: Iterable[tuple[float, float]]) -> tuple[np.ndarray, np.ndarray]:
+    """(day since 1970, value) rows as read-only date and value arrays. The rows go into
+    one flat float array at C speed (a structured array per row is 10% slower)."""
+    flat = np.fromiter(itertools.chain.from_iterable(cursor), dtype=np.float64)
+    dates = np.rint(flat[0::2]).astype(np.int64).astype("datetime64[D]")
+    values = np.ascontiguousarray(flat[1::2])
+    dates.setflags(write=False)
+    values.setflags(write=False)
+    return dates, values
+
+
+def _extent(raw: sqlite3.Connection, kpi_id: int) -> tuple[dt.date, dt.date] | None:
+    """The first and the last date with a value (two seeks on the key), or None."""
+    first = raw.execute(
+        "SELECT period FROM measurement WHERE kpi_id = ? ORDER BY period LIMIT 1", (kpi_id,)
+    ).fetchone()
+    if first is None:
+        return None
+    last = raw.execute(
+        "SELECT period FROM measurement WHERE kpi_id = ? ORDER BY period DESC LIMIT 1",
+        (kpi_id,),
+    ).fetchone()
+    return dt.date.fromisoformat(first[0]), dt.date.fromisoformat(last[0])
+
+
+def _count_up_to(
+    raw: sqlite3.Connection, kpi_id: int, start: dt.date, end: dt.date, cap: int
+) -> int:
+    """How many values lie from ``start`` to ``end``, counting no further than ``cap``."""
+    row = raw.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM measurement WHERE kpi_id = ? AND period >= ? "
+        "AND period <= ? LIMIT ?)",
+        (kpi_id, start.isoformat(), end.isoformat(), cap),
+    ).fetchone()
+    return int(row[0])
+
+
+def _window(
+    raw: sqlite3.Connection,
+    kpi_id: int,
+    start: dt.date,
+    end: dt.date,
+    max_values: int,
+    buckets: int,
+) -> SeriesWindow:
+    count = _count_up_to(raw, kpi_id, start, end, max_values + 1)
+    if count <= max_values:
+        cursor = raw.execute(
+            _RANGE_SQL, (_UNIX_EPOCH_JULIAN_DAY, kpi_id, start.isoformat(), end.isoformat())
+        )
+        dates, values = _arrays(cursor)
+        return SeriesWindow(start, end, dates, values, envelope=False, count=len(values))
+    # One range query per stretch: SQLite aggregates on the key without handing a row to
+    # Python (a GROUP BY computing a bucket per row is three times slower).
+    first, days = start.toordinal(), end.toordinal() - start.toordinal() + 1
+    edges = sorted({first + (days * i) // buckets for i in range(buckets + 1)})
+    iso = [dt.date.fromordinal(e).isoformat() for e in edges]
+    lows, highs, at = [], [], []
+    total = 0
+    execute = raw.execute
+    for lo, hi in zip(iso, iso[1:], strict=False):
+        n, low, high = execute(_BUCKET_SQL, (kpi_id, lo, hi)).fetchone()
+        if n:
+            total += n
+            lows.append(low)
+            highs.append(high)
+            # drawn at its first value's date (a seek; min(period) in the scan costs more)
+            at.append(execute(_FIRST_FROM_SQL, (kpi_id, lo)).fetchone()[0])
+    dates = np.repeat(np.array(at, dtype="datetime64[D]"), 2)
+    values = np.column_stack([lows, highs]).ravel().astype(np.float64)
+    dates.setflags(write=False)
+    values.setflags(write=False)
+    return SeriesWindow(start, end, dates, values, envelope=True, count=total)
+
+
+def _load_tail(
+    raw: sqlite3.Connection, kpi_id: int, as_of: dt.date, n: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The last ``n`` values on or before ``as_of``, in date order."""
+    cursor = raw.execute(
+        "SELECT julianday(period) - ?, value FROM (SELECT period, value FROM measurement "
+        "WHERE kpi_id = ? AND period <= ? ORDER BY period DESC LIMIT ?) ORDER BY period",
+        (_UNIX_EPOCH_JULIAN_DAY, kpi_id, as_of.isoformat(), n),
+    )
+    return _arrays(cursor)
+
+
+def _recent_points(dates: np.ndarray, values: np.ndarray, as_of: dt.date, n: int) -> list[Point]:
+    """The last ``n`` values on or before ``as_of`` as Points."""
+    end = int(np.searchsorted(dates, np.datetime64(as_of, "D"), side="right"))
+    start = max(0, end - n)
+    return [
+        Point(dt.date.fromisoformat(str(d)), float(v))
+        for d, v in zip(dates[start:end], values[start:end], strict=True)
+    ]
+
+
+def _dated(when: dt.date | None, value: float | None) -> DatedValue | None:
+    if when is None or value is None:
+        return None
+    return when, float(value)
+
+
+def _range_band(target: KpiTarget) -> tuple[float, float] | None:
+    if target.direction != Direction.RANGE:
+        return None
+    if target.range_low is None or target.range_high is None:
+        return None
+    low, high = sorted((float(target.range_low), float(target.range_high)))
+    return low, high

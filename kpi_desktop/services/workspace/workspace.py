@@ -1,0 +1,291 @@
+"""A workspace is one SQLite file: create, open (checking and migrating it), close, copy."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlmodel import Session
+
+from kpi_desktop import __version__
+from kpi_desktop.services.errors import (
+    NotAWorkspace,
+    WorkspaceCorrupt,
+    WorkspaceError,
+    WorkspaceExists,
+    WorkspaceLocked,
+    WorkspaceNotFound,
+    WorkspaceReadOnly,
+    WorkspaceTooNew,
+)
+from kpi_desktop.services.planning.goals import GoalService
+from kpi_desktop.services.planning.kpis import KpiService
+from kpi_desktop.services.review.reviews import ReviewService
+from kpi_desktop.services.tracking.measurements import MeasurementService
+from kpi_desktop.store import migrate
+from kpi_desktop.store.engine import APPLICATION_ID, WRITE_OPTION, make_engine
+
+SUFFIX = ".kpidb"
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_APPLICATION_ID_OFFSET = 68  # where SQLite keeps PRAGMA application_id in the file header
+
+
+class Workspace:
+    """An open workspace file. Use `Workspace.create()` or `Workspace.open()`."""
+
+    def __init__(self, path: Path, engine: Engine, *, readonly: bool) -> None:
+        self.path = path
+        self.readonly = readonly
+        self._engine = engine
+        self._writer = engine.execution_options(**{WRITE_OPTION: True})
+        self.goals = GoalService(self)
+        self.kpis = KpiService(self)
+        self.measurements = MeasurementService(self)
+        self.reviews = ReviewService(self)
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, *, name: str | None = None) -> Workspace:
+        """Make a new, empty workspace at `path` (never overwriting a file) and open it."""
+        path = Path(path)
+        if path.exists():
+            raise WorkspaceExists(path)
+        if not path.parent.is_dir():
+            raise WorkspaceError(path, f"the folder {path.parent} does not exist")
+        partial = path.with_name(f".{path.name}.creating")
+        partial.unlink(missing_ok=True)
+        try:
+            _create_schema(partial, name or path.stem)
+            if path.exists():  # created by someone else meanwhile: keep theirs
+                raise WorkspaceExists(path)
+            # A -wal or -shm left beside a deleted file would be replayed into the new one.
+            for suffix in ("-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+            os.replace(partial, path)
+        except PermissionError as exc:
+            raise WorkspaceReadOnly(path, "the folder is read-only; choose another") from exc
+        finally:
+            partial.unlink(missing_ok=True)
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path: Path | str, *, readonly: bool = False) -> Workspace:
+        """Open an existing workspace, upgrading an older schema after a backup copy.
+
+        Refuses, with the file left untouched: a missing file, a file that is not a
+        workspace, a corrupt one, one written by a newer version, a locked one.
+        """
+        path = Path(path)
+        revision = _inspect(path)
+        if not readonly and not _writable(path):
+            raise WorkspaceReadOnly(
+                path, "the file or its folder is read-only; open it read-only or copy it"
+            )
+        if revision != migrate.head_revision():
+            if readonly:
+                raise WorkspaceReadOnly(
+                    path, "this workspace needs an upgrade; open it for writing first"
+                )
+            backup_file(path, _backup_path(path, revision))
+        engine = make_engine(path, readonly=readonly)
+        try:
+            if revision != migrate.head_revision():
+                with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+                    migrate.upgrade(conn)
+            with engine.connect() as conn:  # sets WAL and proves the file is readable
+                conn.execute(text("SELECT count(*) FROM goal"))
+        except OperationalError as exc:
+            engine.dispose()
+            raise _translate(path, exc) from exc
+        except DBAPIError as exc:
+            engine.dispose()
+            raise WorkspaceCorrupt(path, f"the file is damaged ({exc.orig})") from exc
+        return cls(path, engine, readonly=readonly)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- sessions -----------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read transaction (a consistent snapshot)."""
+        with self._translated(), Session(self._engine, expire_on_commit=False) as session:
+            yield session
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Session]:
+        """One write transaction: committed on success, rolled back on any exception."""
+        if self.readonly:
+            raise WorkspaceReadOnly(self.path, "the workspace is open read-only")
+        with (
+            self._translated(),
+            Session(self._writer, expire_on_commit=False) as session,
+            session.begin(),
+        ):
+            yield session
+
+    @contextlib.contextmanager
+    def _translated(self) -> Iterator[None]:
+        try:
+            yield
+        except OperationalError as exc:
+            raise _translate(self.path, exc) from exc
+        except sqlite3.OperationalError as exc:  # from services using the raw connection
+            raise _translate_sqlite(self.path, exc) from exc
+
+    def save_copy(self, dest: Path | str) -> Path:
+        """Save a consistent copy of the workspace (SQLite backup API) to `dest`."""
+        dest = Path(dest)
+        if dest.resolve() == self.path.resolve():
+            raise WorkspaceExists(dest)
+        backup_file(self.path, dest)
+        return dest
+
+    def info(self) -> dict[str, str]:
+        with self.reading() as s:
+            rows = s.connection().execute(text("SELECT key, value FROM workspace_info"))
+            return {k: v for k, v in rows}
+
+
+def backup_file(source: Path, dest: Path) -> None:
+    """Copy a SQLite file consistently (even while it is in use) with the backup API."""
+    partial = dest.with_name(f".{dest.name}.partial")
+    src = sqlite3.connect(f"file:{source.resolve().as_posix()}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+        os.replace(partial, dest)
+    finally:
+        src.close()
+        partial.unlink(missing_ok=True)
+
+
+def schema_revision(path: Path | str) -> str:
+    """Check, without writing anything, that `path` is a workspace this version can open
+    (WorkspaceError subclasses otherwise); return its schema revision."""
+    return str(_inspect(Path(path)))
+
+
+def _backup_path(path: Path, revision: str | None) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.name}.before-upgrade-{revision}-{stamp}.bak")
+
+
+def _create_schema(path: Path, name: str) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
+        conn.execute("PRAGMA foreign_keys=ON")
+    finally:
+        conn.close()
+    engine = make_engine(path)
+    try:
+        with engine.execution_options(**{WRITE_OPTION: True}).begin() as migration:
+            migrate.upgrade(migration)
+            now = dt.datetime.now().isoformat(timespec="seconds")
+            migration.execute(
+                text("INSERT INTO workspace_info(key, value) VALUES (:k, :v)"),
+                [
+                    {"k": "name", "v": name},
+                    {"k": "created", "v": now},
+                    {"k": "created_by", "v": f"KPI Desktop {__version__}"},
+                ],
+            )
+    finally:
+        engine.dispose()
+    conn = sqlite3.connect(path)  # leave one self-contained file behind (no -wal beside it)
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+
+
+def _inspect(path: Path) -> str | None:
+    """Check, without writing anything, that `path` is a workspace; return its schema revision."""
+    if not path.exists():
+        raise WorkspaceNotFound(path)
+    if path.is_dir():
+        raise NotAWorkspace(path, "this is a folder, not a workspace file")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except PermissionError as exc:
+        raise WorkspaceReadOnly(path, "you do not have permission to read this file") from exc
+    if not header:
+        raise NotAWorkspace(path, "the file is empty, not a KPI Desktop workspace")
+    if not header.startswith(_SQLITE_HEADER) or len(header) < 100:
+        raise NotAWorkspace(path, "this is not a KPI Desktop workspace (not a database file)")
+    app_id = int.from_bytes(header[_APPLICATION_ID_OFFSET : _APPLICATION_ID_OFFSET + 4], "big")
+    if app_id != APPLICATION_ID:
+        raise NotAWorkspace(path, "this database was not made by KPI Desktop")
+    try:
+        conn = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True, timeout=5)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            if "alembic_version" not in tables:
+                raise WorkspaceCorrupt(path, "the workspace has no schema version; it is damaged")
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        raise _translate_sqlite(path, exc) from exc
+    except sqlite3.DatabaseError as exc:
+        raise WorkspaceCorrupt(path, f"the file is damaged ({exc})") from exc
+    revision = row[0] if row else None
+    if revision not in migrate.known_revisions():
+        raise WorkspaceTooNew(
+            path,
+            f"this workspace was saved by a newer version of KPI Desktop (schema {revision}); "
+            f"this version knows schemas up to {migrate.head_revision()}. "
+            "Update KPI Desktop; the file was not changed",
+        )
+    return str(revision)
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _translate_sqlite(path: Path, exc: sqlite3.Error) -> WorkspaceError:
+    text_ = str(exc).lower()
+    if "locked" in text_ or "busy" in text_:
+        return WorkspaceLocked(path)
+    if "readonly" in text_ or "read-only" in text_:
+        return WorkspaceReadOnly(path, "the workspace cannot be written here (read-only)")
+    if "unable to open" in text_:
+        return WorkspaceError(path, "the file cannot be opened (check its permissions)")
+    if "disk is full" in text_:
+        return WorkspaceError(
+            path,
+            "the disk is full, so the last change was not saved; free some space and try again",
+        )
+    if "disk i/o error" in text_:
+        return WorkspaceError(
+            path,
+            "the disk could not be read or written (I/O error), so the last change was "
+            "not saved; check the drive and try again",
+        )
+    return WorkspaceCorrupt(path, f"the file is damaged ({exc})")
+
+
+def _translate(path: Path, exc: DBAPIError) -> WorkspaceError:
+    orig = exc.orig if isinstance(exc.orig, sqlite3.Error) else sqlite3.Error(str(exc))
+    return _translate_sqlite(path, orig)
