@@ -1,4 +1,4 @@
 """Pure business rules: numbers and dates in, verdicts out.
 
-Imports nothing of the project outside the domain: no Qt, no SQL.
+It may import nothing of the project outside the domain: no Qt, no SQL.
 """
