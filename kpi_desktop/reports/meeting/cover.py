@@ -1,0 +1,165 @@
+"""The cover page: workspace, period and report date, the status count tiles, each
+objective's status, and what needs attention (KPIs at risk or off track, overdue actions).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+)
+
+from kpi_desktop.domain.formatting import format_percent
+from kpi_desktop.domain.types import Status
+from kpi_desktop.reports.chart_style import STATUS_COLORS
+from kpi_desktop.reports.meeting.badges import badge_line, badge_line_height, paint_badge
+from kpi_desktop.reports.meeting.page_layout import Layout, PaintContext, paint_text, tint
+from kpi_desktop.reports.meeting.style import (
+    BODY,
+    BODY_BOLD,
+    H1,
+    H2,
+    H3,
+    INK,
+    KICKER,
+    MUTED,
+    SMALL,
+    long_date,
+)
+from kpi_desktop.services.review.report_data import (
+    STATUS_ORDER,
+    ObjectiveSection,
+    ReportData,
+)
+
+
+def _status_summary_block(layout: Layout, data: ReportData) -> None:
+    """One tile per status with a count: big number, badge and word."""
+    shown = [s for s in STATUS_ORDER if data.status_counts.get(s)]
+    if not shown:
+        return
+    gap = 10.0
+    tile_w = (layout.width - gap * (len(STATUS_ORDER) - 1)) / len(STATUS_ORDER)
+    tile_w = min(tile_w, 130.0)
+
+    def paint(ctx: PaintContext, r: QRectF) -> None:
+        p = ctx.painter
+        for i, status in enumerate(shown):
+            tile = QRectF(r.left() + i * (tile_w + gap), r.top(), tile_w, r.height())
+            p.save()
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(tint(STATUS_COLORS[status], 34))
+            p.drawRoundedRect(tile, 6, 6)
+            p.setBrush(QColor(STATUS_COLORS[status]))
+            p.drawRoundedRect(QRectF(tile.left(), tile.top(), 5, tile.height()), 2, 2)
+            p.restore()
+            count = str(data.status_counts[status])
+            paint_text(p, QRectF(tile.left() + 16, tile.top() + 6, tile_w - 20, 40), count, H2)
+            paint_badge(p, status, QRectF(tile.left() + 16, tile.top() + 50, 13, 13))
+            word = QRectF(tile.left() + 34, tile.top() + 46, tile_w - 38, 22)
+            paint_text(p, word, status.label, BODY_BOLD)
+
+    layout.block(78, paint)
+
+
+def cover_page(layout: Layout, data: ReportData) -> None:
+    layout.y += 70
+
+    def band(ctx: PaintContext, r: QRectF) -> None:
+        p = ctx.painter
+        p.fillRect(QRectF(r.left(), r.top(), 56, 5), QColor(STATUS_COLORS[Status.ACHIEVED]))
+        paint_text(
+            p,
+            QRectF(r.left(), r.top() + 14, r.width(), 20),
+            "MEETING REPORT",
+            KICKER,
+            STATUS_COLORS[Status.ACHIEVED],
+        )
+
+    layout.block(40, band)
+    layout.heading(data.workspace_name, H1)
+    layout.gap(6)
+    period = f"Results to {data.period}" if data.period else "No values recorded yet"
+    layout.paragraph(period, H3, INK)
+    layout.paragraph(f"Report date: {long_date(data.as_of)}", BODY, MUTED)
+    review = data.last_review
+    if review is not None:
+        layout.paragraph(
+            f"Last review: {review.title} (held {long_date(review.date)})", BODY, MUTED
+        )
+    layout.gap(34)
+    layout.heading("Where we stand", H3, keep_with=90)
+    layout.paragraph(data.summary(), BODY, MUTED)
+    layout.gap(10)
+    _status_summary_block(layout, data)
+    layout.gap(30)
+
+    if data.objectives:
+        layout.heading("Objectives", H3, keep_with=30)
+        layout.gap(4)
+        for objective in data.objectives:
+            _objective_line(layout, objective)
+        layout.gap(26)
+
+    attention = [st for st in data.statuses if st.status in (Status.OFF_TRACK, Status.AT_RISK)]
+    attention.sort(key=lambda st: -st.status.severity)
+    overdue = [a for a in data.open_actions if a.overdue]
+    if not attention and not overdue:
+        return
+    layout.heading("Needs attention", H3, keep_with=30)
+    layout.gap(4)
+    overdue_line: tuple[str, str] | None = None
+    if overdue:
+        noun = "action is" if len(overdue) == 1 else "actions are"
+        names = "; ".join(f"{a.title} ({a.owner or 'no owner'})" for a in overdue[:3])
+        if len(overdue) > 3:
+            names += f"; and {len(overdue) - 3} more (see the list of open actions)"
+        overdue_line = (f"{len(overdue)} corrective {noun} overdue", names)
+    lines = [
+        (
+            st.status,
+            f"{st.kpi}: {st.status.label.lower()}",
+            f"latest {st.format(st.latest_value)}, "
+            f"{format_percent(st.progress)} of the way to {st.target_text()}",
+        )
+        for st in attention
+    ]
+    # The cover stays one page: name as many KPIs as fit, then say how many more there are.
+    reserve = 2 * layout.line_height(SMALL) + 6
+    if overdue_line is not None:
+        reserve += badge_line_height(layout, *overdue_line)
+    shown = 0
+    for status, title, detail in lines:
+        if badge_line_height(layout, title, detail) + reserve > layout.room():
+            break
+        badge_line(layout, status, title, detail)
+        shown += 1
+    if shown < len(lines):
+        more = len(lines) - shown
+        layout.paragraph(
+            f"and {more} more KPI{'s' if more != 1 else ''} at risk or off track: "
+            "see the scorecard.",
+            SMALL,
+            MUTED,
+            indent=24,
+        )
+        layout.gap(6)
+    if overdue_line is not None:
+        badge_line(layout, Status.OFF_TRACK, *overdue_line)
+
+
+def _objective_line(layout: Layout, objective: ObjectiveSection) -> None:
+    n = len(objective.kpis)
+    facts = [f"{n} KPI{'s' if n != 1 else ''}"]
+    if objective.rollup.score is not None:
+        facts.append(f"score {objective.rollup.score:.0f} of 100")
+    if objective.owner:
+        facts.append(f"owner {objective.owner}")
+    badge_line(
+        layout,
+        objective.rollup.status,
+        objective.title,
+        f"{objective.rollup.status.label} · " + " · ".join(facts),
+    )

@@ -1,0 +1,121 @@
+"""One section per objective: its overall status and description, then each KPI's chart
+(painted as vectors) with its target, forecast and the last review's comment.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QPen,
+)
+
+from kpi_desktop.domain.types import Frequency
+from kpi_desktop.reports.meeting.badges import badge_line
+from kpi_desktop.reports.meeting.page_layout import Layout, PaintContext
+from kpi_desktop.reports.meeting.style import (
+    BAND,
+    BODY,
+    H2,
+    INK,
+    MUTED,
+    NOTE,
+    RULE,
+    SMALL,
+    period_name,
+    short_date,
+)
+from kpi_desktop.services.review.report_data import (
+    ObjectiveSection,
+    ReportData,
+)
+from kpi_desktop.services.tracking.chart_data import ChartData
+from kpi_desktop.services.tracking.status import KpiStatus
+
+
+def _chart_height(layout: Layout) -> float:
+    """Two charts and their captions fit a page under the objective's heading."""
+    content = layout.frame.height()
+    return max(250.0, min(360.0, (content - 300) / 2))
+
+
+def objective_section(layout: Layout, data: ReportData, objective: ObjectiveSection) -> None:
+    layout.heading(objective.title, H2, rule=True, keep_with=30)
+    layout.running_head = f"{objective.title} (continued)"
+    facts = [objective.rollup.status.label]
+    if objective.rollup.score is not None:
+        facts.append(f"score {objective.rollup.score:.0f} of 100")
+    if objective.perspective:
+        facts.append(f"{objective.perspective} perspective")
+    if objective.owner:
+        facts.append(f"owner {objective.owner}")
+    badge_line(layout, objective.rollup.status, "Overall: " + " · ".join(facts), "")
+    if objective.description:
+        layout.paragraph(objective.description, BODY, MUTED)
+    layout.gap(12)
+    if not objective.kpis:
+        layout.paragraph("No KPIs measure this objective yet.", BODY, MUTED)
+        return
+    chart_h = _chart_height(layout)
+    for st, chart in zip(objective.kpis, objective.charts, strict=True):
+        _kpi_block(layout, data, st, chart, chart_h)
+        layout.gap(16)
+
+
+def _kpi_block(
+    layout: Layout, data: ReportData, st: KpiStatus, chart: ChartData, chart_h: float
+) -> None:
+    """The KPI's chart, a caption with its target and forecast, and the review's comment."""
+    freq = data.frequencies.get(st.kpi_id, Frequency.MONTHLY)
+    caption_parts = []
+    if st.direction == "range":
+        caption_parts.append(f"Keep within {st.target_text()}")
+    elif st.target is not None:
+        by = f" by {short_date(st.target_date)}" if st.target_date else ""
+        caption_parts.append(f"Target {st.target_text()}{by}")
+    if st.expected is not None and st.direction != "range":
+        caption_parts.append(f"plan for now {st.format(st.expected)}")
+    if st.forecast is not None:
+        caption_parts.append(f"forecast {st.format(st.forecast)}")
+    if st.latest_date is not None:
+        caption_parts.append(f"latest value for {period_name(st.latest_date, freq)}")
+    caption = " · ".join(caption_parts)
+    comment = ""
+    review = data.last_review
+    if review is not None and review.comments.get(st.kpi_id):
+        comment = f"At the review of {short_date(review.date)}: “{review.comments[st.kpi_id]}”"
+
+    caption_lines = layout.wrap(caption, SMALL, layout.width - 16) if caption else []
+    comment_lines = layout.wrap(comment, NOTE, layout.width - 24) if comment else []
+    lh_caption, lh_note = layout.line_height(SMALL), layout.line_height(NOTE)
+    height = chart_h + 6 + len(caption_lines) * lh_caption
+    if comment_lines:
+        height += 8 + len(comment_lines) * lh_note + 8
+    ascent_c, ascent_n = layout.metrics(SMALL).ascent(), layout.metrics(NOTE).ascent()
+
+    def paint(ctx: PaintContext, r: QRectF) -> None:
+        p = ctx.painter
+        chart_rect = QRectF(r.left(), r.top(), r.width(), chart_h)
+        ctx.charts.paint(p, chart, chart_rect)
+        ctx.chart_done(st.kpi)
+        p.setPen(QPen(QColor(RULE), 1.0))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawRect(chart_rect)
+        y = chart_rect.bottom() + 6
+        p.setFont(SMALL)
+        p.setPen(QColor(MUTED))
+        for line in caption_lines:
+            p.drawText(QPointF(r.left() + 8, y + ascent_c), line)
+            y += lh_caption
+        if comment_lines:
+            y += 8
+            box = QRectF(r.left(), y - 4, r.width(), len(comment_lines) * lh_note + 8)
+            p.fillRect(box, QColor(BAND))
+            p.fillRect(QRectF(box.left(), box.top(), 3, box.height()), QColor(MUTED))
+            p.setFont(NOTE)
+            p.setPen(QColor(INK))
+            for line in comment_lines:
+                p.drawText(QPointF(r.left() + 14, y + ascent_n), line)
+                y += lh_note
+
+    layout.block(height, paint)

@@ -1,0 +1,57 @@
+"""The meeting report's house style: page margins, ink colours, fonts (in points) and how
+dates and periods are written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import (
+    QFont,
+)
+
+from kpi_desktop.domain.periods import period_label
+from kpi_desktop.domain.types import Frequency, Status
+from kpi_desktop.reports.chart_style import STATUS_COLORS
+
+# Layout (logical pixels) and type (points).
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 60.0, 56.0, 70.0
+FOOTER_OFFSET = 34.0  # footer baseline above the page's bottom edge
+INK, MUTED, RULE, BAND = "#222222", "#5F5F5F", "#D9D9D9", "#F4F6F8"
+OVERDUE = STATUS_COLORS[Status.OFF_TRACK]
+
+
+def _font(points: float, *, bold: bool = False, italic: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    font.setItalic(italic)
+    # No ligatures: a PDF stores "ff" in "staff" as one glyph, which search and copy
+    # would then read as the character "ﬀ".
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
+
+
+BODY = _font(10)
+BODY_BOLD = _font(10, bold=True)
+SMALL = _font(8.5)
+SMALL_BOLD = _font(8.5, bold=True)
+NOTE = _font(9.5, italic=True)
+TABLE = _font(9)
+TABLE_BOLD = _font(9, bold=True)
+H1 = _font(30, bold=True)
+H2 = _font(18, bold=True)
+H3 = _font(12.5, bold=True)
+KICKER = _font(10.5, bold=True)
+
+
+def long_date(d: dt.date) -> str:
+    return f"{d.day} {d:%B %Y}"
+
+
+def short_date(d: dt.date | None) -> str:
+    return "—" if d is None else f"{d.day} {d:%b %Y}"
+
+
+def period_name(d: dt.date | None, freq: Frequency) -> str:
+    return "" if d is None else period_label(d, freq)
