@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kpi_desktop.reports import chart as chart_module
+from kpi_desktop.reports import chart_axes as chart_module
 from kpi_desktop.reports.chart import date_to_x, find_item, x_to_date
 from kpi_desktop.services.tracking import chart_data as chart_data_module
 from kpi_desktop.services.tracking.chart_data import chart_data, nearest_value, series_window

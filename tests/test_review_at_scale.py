@@ -11,7 +11,8 @@ import pytest
 from sqlmodel import select
 
 from kpi_desktop.domain.types import Status
-from kpi_desktop.services.review.flow import review_snapshot, start_review
+from kpi_desktop.services.review.flow import start_review
+from kpi_desktop.services.review.history import review_snapshot
 from kpi_desktop.services.workspace.demo import build_demo
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store.engine import sqlite_connection

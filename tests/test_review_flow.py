@@ -20,12 +20,11 @@ from kpi_desktop.services.review.flow import (
     counts_text,
     default_title,
     open_actions,
-    review_history,
-    review_snapshot,
     save_review,
     start_review,
     undo_review,
 )
+from kpi_desktop.services.review.history import review_history, review_snapshot
 from kpi_desktop.services.tracking.status import kpi_statuses
 from kpi_desktop.services.workspace.demo import build_demo
 from kpi_desktop.services.workspace.workspace import Workspace

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.review.flow import (
+from kpi_desktop.services.review.flow import counts_text
+from kpi_desktop.services.review.history import (
     ReviewSnapshot,
-    counts_text,
     review_history,
     review_snapshot,
 )
