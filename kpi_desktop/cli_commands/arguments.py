@@ -1,0 +1,109 @@
+"""Argument types, exit codes and plumbing shared by every subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace], int]
+Declare = Callable[[argparse.ArgumentParser], None]
+
+
+def iso_date(text: str) -> dt.date:
+    try:
+        from kpi_desktop.domain.values import parse_date
+
+        return parse_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date (use YYYY-MM-DD, for example 2025-12-31)"
+        ) from None
+
+
+def value_at_date(text: str) -> tuple[float, dt.date]:
+    value, sep, when = text.rpartition("@")
+    if not sep or not value or not when:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} must be VALUE@DATE, for example 1200@2025-01-31"
+        )
+    from kpi_desktop.domain.values import parse_number
+
+    try:
+        number = parse_number(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} in {text!r} is not a number") from None
+    return number, iso_date(when)
+
+
+def positive_float(text: str) -> float:
+    try:
+        number = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+    return number
+
+
+def positive_int(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+    return number
+
+
+def number_arg(text: str) -> float:
+    from kpi_desktop.domain.values import parse_number
+
+    try:
+        return parse_number(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+
+
+def open_workspace(path: Path, *, for_reading: bool = False):  # type: ignore[no-untyped-def]
+    """Open a workspace; a read command falls back to read-only on a read-only file."""
+    from kpi_desktop.services.errors import WorkspaceReadOnly
+    from kpi_desktop.services.workspace.workspace import Workspace
+
+    try:
+        return Workspace.open(path)
+    except WorkspaceReadOnly:
+        if not for_reading:
+            raise
+        return Workspace.open(path, readonly=True)
+
+
+_qt_app: object = None  # the QApplication of a headless export, kept alive while it runs
+
+
+def headless_qt() -> None:
+    """A QApplication for painting, without a screen and without Qt's platform chatter.
+
+    Only the exports that paint (charts, the report) call this; the others never load Qt.
+    """
+    global _qt_app
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        return  # e.g. a test's application, with its own message handling
+
+    def quiet(kind: QtMsgType, _context: object, message: str) -> None:
+        if "propagateSizeHints" in message or kind == QtMsgType.QtDebugMsg:
+            return
+        print(message, file=sys.stderr)
+
+    qInstallMessageHandler(quiet)
+    _qt_app = QApplication(["kpi-desktop"])
