@@ -18,7 +18,9 @@ from kpi_desktop.services.tracking.achievements import kpi_achievements_of, work
 from kpi_desktop.services.workspace.demo import build_demo
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui import commands
-from kpi_desktop.ui.achievements.panel import AchievementsPanel, Celebrator, kind_pixmap
+from kpi_desktop.ui.achievements.celebration import Celebrator
+from kpi_desktop.ui.achievements.icons import kind_pixmap
+from kpi_desktop.ui.achievements.panel import AchievementsPanel
 from kpi_desktop.ui.document import Document
 
 D = dt.date

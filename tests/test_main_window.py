@@ -86,8 +86,8 @@ def test_recent_files_survive_a_restart(make_window, tmp_path: Path) -> None:  #
     first.close()
     second = make_window()
     assert path.resolve() in second.settings.recent_files()
-    second._fill_recent_menu()
-    assert [a.text() for a in second.recent_menu.actions()] == ["plan.kpidb"]
+    second.menus._fill_recent_menu()
+    assert [a.text() for a in second.menus.recent_menu.actions()] == ["plan.kpidb"]
     assert start_workspace(second, None)  # the last workspace, not the demo
     assert second.document.workspace.path == path
 
@@ -108,13 +108,13 @@ def test_undo_and_redo_from_the_edit_menu(make_window, tmp_path: Path) -> None: 
     Workspace.create(path).close()
     window = make_window()
     window.open_workspace(path)
-    assert not window.undo_action.isEnabled()
+    assert not window.menus.undo_action.isEnabled()
     window.view.tree.add_goal()
-    assert window.undo_action.isEnabled()
-    assert "Add goal" in window.undo_action.text()
-    window.undo_action.trigger()
+    assert window.menus.undo_action.isEnabled()
+    assert "Add goal" in window.menus.undo_action.text()
+    window.menus.undo_action.trigger()
     assert window.document.workspace.goals.list() == []
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert [g.title for g in window.document.workspace.goals.list()] == ["New objective"]
 
 
@@ -178,7 +178,7 @@ def test_review_reminders_and_achievements_are_wired(make_window, qtbot) -> None
     dialog = window.start_review()
     assert dialog is not None and dialog.isVisible() and not dialog.isModal()
     dialog.close()
-    window.review_history_action.trigger()
+    window.menus.review_history_action.trigger()
     assert view.centre.currentWidget() is view.reviews
     assert [view.centre.tabText(i) for i in range(view.centre.count())] == [
         "Chart",
@@ -240,22 +240,24 @@ def test_export_menu_items_follow_the_selection(make_window, tmp_path: Path, qtb
 
     window = make_window()
     assert window.open_demo()
-    assert not window.export_chart_action.isEnabled()
+    assert not window.menus.export_chart_action.isEnabled()
     kpi = window.document.workspace.kpis.find("Gross margin")
     window.view.tree.select("kpi", kpi.id)
-    assert window.export_chart_action.isEnabled() and window.copy_chart_action.isEnabled()
-    window.copy_chart_action.trigger()
+    assert (
+        window.menus.export_chart_action.isEnabled() and window.menus.copy_chart_action.isEnabled()
+    )
+    window.menus.copy_chart_action.trigger()
     assert not QGuiApplication.clipboard().image().isNull()
     dialog = window.export_chart()
     assert dialog is not None and dialog.isVisible()
     dialog.close()
-    assert window.export_report_action.isEnabled()
+    assert window.menus.export_report_action.isEnabled()
 
 
 def test_import_data_opens_the_wizard(make_window, employment_csv: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window(ScriptedPrompts(files=[str(employment_csv)]))
     assert window.open_demo()
-    assert window.import_action.isEnabled()
+    assert window.menus.import_action.isEnabled()
     wizard = window.import_data()
     assert wizard is not None and wizard.isVisible()
     qtbot.waitExposed(wizard)

@@ -185,7 +185,7 @@ def test_the_views_over_every_kpi_share_one_read_of_the_plan(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from kpi_desktop.ui import document as document_module
-    from kpi_desktop.ui.achievements.panel import Celebrator
+    from kpi_desktop.ui.achievements.celebration import Celebrator
 
     reads: list[dt.date] = []
     real = document_module.read_plan

@@ -65,16 +65,16 @@ def test_the_first_frame_loads_no_heavy_layer(tmp_path: Path) -> None:
 def test_help_pages_fill_the_help_menu_once_it_opens(qtbot) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(AppSettings(), ScriptedPrompts())
     qtbot.addWidget(window)
-    window.help_menu.aboutToShow.emit()
-    window.help_menu.aboutToShow.emit()  # a second opening adds nothing
-    titles = [action.text() for action in window.help_menu.actions()]
+    window.menus.help_menu.aboutToShow.emit()
+    window.menus.help_menu.aboutToShow.emit()  # a second opening adds nothing
+    titles = [action.text() for action in window.menus.help_menu.actions()]
     assert titles[:3] == [
         "How status works",
         "How sizing works",
         "Reminders, real change and achievements",
     ]
     assert titles[3:] == ["", "&About KPI Desktop"]
-    window.help_menu.actions()[1].trigger()
+    window.menus.help_menu.actions()[1].trigger()
     assert window._help is not None and window._help.isVisible()
     assert window._help.index.currentItem().text() == "How sizing works"
     window._help.close()
@@ -83,9 +83,9 @@ def test_help_pages_fill_the_help_menu_once_it_opens(qtbot) -> None:  # type: ig
 def test_shortcuts_keep_every_platform_binding(qtbot) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(AppSettings(), ScriptedPrompts())
     qtbot.addWidget(window)
-    redo = {seq.toString() for seq in window.redo_action.shortcuts()}
+    redo = {seq.toString() for seq in window.menus.redo_action.shortcuts()}
     assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= redo
-    assert [seq.toString() for seq in window.import_action.shortcuts()] == ["Ctrl+I"]
+    assert [seq.toString() for seq in window.menus.import_action.shortcuts()] == ["Ctrl+I"]
 
 
 def test_closing_the_workspace_shows_the_welcome_page_again(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -97,10 +97,10 @@ def test_closing_the_workspace_shows_the_welcome_page_again(qtbot, tmp_path: Pat
     qtbot.addWidget(window)
     window.show_opening(path)
     assert "Opening plan" in window.welcome.text()
-    assert not window.start_review_action.isEnabled()
+    assert not window.menus.start_review_action.isEnabled()
     assert window.open_workspace(path)
-    assert window.start_review_action.isEnabled()
+    assert window.menus.start_review_action.isEnabled()
     window.close_workspace()
     assert "No workspace is open" in window.welcome.text()
     assert window.stack.currentIndex() == 0
-    assert not window.start_review_action.isEnabled()
+    assert not window.menus.start_review_action.isEnabled()

@@ -127,7 +127,7 @@ def start_workspace(window: MainWindow, requested: Path | None) -> bool:
     import kpi_desktop.services.workspace.workspace  # noqa: F401
     import kpi_desktop.ui.workspace_view  # noqa: F401
     from kpi_desktop.paths import demo_workspace_path
-    from kpi_desktop.ui.main_window import ensure_demo_workspace
+    from kpi_desktop.ui.workspace.demo_file import ensure_demo_workspace
 
     gc.freeze()
     path = startup_path(window, requested)

@@ -7,13 +7,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kpi_desktop import __version__
-from kpi_desktop.paths import APP_NAME, WORKSPACE_SUFFIX, demo_workspace_path
+from kpi_desktop.paths import APP_NAME, WORKSPACE_SUFFIX
 from kpi_desktop.services.errors import KpiDesktopError, WorkspaceReadOnly
 from kpi_desktop.ui.settings import AppSettings
+from kpi_desktop.ui.workspace.menus import MainWindowMenus
+from kpi_desktop.ui.workspace.restore_dialog import FILE_FILTER
 
 # Start-up imports only what the first frame shows; the rest loads once the window is up
 # (see ui/app.py). Even `Qt` waits: its first use builds 93 Python enums (about 20 ms).
@@ -24,8 +26,6 @@ if TYPE_CHECKING:
     from kpi_desktop.ui.workspace_view import WorkspaceView
 
 QWidgetT = TypeVar("QWidgetT", bound=QWidget)
-
-FILE_FILTER = "KPI Desktop workspaces (*.kpidb);;All files (*)"
 
 
 class MainWindow(QMainWindow):
@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(welcome_page)
         self.setCentralWidget(self.stack)
-        self._make_menus()
+        self.menus = MainWindowMenus(self)
         self._update_title()
         geometry = self.settings.load_bytes("window")
         if geometry is not None:
@@ -76,140 +76,6 @@ class MainWindow(QMainWindow):
             "explore a sample café.</p>"
         )
         self.welcome.setText(f'<div align="center">{html}</div>')
-
-    # -- menus ----------------------------------------------------------------------------
-
-    def _action(
-        self,
-        menu: QMenu,
-        text: str,
-        slot: object,
-        shortcut: QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = menu.addAction(self.tr(text))
-        action.triggered.connect(slot)
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)  # every binding the platform has for it
-        elif shortcut is not None:
-            # (setShortcut() would build the whole `Qt` namespace to pick its overload)
-            action.setShortcuts([QKeySequence(shortcut)])
-        return action
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        self._action(file_menu, "&New…", self.new_workspace, QKeySequence.StandardKey.New)
-        self._action(file_menu, "&Open…", self.choose_and_open, QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._action(file_menu, "Open &demo", self.open_demo)
-        file_menu.addSeparator()
-        self.restore_action = self._action(file_menu, "&Restore from backup…", self.restore_backup)
-        self.import_action = self._action(file_menu, "&Import data…", self.import_data, "Ctrl+I")
-        self.export_chart_action = self._action(
-            file_menu, "Export &chart…", self.export_chart, "Ctrl+E"
-        )
-        self.copy_chart_action = self._action(
-            file_menu, "Cop&y chart", self.copy_chart, "Ctrl+Shift+C"
-        )
-        self.export_report_action = self._action(
-            file_menu, "Export meeting &report…", self.export_report, "Ctrl+Shift+E"
-        )
-        self.export_data_action = self._action(file_menu, "Export &data…", self.export_data)
-        file_menu.addSeparator()
-        self.save_copy_action = self._action(
-            file_menu, "Save a &Copy…", self.save_copy, QKeySequence.StandardKey.SaveAs
-        )
-        self.close_action = self._action(
-            file_menu, "&Close", self.close_workspace, QKeySequence.StandardKey.Close
-        )
-        file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = self._action(
-            edit_menu, "&Undo", self._undo, QKeySequence.StandardKey.Undo
-        )
-        self.redo_action = self._action(
-            edit_menu, "&Redo", self._redo, QKeySequence.StandardKey.Redo
-        )
-
-        kpi_menu = bar.addMenu(self.tr("&KPI"))
-        self.new_kpi_action = self._action(
-            kpi_menu, "&New KPI…", lambda: self.open_wizard(0, 0), "Ctrl+K"
-        )
-        self.edit_wizard_action = self._action(
-            kpi_menu, "Edit with &wizard…", self._edit_selected_with_wizard
-        )
-        review_menu = bar.addMenu(self.tr("&Review"))
-        self.start_review_action = self._action(
-            review_menu, "&Start a review…", lambda: self.start_review(), "Ctrl+R"
-        )
-        self.review_history_action = self._action(
-            review_menu, "Review &history", self._show_review_history
-        )
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("main-toolbar")
-        # Its actions have no icons, so the buttons show their text.
-        toolbar.addAction(self.new_kpi_action)
-        toolbar.addAction(self.start_review_action)
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
-
-        self.help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_menu.aboutToShow.connect(self._fill_help_menu)
-        about = self._action(self.help_menu, f"&About {APP_NAME}", self.show_about)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        self._update_actions()
-
-    def _fill_help_menu(self) -> None:
-        """The help pages above About, read from resources/help when the menu first opens."""
-        if len(self.help_menu.actions()) > 1:
-            return
-        from kpi_desktop.ui.help_viewer import help_pages
-
-        about = self.help_menu.actions()[0]
-        for title in help_pages():
-            page = QAction(title, self.help_menu)
-            page.triggered.connect(lambda _c=False, t=title: self.show_help(t))
-            self.help_menu.insertAction(about, page)
-        self.help_menu.insertSeparator(about)
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.settings.recent_files()
-        for path in recent:
-            action = self.recent_menu.addAction(path.name)
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.open_workspace(p))
-        if not recent:
-            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
-
-    def _update_actions(self) -> None:
-        is_open = self.document is not None
-        for action in (
-            self.save_copy_action,
-            self.import_action,
-            self.export_report_action,
-            self.export_data_action,
-            self.close_action,
-            self.new_kpi_action,
-            self.edit_wizard_action,
-            self.start_review_action,
-            self.review_history_action,
-        ):
-            action.setEnabled(is_open)
-        has_kpi = self.view is not None and self.view.tree.selected()[0] == "kpi"
-        self.export_chart_action.setEnabled(has_kpi)
-        self.copy_chart_action.setEnabled(has_kpi)
-        stack = self.document.undo_stack if self.document else None
-        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
-        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
-        if stack is not None:
-            self.undo_action.setText(self.tr("&Undo {0}").format(stack.undoText()).strip())
-            self.redo_action.setText(self.tr("&Redo {0}").format(stack.redoText()).strip())
 
     def _update_title(self) -> None:
         if self.document is None:
@@ -322,14 +188,14 @@ class MainWindow(QMainWindow):
         self.view = WorkspaceView(document, self.prompts)
         self.view.wizard_requested.connect(self.open_wizard)
         self.view.review_requested.connect(self.start_review)
-        self.view.tree.selection_changed.connect(lambda _k, _i: self._update_actions())
-        from kpi_desktop.ui.achievements.panel import Celebrator
+        self.view.tree.selection_changed.connect(lambda _k, _i: self.menus.update())
+        from kpi_desktop.ui.achievements.celebration import Celebrator
 
         self.celebrator = Celebrator(document, self.view)  # a toast when a value hits a target
         self.celebrator.celebrated.connect(
             lambda found: self.statusBar().showMessage("★ " + found[-1].text, 8000)
         )
-        document.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        document.undo_stack.indexChanged.connect(lambda _i: self.menus.update())
         document.error_raised.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
@@ -337,7 +203,7 @@ class MainWindow(QMainWindow):
         if split is not None:
             self.view.split.restoreState(split)
         self._update_title()
-        self._update_actions()
+        self.menus.update()
 
     def _own(self, window: QWidgetT) -> QWidgetT:
         """A non-modal window working on the open workspace (a wizard, the review, an
@@ -380,7 +246,7 @@ class MainWindow(QMainWindow):
         self._show_welcome()
         self.stack.setCurrentIndex(0)
         self._update_title()
-        self._update_actions()
+        self.menus.update()
         return True
 
     def new_workspace(self) -> bool:
@@ -404,6 +270,8 @@ class MainWindow(QMainWindow):
         return bool(chosen) and self.open_workspace(chosen)
 
     def open_demo(self) -> bool:
+        from kpi_desktop.ui.workspace.demo_file import ensure_demo_workspace
+
         return self.open_workspace(ensure_demo_workspace())
 
     def save_copy(self) -> bool:
@@ -565,16 +433,3 @@ class MainWindow(QMainWindow):
             return
         self.settings.sync()
         super().closeEvent(event)
-
-
-def ensure_demo_workspace() -> Path:
-    """The demo workspace in the user data folder, made on first use."""
-    from kpi_desktop.services.workspace.workspace import Workspace
-
-    path = demo_workspace_path()
-    if not path.exists():
-        from kpi_desktop.services.workspace.demo import DEMO_NAME, build_demo
-
-        with Workspace.create(path, name=DEMO_NAME) as ws:
-            build_demo(ws)
-    return path

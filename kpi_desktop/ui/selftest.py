@@ -38,9 +38,10 @@ def _check(tmp: Path) -> str:
     from kpi_desktop.reports.chart import render_chart_png
     from kpi_desktop.services.tracking.chart_data import chart_data
     from kpi_desktop.ui.app import application_icon
-    from kpi_desktop.ui.main_window import MainWindow, ensure_demo_workspace
+    from kpi_desktop.ui.main_window import MainWindow
     from kpi_desktop.ui.prompts import ScriptedPrompts
     from kpi_desktop.ui.settings import AppSettings
+    from kpi_desktop.ui.workspace.demo_file import ensure_demo_workspace
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setWindowIcon(application_icon())

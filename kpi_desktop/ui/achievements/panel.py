@@ -3,50 +3,36 @@
 * :class:`AchievementsPanel` lists what the KPIs achieved (targets reached, milestones hit,
   on-track streaks, best values), newest first, each with an icon, the KPI and the date. The
   list is a model over plain rows: thousands of achievements cost no widget each.
-* :class:`Celebrator` watches values being entered; when a new value reaches a milestone or
-  a target it shows a :class:`Toast` for about three seconds: no dialog, nothing to click.
+* The celebration of a fresh value is in :mod:`celebration`, the icons in :mod:`icons`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QEasingCurve,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPointF,
-    QPropertyAnimation,
     QRect,
-    QRectF,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
-    QColor,
     QFont,
     QIcon,
     QPainter,
-    QPainterPath,
     QPalette,
-    QPen,
-    QPixmap,
-    QPolygonF,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
-    QGraphicsOpacityEffect,
     QHBoxLayout,
     QLabel,
     QListView,
-    QMainWindow,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -54,130 +40,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.domain.achievements import CELEBRATED, Achievement, AchievementKind, news_from
+from kpi_desktop.domain.achievements import AchievementKind
 from kpi_desktop.domain.periods import add_periods
-from kpi_desktop.domain.types import Frequency, Status
+from kpi_desktop.domain.types import Frequency
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.review.report_data import since_last_review
 from kpi_desktop.services.tracking.achievements import (
     KpiAchievement,
-    achievements_in_the_news,
-    kpi_achievements_of,
     workspace_achievements,
 )
+from kpi_desktop.ui.achievements.icons import kind_icon, when_text
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.theme import CHART, STATUS_COLORS
 from kpi_desktop.ui.widgets.text_alignment import LEFT_MIDDLE, RIGHT_MIDDLE
 
-_KIND_COLORS = {
-    AchievementKind.TARGET: STATUS_COLORS[Status.ACHIEVED],
-    AchievementKind.MILESTONE: CHART["milestone"],
-    AchievementKind.STREAK: STATUS_COLORS[Status.ON_TRACK],
-    AchievementKind.BEST: "#E69F00",
-}
 _KPI_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _TEXT_ROLE = Qt.ItemDataRole.UserRole + 2
 _WHEN_ROLE = Qt.ItemDataRole.UserRole + 3
-
-
-# -- icons ----------------------------------------------------------------------------------
-
-
-def _star(r: QRectF) -> QPainterPath:
-    import math
-
-    c, outer, inner = r.center(), r.width() / 2, r.width() / 4.6
-    path = QPainterPath()
-    for i in range(10):
-        radius = outer if i % 2 == 0 else inner
-        angle = -math.pi / 2 + i * math.pi / 5
-        point = QPointF(c.x() + radius * math.cos(angle), c.y() + radius * math.sin(angle))
-        path.moveTo(point) if i == 0 else path.lineTo(point)
-    path.closeSubpath()
-    return path
-
-
-@cache
-def kind_pixmap(kind: str, size: int = 24) -> QPixmap:
-    """A small picture per kind: a star (target), a flag (milestone), rising bars (streak),
-    a medal (best value); each in its own colour, so it reads without the colour too."""
-    pix = QPixmap(size, size)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    color = QColor(_KIND_COLORS.get(AchievementKind(kind), CHART["muted"]))
-    p.setBrush(color)
-    p.setPen(QPen(color.darker(140), max(1.0, size / 20)))
-    s = float(size)
-    if kind == AchievementKind.TARGET:
-        p.drawPath(_star(QRectF(1.5, 1.5, s - 3, s - 3)))
-    elif kind == AchievementKind.MILESTONE:
-        p.drawRect(QRectF(s * 0.2, s * 0.1, s * 0.08, s * 0.8))
-        p.drawPolygon(
-            QPolygonF(
-                [
-                    QPointF(s * 0.28, s * 0.12),
-                    QPointF(s * 0.85, s * 0.3),
-                    QPointF(s * 0.28, s * 0.5),
-                ]
-            )
-        )
-    elif kind == AchievementKind.STREAK:
-        width = s * 0.2
-        for i, h in enumerate((0.35, 0.6, 0.85)):
-            p.drawRect(QRectF(s * 0.1 + i * (width + s * 0.08), s * (0.92 - h), width, s * h))
-    else:  # best value: a medal on a ribbon
-        ribbon = QColor(STATUS_COLORS[Status.ACHIEVED])
-        p.save()
-        p.setBrush(ribbon)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.drawPolygon(
-            QPolygonF(
-                [
-                    QPointF(s * 0.25, 0),
-                    QPointF(s * 0.45, 0),
-                    QPointF(s * 0.6, s * 0.45),
-                    QPointF(s * 0.4, s * 0.45),
-                ]
-            )
-        )
-        p.drawPolygon(
-            QPolygonF(
-                [
-                    QPointF(s * 0.55, 0),
-                    QPointF(s * 0.75, 0),
-                    QPointF(s * 0.6, s * 0.45),
-                    QPointF(s * 0.4, s * 0.45),
-                ]
-            )
-        )
-        p.restore()
-        p.drawEllipse(QRectF(s * 0.22, s * 0.38, s * 0.56, s * 0.56))
-    p.end()
-    return pix
-
-
-@cache
-def gold_star_pixmap(size: int = 28) -> QPixmap:
-    """The celebration's star: gold, to stand out on the dark toast."""
-    pix = QPixmap(size, size)
-    pix.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pix)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setBrush(QColor("#F5C518"))
-    p.setPen(QPen(QColor("#B8860B"), 1.2))
-    p.drawPath(_star(QRectF(1.5, 1.5, size - 3, size - 3)))
-    p.end()
-    return pix
-
-
-@cache
-def kind_icon(kind: str, size: int = 24) -> QIcon:
-    return QIcon(kind_pixmap(kind, size))
-
-
-def when_text(d: dt.date) -> str:
-    return f"{d:%b %Y}"
 
 
 # -- the panel ------------------------------------------------------------------------------
@@ -435,191 +313,3 @@ _PLURALS = {
     AchievementKind.STREAK: ("streak", "streaks"),
     AchievementKind.BEST: ("best value", "best values"),
 }
-
-
-# -- celebration ----------------------------------------------------------------------------
-
-
-class Toast(QFrame):
-    """A small dark note over the bottom of its parent that fades away by itself."""
-
-    def __init__(self, parent: QWidget, duration_ms: int = 3000) -> None:
-        super().__init__(parent)
-        self.duration_ms = duration_ms
-        self.setObjectName("Toast")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(
-            "#Toast { background: rgba(32, 40, 48, 235); border-radius: 10px; }"
-            "#Toast QLabel { color: white; }"
-        )
-        self.icon_label = QLabel()
-        self.icon_label.setPixmap(gold_star_pixmap(28))
-        self.title_label = QLabel()
-        bold = self.title_label.font()
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.1)
-        self.title_label.setFont(bold)
-        self.text_label = QLabel()
-        self.text_label.setWordWrap(True)
-        text_box = QVBoxLayout()
-        text_box.setSpacing(2)
-        text_box.addWidget(self.title_label)
-        text_box.addWidget(self.text_label)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 10, 18, 10)
-        row.setSpacing(12)
-        row.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(text_box, 1)
-
-        self._effect = QGraphicsOpacityEffect(self)
-        self._effect.setOpacity(1.0)
-        self.setGraphicsEffect(self._effect)
-        self._fade = QPropertyAnimation(self._effect, b"opacity", self)
-        self._fade.setDuration(450)
-        self._fade.setStartValue(1.0)
-        self._fade.setEndValue(0.0)
-        self._fade.setEasingCurve(QEasingCurve.Type.InQuad)
-        self._fade.finished.connect(self.hide)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._fade.start)
-        self.hide()
-
-    def title(self) -> str:
-        return self.title_label.text()
-
-    def text(self) -> str:
-        return self.text_label.text()
-
-    def pop(self, title: str, text: str, kind: str = AchievementKind.TARGET) -> None:
-        """Show ``title`` and ``text`` for ``duration_ms``, then fade out."""
-        self._fade.stop()
-        self._effect.setOpacity(1.0)
-        self.icon_label.setPixmap(
-            gold_star_pixmap(28) if kind == AchievementKind.TARGET else kind_pixmap(kind, 28)
-        )
-        self.title_label.setText(title)
-        self.text_label.setText(text)
-        parent = self.parentWidget()
-        width = min(460, max(280, parent.width() - 40)) if parent else 420
-        self.setFixedWidth(width)
-        self.adjustSize()
-        if parent is not None:
-            self.move((parent.width() - self.width()) // 2, parent.height() - self.height() - 48)
-        self.show()
-        self.raise_()
-        self._timer.start(self.duration_ms)
-
-
-class Celebrator(QObject):
-    """Celebrates, without a dialog, when newly entered values reach a milestone or target.
-
-    It remembers each KPI's milestones and targets reached; after a change of values it
-    compares, and pops a :class:`Toast` (and a status-bar message in a main window) for
-    what is new and recent (the latest three periods). Each achievement is celebrated once
-    a session, so undo and redo do not repeat it. ``celebrated`` carries what was new.
-
-    Only what is still news can be celebrated, so only that is remembered of each KPI
-    before values change (``achievements_in_the_news``: a few index look-ups per KPI). It is
-    remembered when the first edit is about to run (``Document.about_to_edit``), not when the
-    workspace opens, and again after the as-of date moves; values changed without an edit
-    of this document before that (another window) are remembered, not celebrated.
-    """
-
-    celebrated = Signal(list)  # list[Achievement]
-
-    def __init__(self, document: Document, parent_widget: QWidget, duration_ms: int = 3000) -> None:
-        super().__init__(parent_widget)
-        self._document = document
-        self._parent = parent_widget
-        self.toast = Toast(parent_widget, duration_ms)
-        self._known: dict[int, set[tuple[str, str, dt.date]]] | None = None  # None: not primed
-        self._known_as_of: dt.date | None = None
-        self._celebrated: set[tuple[str, str, dt.date]] = set()
-        document.measurements_changed.connect(self._on_values_changed)
-        document.kpi_changed.connect(self._on_kpi_changed)
-        document.goals_changed.connect(self._on_goals_changed)
-        document.about_to_edit.connect(self.prime)
-
-    def prime(self) -> None:
-        """Remember what every KPI has achieved that is still news (nothing of it is
-        celebrated)."""
-        if self._known is not None:
-            return
-        as_of = self._document.as_of
-        try:
-            news = achievements_in_the_news(self._document.workspace, as_of, self._document.plan())
-        except KpiDesktopError:
-            news = {}
-        self._known = {kpi_id: {_key(a) for a in found} for kpi_id, found in news.items()}
-        self._known_as_of = as_of
-
-    def _current(self, kpi_id: int) -> list[Achievement]:
-        try:
-            return kpi_achievements_of(
-                self._document.workspace, kpi_id, self._document.as_of, tuple(CELEBRATED)
-            )
-        except KpiDesktopError:
-            return []
-
-    def _on_goals_changed(self) -> None:
-        if self._known is not None and self._document.as_of != self._known_as_of:
-            self._known = None  # other periods are news now: remembered before the next edit
-
-    def _on_kpi_changed(self, kpi_id: int) -> None:
-        if self._known is not None:  # a plan edit is not a value entered: remember it
-            self._known[kpi_id] = {_key(a) for a in self._current(kpi_id)}
-
-    def _on_values_changed(self, kpi_id: int) -> None:
-        if self._known is None:  # not remembered yet: the priming will remember it as it is
-            return
-        now = self._current(kpi_id)
-        before = self._known.get(kpi_id, set())
-        self._known[kpi_id] = {_key(a) for a in now}
-        recent_from = self._news_from(kpi_id)
-        fresh = [
-            a
-            for a in now
-            if _key(a) not in before and _key(a) not in self._celebrated and a.date >= recent_from
-        ]
-        if fresh:
-            self._celebrated.update(_key(a) for a in fresh)
-            self.celebrate(fresh)
-
-    def _news_from(self, kpi_id: int) -> dt.date:
-        try:
-            freq = Frequency(self._document.workspace.kpis.get(kpi_id).frequency)
-        except (KpiDesktopError, ValueError):
-            freq = Frequency.MONTHLY
-        return news_from(self._document.as_of, freq)
-
-    def celebrate(self, fresh: list[Achievement]) -> None:
-        """Show the toast (and a status-bar message) for ``fresh`` achievements."""
-        first = fresh[-1]
-        kind = AchievementKind(first.kind)
-        title = {
-            AchievementKind.TARGET: self.tr("Target reached! {kpi}"),
-            AchievementKind.MILESTONE: self.tr("Milestone hit! {kpi}"),
-        }.get(kind, self.tr("Well done! {kpi}")).format(kpi=first.kpi)
-        text = first.text.split(": ", 1)[-1]
-        if len(fresh) > 1:
-            text += self.tr(" (and {n} more)").format(n=len(fresh) - 1)
-        self.toast.pop(title, text, kind)
-        if isinstance(self._parent, QMainWindow):
-            self._parent.statusBar().showMessage(f"★ {title}: {text}", 8000)
-        self.celebrated.emit(fresh)
-
-
-def _key(a: Achievement) -> tuple[str, str, dt.date]:
-    return (str(a.kind), a.kpi, a.date)
-
-
-__all__ = [
-    "AchievementsPanel",
-    "Celebrator",
-    "SINCE_CHOICES",
-    "Toast",
-    "kind_icon",
-    "kind_pixmap",
-]
