@@ -18,41 +18,22 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
-    QDate,
-    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import (
     QAction,
     QGuiApplication,
-    QKeyEvent,
     QKeySequence,
-    QPainter,
-    QPaintEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
     QSizePolicy,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -65,6 +46,7 @@ from kpi_desktop.domain.types import Frequency
 from kpi_desktop.domain.values import parse_number
 from kpi_desktop.ui.commands import DeleteValues, SetValues
 from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.kpi.add_value_row import AddValueRow
 from kpi_desktop.ui.kpi.measurements_model import (
     NOTE,
     PERIOD,
@@ -73,6 +55,8 @@ from kpi_desktop.ui.kpi.measurements_model import (
     MeasurementsModel,
     number_text,
 )
+from kpi_desktop.ui.kpi.value_editing import ValueDelegate, ValuesView
+from kpi_desktop.ui.widgets.message_bar import MessageBar
 
 
 def _plural(n: int, word: str) -> str:
@@ -84,245 +68,6 @@ def _plural(n: int, word: str) -> str:
 SIZING_ROWS = 24
 
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-# -- widgets ----------------------------------------------------------------------------------
-
-_MESSAGE_STYLES = {
-    "warning": ("#FFF4E0", "#E69F00", "#4A3000"),
-    "info": ("#EAF2FA", "#0072B2", "#0B2F4A"),
-}
-
-
-class _MessageBar(QFrame):
-    """An inline message under the toolbar: an icon, the text (scrolls past a few lines, so
-    every bad row stays listed) and a close button."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("measurementsMessage")
-        self.kind = ""
-        self._icon = QLabel(self)
-        self._text = QLabel(self)
-        self._text.setObjectName("measurementsMessageText")
-        self._text.setWordWrap(True)
-        self._text.setTextFormat(Qt.TextFormat.PlainText)
-        self._text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self._scroll = QScrollArea(self)
-        self._scroll.setWidget(self._text)
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._scroll.viewport().setAutoFillBackground(False)
-        self._text.setAutoFillBackground(False)
-        close = QToolButton(self)
-        close.setText("✕")
-        close.setAutoRaise(True)
-        close.setToolTip(self.tr("Hide this message"))
-        close.clicked.connect(self.clear)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(8, 4, 4, 4)
-        row.setSpacing(6)
-        row.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self._scroll, 1)
-        row.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
-        self.hide()
-
-    def show_message(self, text: str, kind: str = "warning") -> None:
-        self.kind = kind
-        background, border, ink = _MESSAGE_STYLES[kind]
-        self.setStyleSheet(
-            f"QFrame#measurementsMessage {{ background: {background}; "
-            f"border: 1px solid {border}; border-radius: 4px; }}"
-            f"QLabel#measurementsMessageText {{ color: {ink}; background: transparent; }}"
-            "QScrollArea { background: transparent; }"
-        )
-        pixmap = (
-            QStyle.StandardPixmap.SP_MessageBoxWarning
-            if kind == "warning"
-            else QStyle.StandardPixmap.SP_MessageBoxInformation
-        )
-        self._icon.setPixmap(self.style().standardIcon(pixmap).pixmap(16, 16))
-        self._text.setText(text)
-        lines = min(text.count("\n") + 1, 6)
-        height = self._text.fontMetrics().lineSpacing() * lines + 8
-        self._scroll.setFixedHeight(height)
-        self.show()
-
-    def clear(self) -> None:
-        self.kind = ""
-        self._text.clear()
-        self.hide()
-
-    def text(self) -> str:
-        return self._text.text() if self.kind else ""
-
-
-class _ValueDelegate(QStyledItemDelegate):
-    """Edits values as text, so the model reads them with the importer's number rules
-    ("1.234,5", "€1,200", "12%") instead of a spin box's locale and range."""
-
-    def createEditor(  # noqa: N802
-        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
-    ) -> QWidget:
-        if index.column() != VALUE:
-            return super().createEditor(parent, option, index)
-        editor = QLineEdit(parent)
-        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        editor.setFrame(False)
-        editor.setProperty("valueEditor", True)
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802
-        if index.column() == VALUE and isinstance(editor, QLineEdit):
-            value = index.data(Qt.ItemDataRole.EditRole)
-            editor.setText("" if value is None else number_text(float(value)))
-            return
-        super().setEditorData(editor, index)
-
-    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
-        """Enter on a value that is not a number keeps the editor open (with the text the
-        user typed) and shows why, instead of closing it and losing the text."""
-        if (
-            isinstance(editor, QLineEdit)
-            and editor.property("valueEditor")
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            view = self.parent()
-            model = view.model() if isinstance(view, QTableView) else None
-            if isinstance(model, MeasurementsModel):
-                read = model.read_value(editor.text())
-                if isinstance(read, str):
-                    model.problem.emit(read)
-                    editor.selectAll()
-                    return True
-        return super().eventFilter(editor, event)
-
-    def setModelData(  # noqa: N802
-        self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex
-    ) -> None:
-        if index.column() == VALUE and isinstance(editor, QLineEdit):
-            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
-            return
-        super().setModelData(editor, model, index)
-
-
-class _ValuesView(QTableView):
-    """The table: Enter edits the value of the current row; an empty table says what to do."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.empty_text = ""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and self.state() != QAbstractItemView.State.EditingState:
-            index = self.currentIndex()
-            if index.isValid():
-                if not index.flags() & Qt.ItemFlag.ItemIsEditable:
-                    index = index.siblingAtColumn(VALUE)
-                    self.setCurrentIndex(index)
-                self.edit(index)
-                return
-        super().keyPressEvent(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        super().paintEvent(event)
-        model = self.model()
-        if model is not None and model.rowCount() == 0 and self.empty_text:
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().placeholderText().color())
-            area = self.viewport().rect().adjusted(16, 8, -16, -8)
-            painter.drawText(
-                QRect(area),
-                int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
-                self.empty_text,
-            )
-            painter.end()
-
-
-class _AddValueRow(QFrame):
-    """A one-line form above the table: period, value, note, Save. Enter saves and moves on
-    to the next period; Escape closes it."""
-
-    save_requested = Signal()
-    closed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("addValueRow")
-        self.setStyleSheet(
-            "QFrame#addValueRow { background: palette(alternate-base); "
-            "border: 1px solid palette(mid); border-radius: 4px; }"
-        )
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setToolTip(self.tr("The period of the new value"))
-        self.period_hint = QLabel(self)
-        self.period_hint.setObjectName("periodHint")
-        self.value_edit = QLineEdit(self)
-        self.value_edit.setPlaceholderText(self.tr("Value"))
-        self.value_edit.setToolTip(
-            self.tr("Written as you like: 1234.5, 1,234.5, 1.234,5, €1,200 or 12%")
-        )
-        self.value_edit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.value_edit.setMinimumWidth(120)
-        self.note_edit = QLineEdit(self)
-        self.note_edit.setPlaceholderText(self.tr("Note (optional)"))
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setToolTip(self.tr("Save this value (Enter) and go to the next period"))
-        close = QToolButton(self)
-        close.setText("✕")
-        close.setAutoRaise(True)
-        close.setToolTip(self.tr("Close (Esc)"))
-        row = QHBoxLayout(self)
-        row.setContentsMargins(6, 4, 4, 4)
-        row.setSpacing(6)
-        row.addWidget(QLabel(self.tr("New value for"), self))
-        row.addWidget(self.date_edit)
-        row.addWidget(self.period_hint)
-        row.addWidget(self.value_edit, 1)
-        row.addWidget(self.note_edit, 2)
-        row.addWidget(self.save_button)
-        row.addWidget(close)
-        self.value_edit.returnPressed.connect(self.save_requested)
-        self.note_edit.returnPressed.connect(self.save_requested)
-        self.save_button.clicked.connect(self.save_requested)
-        close.clicked.connect(self.close_form)
-        escape = QAction(self)
-        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.triggered.connect(self.close_form)
-        self.addAction(escape)
-        self.hide()
-
-    def set_frequency(self, frequency: Frequency) -> None:
-        self.date_edit.setDisplayFormat(
-            {
-                Frequency.DAILY: "yyyy-MM-dd",
-                Frequency.WEEKLY: "yyyy-MM-dd",
-                Frequency.MONTHLY: "MMM yyyy",
-                Frequency.QUARTERLY: "MMM yyyy",
-                Frequency.YEARLY: "yyyy",
-            }[frequency]
-        )
-        self.date_edit.setCalendarPopup(frequency in (Frequency.DAILY, Frequency.WEEKLY))
-
-    def date(self) -> dt.date:
-        when = self.date_edit.date().toPython()
-        assert isinstance(when, dt.date)
-        return when
-
-    def set_date(self, when: dt.date) -> None:
-        self.date_edit.setDate(QDate(when.year, when.month, when.day))
-
-    def close_form(self) -> None:
-        self.hide()
-        self.closed.emit()
-
-
 class MeasurementsTable(QWidget):
     """A KPI's values: toolbar (Add value, Delete, Paste), inline add form, message line and
     the table. `show_kpi(id)` chooses the KPI; `paste_text(text)` pastes spreadsheet rows."""
@@ -332,9 +77,9 @@ class MeasurementsTable(QWidget):
         self._doc = document
         self.model = MeasurementsModel(document, self)
 
-        self.view = _ValuesView(self)
+        self.view = ValuesView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(_ValueDelegate(self.view))
+        self.view.setItemDelegate(ValueDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(
@@ -406,11 +151,11 @@ class MeasurementsTable(QWidget):
         toolbar.addSpacing(8)
         toolbar.addWidget(self._count, 1)
 
-        self.add_row = _AddValueRow(self)
+        self.add_row = AddValueRow(self)
         self.add_row.save_requested.connect(self._on_save_new_value)
         self.add_row.closed.connect(self.view.setFocus)
         self.add_row.date_edit.dateChanged.connect(self._update_add_hint)
-        self.message = _MessageBar(self)
+        self.message = MessageBar(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
