@@ -13,6 +13,8 @@ APP_NAME = "KPI Desktop"
 APP_SLUG = "kpi-desktop"
 DATA_DIR_ENV = "KPI_DESKTOP_DATA_DIR"
 WORKSPACE_SUFFIX = ".kpidb"
+#: The file dialogs' filter for workspaces.
+WORKSPACE_FILE_FILTER = f"KPI Desktop workspaces (*{WORKSPACE_SUFFIX});;All files (*)"
 
 
 def resource(*parts: str) -> Traversable:

@@ -241,11 +241,14 @@ def test_old_history_pasted_in_is_not_celebrated(qtbot, doc: Document, window: Q
 def test_remembering_is_one_read_of_what_is_news(
     qtbot, doc: Document, window: QMainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import kpi_desktop.ui.achievements.panel as panel_module
+    import kpi_desktop.ui.achievements.celebration as celebration_module
 
     reads: list[dt.date] = []
     one_kpi: list[int] = []
-    real_news, real_one = panel_module.achievements_in_the_news, panel_module.kpi_achievements_of
+    real_news, real_one = (
+        celebration_module.achievements_in_the_news,
+        celebration_module.kpi_achievements_of,
+    )
 
     def counted_news(ws: Workspace, as_of: dt.date, plan: object = None) -> object:
         reads.append(as_of)
@@ -255,8 +258,8 @@ def test_remembering_is_one_read_of_what_is_news(
         one_kpi.append(kpi_id)
         return real_one(ws, kpi_id, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(panel_module, "achievements_in_the_news", counted_news)
-    monkeypatch.setattr(panel_module, "kpi_achievements_of", counted_one)
+    monkeypatch.setattr(celebration_module, "achievements_in_the_news", counted_news)
+    monkeypatch.setattr(celebration_module, "kpi_achievements_of", counted_one)
     celebrator = Celebrator(doc, window)
     qtbot.wait(1)
     assert reads == []  # not while the workspace opens, nor right after...

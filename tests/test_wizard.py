@@ -157,10 +157,10 @@ def test_walk_a_new_kpi_with_pasted_history(qtbot, doc: Document, pasted: str) -
     # Size: the numbers of the help page, from pasted values
     assert w.currentId() == SIZE
     s = w.size_page
-    s.paste.setPlainText(pasted)
-    assert s.history_summary.text() == "24 values, Jan 2012 to Dec 2013."
-    assert s.usual.text() == "13,912 to 14,113 thousand jobs"
-    assert s.trend.text() == "+39.1 thousand jobs a month"
+    s.history_box.paste.setPlainText(pasted)
+    assert s.history_box.history_summary.text() == "24 values, Jan 2012 to Dec 2013."
+    assert s.history_box.usual.text() == "13,912 to 14,113 thousand jobs"
+    assert s.history_box.trend.text() == "+39.1 thousand jobs a month"
     assert s.baseline.text() == "14,255" and s.baseline_from.text() == "in Dec 2013"
     assert s.target_date.date() == QDate(2014, 12, 31)
     assert "14,931" in s.suggestion_buttons["business_as_usual"].text()
@@ -184,9 +184,15 @@ def test_walk_a_new_kpi_with_pasted_history(qtbot, doc: Document, pasted: str) -
     assert s.message.message() == "The target date must be after the baseline (Dec 2013)."
     s.target_date.setDate(QDate(2014, 12, 31))
     assert can_go_on(w)
-    assert s.table.rowCount() == 12
-    assert (s.table.item(0, 0).text(), s.table.item(0, 1).text()) == ("Jan 2014", "14,317")
-    assert (s.table.item(11, 0).text(), s.table.item(11, 1).text()) == ("Dec 2014", "15,000")
+    assert s.milestones_box.table.rowCount() == 12
+    assert (s.milestones_box.table.item(0, 0).text(), s.milestones_box.table.item(0, 1).text()) == (
+        "Jan 2014",
+        "14,317",
+    )
+    assert (
+        s.milestones_box.table.item(11, 0).text(),
+        s.milestones_box.table.item(11, 1).text(),
+    ) == ("Dec 2014", "15,000")
     assert set(s.chart.curves) >= {"history", "lower", "upper", "forecast", "milestones", "target"}
 
     # Back keeps entries
@@ -197,8 +203,8 @@ def test_walk_a_new_kpi_with_pasted_history(qtbot, doc: Document, pasted: str) -
     click(qtbot, w, NEXT)
     click(qtbot, w, NEXT)
     assert w.currentId() == SIZE
-    assert s.paste.toPlainText() == pasted and s.target.text() == "15000"
-    assert s.table.rowCount() == 12
+    assert s.history_box.paste.toPlainText() == pasted and s.target.text() == "15000"
+    assert s.milestones_box.table.rowCount() == 12
     click(qtbot, w, NEXT)
 
     # Review: the checklist and the summary
@@ -252,7 +258,7 @@ def test_cancel_writes_nothing(qtbot, doc: Document, pasted: str) -> None:  # ty
     w = make(qtbot, doc)
     w.align_page.new_goal.setText("Win more regulars")
     to_size(qtbot, w)
-    w.size_page.paste.setPlainText(pasted)
+    w.size_page.history_box.paste.setPlainText(pasted)
     w.size_page.target.setText("15000")
     click(qtbot, w, NEXT)
     assert w.currentId() == REVIEW
@@ -274,7 +280,7 @@ def test_a_new_objective_and_its_kpi_are_one_undo_step(qtbot, doc: Document, pas
     a.perspective.setCurrentIndex(a.perspective.findData("customer"))
     a.kind.set_value(True)
     to_size(qtbot, w, "Covers")  # a new objective has no KPI called Covers yet
-    w.size_page.paste.setPlainText(pasted)
+    w.size_page.history_box.paste.setPlainText(pasted)
     w.size_page.target.setText("15000")
     click(qtbot, w, NEXT)
     assert not any("leading KPI" in f.message for f in w.review_page.findings)
@@ -296,14 +302,17 @@ def test_history_from_a_file(qtbot, doc: Document, employment_csv_path: Path) ->
     w = make(qtbot, doc, files=[str(employment_csv_path)], goal_id=goal_id(doc, "Regulars"))
     to_size(qtbot, w, "Nonfarm")
     s = w.size_page
-    s.source.setCurrentIndex(s.source.findData("file"))
-    assert s.file_page.isVisible() and not s.paste.isVisible()
-    qtbot.mouseClick(s.choose_file, Qt.MouseButton.LeftButton)
-    assert s.series.count() == 23
-    assert s.series.currentData() == "nonfarm"  # the column named like the KPI
-    s.series.setCurrentIndex(s.series.findData("leisure_and_hospitality"))
+    s.history_box.source.setCurrentIndex(s.history_box.source.findData("file"))
+    assert s.history_box.file_page.isVisible() and not s.history_box.paste.isVisible()
+    qtbot.mouseClick(s.history_box.choose_file, Qt.MouseButton.LeftButton)
+    assert s.history_box.series.count() == 23
+    assert s.history_box.series.currentData() == "nonfarm"  # the column named like the KPI
+    s.history_box.series.setCurrentIndex(s.history_box.series.findData("leisure_and_hospitality"))
     # the values after the as-of date are left out; the window is the last 24 before it
-    assert s.history_summary.text() == "24 values, Jan 2012 to Dec 2013. (The latest 24 of 96.)"
+    assert (
+        s.history_box.history_summary.text()
+        == "24 values, Jan 2012 to Dec 2013. (The latest 24 of 96.)"
+    )
     assert s.baseline.text() == "14,255"
     s.target.setText("15000")
     click(qtbot, w, NEXT)
@@ -319,13 +328,13 @@ def test_bad_file_and_bad_paste_block_next(qtbot, doc: Document, tmp_path: Path)
     w = make(qtbot, doc, files=[str(empty)], goal_id=goal_id(doc, "Regulars"))
     to_size(qtbot, w)
     s = w.size_page
-    s.paste.setPlainText("10\n12\nlots\n")
+    s.history_box.paste.setPlainText("10\n12\nlots\n")
     assert not can_go_on(w) and s.message.message() == "Line 3: 'lots' is not a number"
-    s.source.setCurrentIndex(s.source.findData("file"))
-    s.choose_history_file()
+    s.history_box.source.setCurrentIndex(s.history_box.source.findData("file"))
+    s.history_box.choose_history_file()
     assert not can_go_on(w) and s.message.message()
-    s.source.setCurrentIndex(s.source.findData("paste"))
-    s.paste.setPlainText("10\n12\n")
+    s.history_box.source.setCurrentIndex(s.history_box.source.findData("paste"))
+    s.history_box.paste.setPlainText("10\n12\n")
     s.target.setText("13")
     assert can_go_on(w)
 
@@ -334,11 +343,11 @@ def test_with_fewer_than_5_values_an_improvement_sets_the_target(qtbot, doc: Doc
     w = make(qtbot, doc, goal_id=goal_id(doc, "Regulars"))
     to_size(qtbot, w, "Catering orders")
     s = w.size_page
-    s.paste.setPlainText("12\n15\n14\n")
-    assert s.history_summary.text() == "3 values, Sep 2013 to Nov 2013."
+    s.history_box.paste.setPlainText("12\n15\n14\n")
+    assert s.history_box.history_summary.text() == "3 values, Sep 2013 to Nov 2013."
     assert s.short_note.isVisible() and "Only 3 values" in s.short_note.text()
     assert not s.suggestions_row.isVisible() and s.improvement.isVisible()
-    assert s.usual.text() == "—" and s.trend.text() == "—"
+    assert s.history_box.usual.text() == "—" and s.history_box.trend.text() == "—"
     s.baseline.setText("14")
     s.baseline.textEdited.emit("14")
     s.improvement.setText("+10 %")
@@ -423,14 +432,19 @@ def test_edit_with_the_wizard(qtbot, doc: Document, stored: int) -> None:  # typ
     q.data_source.setText("BLS")
     click(qtbot, w, NEXT)
     s = w.size_page
-    assert s.source.currentData() == "recorded"
-    assert s.history_summary.text() == "24 values, Jan 2012 to Dec 2013. (The latest 24 of 96.)"
+    assert s.history_box.source.currentData() == "recorded"
+    assert (
+        s.history_box.history_summary.text()
+        == "24 values, Jan 2012 to Dec 2013. (The latest 24 of 96.)"
+    )
     assert s.baseline.text() == "14,255" and s.target.text() == "14,900"
     assert s.tolerance.value() == 5
-    assert s.shape.currentData() == "custom" and s.table.rowCount() == 2  # its own milestones
+    assert (
+        s.milestones_box.shape.currentData() == "custom" and s.milestones_box.table.rowCount() == 2
+    )  # its own milestones
     s.target.setText("15000")
-    s.shape.setCurrentIndex(s.shape.findData("even"))
-    assert s.table.rowCount() == 12
+    s.milestones_box.shape.setCurrentIndex(s.milestones_box.shape.findData("even"))
+    assert s.milestones_box.table.rowCount() == 12
     click(qtbot, w, NEXT)
     click(qtbot, w, FINISH)
     assert w.result_kpi_id == stored
@@ -450,12 +464,12 @@ def test_edit_milestones_by_hand(qtbot, doc: Document, stored: int) -> None:  # 
     click(qtbot, w, NEXT)
     click(qtbot, w, NEXT)
     s = w.size_page
-    s.shape.setCurrentIndex(s.shape.findData("even"))
-    s.table.item(0, 1).setText("14,400")
-    assert s.shape.currentData() == "custom"
-    s.table.item(1, 1).setText("a lot")
+    s.milestones_box.shape.setCurrentIndex(s.milestones_box.shape.findData("even"))
+    s.milestones_box.table.item(0, 1).setText("14,400")
+    assert s.milestones_box.shape.currentData() == "custom"
+    s.milestones_box.table.item(1, 1).setText("a lot")
     assert not can_go_on(w) and s.message.message() == "The aim for Feb 2014 is not a number."
-    s.table.item(1, 1).setText("14450")
+    s.milestones_box.table.item(1, 1).setText("14450")
     click(qtbot, w, NEXT)
     click(qtbot, w, FINISH)
     values = [m.value for m in doc.workspace.kpis.milestones(stored)]
@@ -465,7 +479,7 @@ def test_edit_milestones_by_hand(qtbot, doc: Document, stored: int) -> None:  # 
 def test_finish_refused_keeps_the_wizard_open(qtbot, doc: Document, pasted: str) -> None:  # type: ignore[no-untyped-def]
     w = make(qtbot, doc, goal_id=goal_id(doc, "Regulars"))
     to_size(qtbot, w)
-    w.size_page.paste.setPlainText(pasted)
+    w.size_page.history_box.paste.setPlainText(pasted)
     w.size_page.target.setText("15000")
     click(qtbot, w, NEXT)
     doc.workspace.kpis.add(goal_id(doc, "Regulars"), "Leisure jobs")  # made meanwhile
@@ -486,8 +500,8 @@ def test_a_keep_within_a_range_kpi(qtbot, doc: Document, pasted: str) -> None:  
     assert "best kept between 14,000 and 15,000" in q.sentence.text()
     click(qtbot, w, NEXT)
     s = w.size_page
-    s.paste.setPlainText(pasted)
-    assert not s.milestone_group.isVisible() and not s.suggestions_row.isVisible()
+    s.history_box.paste.setPlainText(pasted)
+    assert not s.milestones_box.isVisible() and not s.suggestions_row.isVisible()
     assert can_go_on(w)
     click(qtbot, w, NEXT)
     assert w.review_page.passes("A") and w.review_page.passes("T")
@@ -501,21 +515,21 @@ def test_milestones_like_last_year(qtbot, doc: Document, pasted: str) -> None:  
     w = make(qtbot, doc, goal_id=goal_id(doc, "Regulars"))
     to_size(qtbot, w)
     s = w.size_page
-    s.paste.setPlainText(pasted)
+    s.history_box.paste.setPlainText(pasted)
     s.target.setText("15000")
-    even = [s.table.item(r, 1).text() for r in range(12)]
-    model = s.shape.model()
-    assert model.item(s.shape.findData("seasonal")).isEnabled()  # type: ignore[attr-defined]
-    s.shape.setCurrentIndex(s.shape.findData("seasonal"))
-    seasonal = [s.table.item(r, 1).text() for r in range(12)]
+    even = [s.milestones_box.table.item(r, 1).text() for r in range(12)]
+    model = s.milestones_box.shape.model()
+    assert model.item(s.milestones_box.shape.findData("seasonal")).isEnabled()  # type: ignore[attr-defined]
+    s.milestones_box.shape.setCurrentIndex(s.milestones_box.shape.findData("seasonal"))
+    seasonal = [s.milestones_box.table.item(r, 1).text() for r in range(12)]
     assert seasonal != even and seasonal[-1] == even[-1] == "15,000"
     # weekly values have no "last year's shape" here
     click(qtbot, w, BACK)
     w.quantify_page.frequency.setCurrentIndex(w.quantify_page.frequency.findData("weekly"))
     click(qtbot, w, NEXT)
-    assert not model.item(s.shape.findData("seasonal")).isEnabled()  # type: ignore[attr-defined]
-    assert s.shape.currentData() == "even"
-    assert "look like monthly values" in s.history_summary.text()
+    assert not model.item(s.milestones_box.shape.findData("seasonal")).isEnabled()  # type: ignore[attr-defined]
+    assert s.milestones_box.shape.currentData() == "even"
+    assert "look like monthly values" in s.history_box.history_summary.text()
 
 
 def test_the_help_link_opens_how_sizing_works(qtbot, doc: Document) -> None:  # type: ignore[no-untyped-def]
@@ -561,7 +575,7 @@ def test_changing_the_objectives_perspective_is_part_of_the_same_step(  # type: 
     assert a.perspective.currentData() == ""  # the goal has none yet
     a.perspective.setCurrentIndex(a.perspective.findData("internal process"))
     to_size(qtbot, w)
-    w.size_page.paste.setPlainText(pasted)
+    w.size_page.history_box.paste.setPlainText(pasted)
     w.size_page.target.setText("15000")
     click(qtbot, w, NEXT)
     click(qtbot, w, FINISH)

@@ -11,11 +11,10 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from kpi_desktop import __version__
-from kpi_desktop.paths import APP_NAME, WORKSPACE_SUFFIX
+from kpi_desktop.paths import APP_NAME, WORKSPACE_FILE_FILTER, WORKSPACE_SUFFIX
 from kpi_desktop.services.errors import KpiDesktopError, WorkspaceReadOnly
 from kpi_desktop.ui.settings import AppSettings
 from kpi_desktop.ui.workspace.menus import MainWindowMenus
-from kpi_desktop.ui.workspace.restore_dialog import FILE_FILTER
 
 # Start-up imports only what the first frame shows; the rest loads once the window is up
 # (see ui/app.py). Even `Qt` waits: its first use builds 93 Python enums (about 20 ms).
@@ -250,7 +249,9 @@ class MainWindow(QMainWindow):
         return True
 
     def new_workspace(self) -> bool:
-        chosen = self.prompts.save_file(self.tr("New workspace"), str(Path.home()), FILE_FILTER)
+        chosen = self.prompts.save_file(
+            self.tr("New workspace"), str(Path.home()), WORKSPACE_FILE_FILTER
+        )
         if not chosen:
             return False
         path = Path(chosen)
@@ -266,7 +267,9 @@ class MainWindow(QMainWindow):
         return self.open_workspace(path)
 
     def choose_and_open(self) -> bool:
-        chosen = self.prompts.open_file(self.tr("Open workspace"), str(Path.home()), FILE_FILTER)
+        chosen = self.prompts.open_file(
+            self.tr("Open workspace"), str(Path.home()), WORKSPACE_FILE_FILTER
+        )
         return bool(chosen) and self.open_workspace(chosen)
 
     def open_demo(self) -> bool:
@@ -280,7 +283,7 @@ class MainWindow(QMainWindow):
         start = str(
             self.document.workspace.path.with_name(f"{self.document.title} copy{WORKSPACE_SUFFIX}")
         )
-        chosen = self.prompts.save_file(self.tr("Save a copy"), start, FILE_FILTER)
+        chosen = self.prompts.save_file(self.tr("Save a copy"), start, WORKSPACE_FILE_FILTER)
         if not chosen:
             return False
         try:

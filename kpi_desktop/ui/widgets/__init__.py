@@ -1,4 +1,4 @@
-"""Small shared Qt parts: self-saving form fields, a flow layout, text alignments.
+"""Shared Qt parts: form messages, inputs, bindings, the auto-saving form, a message bar.
 
 May import services and domain; no feature package.
 """

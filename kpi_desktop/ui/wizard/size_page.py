@@ -7,38 +7,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from kpi_desktop.domain.periods import add_periods, infer_frequency, period_index, period_label
-from kpi_desktop.domain.types import Direction, Frequency, Point
+from kpi_desktop.domain.periods import add_periods, period_index, period_label
+from kpi_desktop.domain.types import Direction, Point
 from kpi_desktop.domain.values import parse_number
-from kpi_desktop.domain.variation.sizing import SizingResult, seasonal_shape, spread_milestones
+from kpi_desktop.domain.variation.sizing import SizingResult, spread_milestones
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.naming import normalise
 from kpi_desktop.services.planning.sizing import (
-    history_from_file,
     parse_improvement,
-    parse_pasted_history,
     size_history,
 )
 from kpi_desktop.ui.prompts import Prompts
@@ -46,8 +35,6 @@ from kpi_desktop.ui.widgets.form_fields import (
     FieldMessage,
     WrappedLabel,
     format_number,
-    hint_label,
-    make_combo,
     make_form,
     make_spin,
 )
@@ -59,6 +46,8 @@ from kpi_desktop.ui.wizard.draft import (
     enough_decimals,
 )
 from kpi_desktop.ui.wizard.size_chart import SizePreview
+from kpi_desktop.ui.wizard.size_history_box import HistoryBox
+from kpi_desktop.ui.wizard.size_milestones_box import MilestonesBox
 
 MIN_VALUES = 5
 CHART_VALUES = 36  # the preview shows the latest values only, to stay readable
@@ -92,9 +81,6 @@ class SizePage(DraftPage):
         self._prompts = prompts
         self._open_help = open_help
         self._history: list[Point] = []
-        self._history_error: str | None = None
-        self._file_series: dict[str, list[Point]] = {}
-        self._file_name = ""
         self._sizing: SizingResult | None = None
         self._milestones: list[Point] = []
         self._baseline_touched = False
@@ -114,7 +100,15 @@ class SizePage(DraftPage):
     def _build(self) -> None:
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self._history_box(), 0, 0)
+        self.history_box = HistoryBox(
+            self.draft,
+            workspace=self._ws,
+            as_of=self._as_of,
+            recorded=self._recorded,
+            prompts=self._prompts,
+        )
+        self.history_box.history_read.connect(self._set_history)
+        grid.addWidget(self.history_box, 0, 0)
         grid.addWidget(self._target_box(), 1, 0)
         right = QVBoxLayout()
         self.chart = SizePreview()
@@ -130,70 +124,15 @@ class SizePage(DraftPage):
         font.setPointSizeF(font.pointSizeF() * 0.85)
         self.legend.setFont(font)
         right.addWidget(self.legend)
-        right.addWidget(self._milestone_box(), 2)
+        self.milestones_box = MilestonesBox()
+        self.milestones_box.shape_changed.connect(self._refresh)
+        self.milestones_box.edited.connect(self._on_milestone_edited)
+        right.addWidget(self.milestones_box, 2)
         grid.addLayout(right, 0, 1, 2, 1)
         self.message = FieldMessage()
         grid.addWidget(self.message, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-
-    def _history_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("History"))
-        self.source = make_combo(
-            [
-                ("recorded", self.tr("Its recorded values")),
-                ("paste", self.tr("Values I paste or type")),
-                ("file", self.tr("A spreadsheet file (CSV or Excel)")),
-            ]
-        )
-        if self._recorded is None:
-            model = self.source.model()
-            assert isinstance(model, QStandardItemModel)
-            model.item(0).setEnabled(False)
-        self.paste = QPlainTextEdit()
-        self.paste.setPlaceholderText(
-            self.tr(
-                "One value per line, oldest first; or a date and a value on each line "
-                "(copy two columns from a spreadsheet)."
-            )
-        )
-        self.paste.setTabChangesFocus(True)
-        self.choose_file = QPushButton(self.tr("Choose a file…"))
-        self.series = QComboBox()
-        self.series.setToolTip(self.tr("The column (or KPI) of the file to use"))
-        self.file_label = hint_label(self.tr("No file chosen yet."))
-        file_page = QWidget()
-        file_layout = QVBoxLayout(file_page)
-        file_layout.setContentsMargins(0, 0, 0, 0)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.choose_file)
-        file_row.addWidget(self.series, 1)
-        file_layout.addLayout(file_row)
-        file_layout.addWidget(self.file_label)
-        file_layout.addStretch(1)
-        self.paste.setMaximumHeight(84)
-        self.file_page = file_page
-        self.history_summary = WrappedLabel()
-        form = make_form()
-        form.addRow(self.tr("From:"), self.source)
-        layout = QVBoxLayout(box)
-        layout.addLayout(form)
-        layout.addWidget(self.paste)
-        layout.addWidget(file_page)
-        layout.addWidget(self.history_summary)
-        self.numbers = make_form()
-        self.usual = QLabel()
-        self.trend = QLabel()
-        self.usual_label = QLabel(self.tr("Normal range:"))
-        self.numbers.addRow(self.usual_label, self.usual)
-        self.numbers.addRow(self.tr("Trend:"), self.trend)
-        layout.addLayout(self.numbers)
-        layout.addStretch(1)
-        self.source.currentIndexChanged.connect(self._on_source_changed)
-        self.paste.textChanged.connect(self._on_paste_changed)
-        self.choose_file.clicked.connect(self.choose_history_file)
-        self.series.currentIndexChanged.connect(self._on_series_changed)
-        return box
 
     def _target_box(self) -> QGroupBox:
         self.target_group = QGroupBox(self.tr("Target"))
@@ -257,99 +196,7 @@ class SizePage(DraftPage):
         self.target_date.dateChanged.connect(self._on_target_date_changed)
         return self.target_group
 
-    def _milestone_box(self) -> QGroupBox:
-        self.milestone_group = QGroupBox(self.tr("Milestones"))
-        self.shape = make_combo(
-            [
-                ("even", self.tr("Evenly, step by step")),
-                ("seasonal", self.tr("Like last year's ups and downs")),
-                ("custom", self.tr("By hand (type in the table)")),
-            ]
-        )
-        self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([self.tr("Period"), self.tr("Aim")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setMinimumHeight(90)
-        layout = QVBoxLayout(self.milestone_group)
-        layout.addWidget(self.shape)
-        layout.addWidget(self.table, 1)
-        self.shape.currentIndexChanged.connect(self._on_shape_changed)
-        self.table.itemChanged.connect(self._on_milestone_edited)
-        return self.milestone_group
-
-    # -- history -----------------------------------------------------------------------------
-
-    def _on_source_changed(self) -> None:
-        self._show_source_widgets()
-        self._read_history()
-
-    def _show_source_widgets(self) -> None:
-        key = self.source.currentData()
-        self.paste.setVisible(key == "paste")
-        self.file_page.setVisible(key == "file")
-
-    def _on_paste_changed(self) -> None:
-        if self.source.currentData() == "paste":
-            self._read_history()
-
-    def choose_history_file(self) -> None:
-        path = self._prompts.open_file(
-            self.tr("History from a file"),
-            "",
-            self.tr("Spreadsheets (*.csv *.xlsx *.txt);;All files (*)"),
-        )
-        if path:
-            self.load_file(Path(path))
-
-    def load_file(self, path: Path) -> None:
-        """Read every series of the file (nothing is written) and pick the likely one."""
-        try:
-            series = history_from_file(self._ws, path)  # type: ignore[arg-type]
-        except KpiDesktopError as exc:
-            self._file_series, self._file_name = {}, ""
-            self._history_error = exc.message.splitlines()[0]
-            self.series.clear()
-            self._set_history([])
-            return
-        self._file_series, self._file_name = series, path.name
-        note = self.tr("From %1: pick the column to use.").replace("%1", path.name)
-        self.file_label.setText(note)
-        self.series.blockSignals(True)
-        self.series.clear()
-        for name, points in series.items():
-            self.series.addItem(f"{name} ({len(points)})", name)
-        wanted = normalise(str(self.draft.fields.get("name") or ""))
-        match = next((i for i, n in enumerate(series) if normalise(n) == wanted), 0)
-        self.series.setCurrentIndex(match)
-        self.series.blockSignals(False)
-        self._history_error = None if series else self.tr("The file has no number columns.")
-        self._read_history()
-
-    def _on_series_changed(self) -> None:
-        self._read_history()
-
-    def _read_history(self) -> None:
-        key = self.source.currentData()
-        self._history_error = None
-        points: list[Point] = []
-        if key == "recorded" and self._recorded is not None:
-            points = self._recorded()
-        elif key == "paste":
-            try:
-                points = parse_pasted_history(
-                    self.paste.toPlainText(), self.draft.frequency, self._as_of
-                )
-            except KpiDesktopError as exc:
-                self._history_error = exc.message
-        elif key == "file":
-            name = self.series.currentData()
-            points = list(self._file_series.get(name, [])) if name else []
-            if not self._file_series:
-                self._history_error = None
-        self._set_history(points)
+    # -- history and milestones --------------------------------------------------------------
 
     def _set_history(self, points: list[Point]) -> None:
         """Use ``points`` (those on or before the as-of date) as the history."""
@@ -363,13 +210,18 @@ class SizePage(DraftPage):
             self._filling = False
         self._refresh()
 
-    def history_label(self) -> str:
-        key = self.source.currentData()
-        if key == "recorded":
-            return self.tr("its recorded values")
-        if key == "file":
-            return self.tr("the file %1").replace("%1", self._file_name)
-        return self.tr("pasted values")
+    def _on_milestone_edited(self) -> None:
+        self._read_table()
+        self._draw()
+        self.changed()
+
+    def _read_table(self) -> str | None:
+        """Read hand-typed milestones; the first unreadable one's problem, or None."""
+        self._milestones, problem = self.milestones_box.read(self.draft.frequency)
+        return problem
+
+    def _fill_table(self, milestones: list[Point]) -> None:
+        self.milestones_box.fill(milestones, self.draft.frequency, self._round_text)
 
     # -- target ------------------------------------------------------------------------------
 
@@ -413,52 +265,6 @@ class SizePage(DraftPage):
 
     # -- milestones --------------------------------------------------------------------------
 
-    def _on_shape_changed(self) -> None:
-        self._refresh()
-
-    def _on_milestone_edited(self, _item: QTableWidgetItem) -> None:
-        if self._filling:
-            return
-        if self.shape.currentData() != "custom":
-            self.shape.blockSignals(True)
-            self.shape.setCurrentIndex(self.shape.findData("custom"))
-            self.shape.blockSignals(False)
-        self._read_table()
-        self._draw()
-        self.changed()
-
-    def _read_table(self) -> str | None:
-        """Read hand-typed milestones; the first unreadable one's problem, or None."""
-        out = []
-        for row in range(self.table.rowCount()):
-            period_item, value_item = self.table.item(row, 0), self.table.item(row, 1)
-            period = period_item.data(Qt.ItemDataRole.UserRole)
-            text = value_item.text().strip() if value_item is not None else ""
-            try:
-                out.append(Point(period, parse_number(text)))
-            except ValueError:
-                self._milestones = [m for m in out]
-                return self.tr("The aim for %1 is not a number.").replace(
-                    "%1", period_label(period, self.draft.frequency)
-                )
-        self._milestones = out
-        return None
-
-    def _fill_table(self, milestones: list[Point]) -> None:
-        self._filling = True
-        try:
-            self.table.setRowCount(len(milestones))
-            for row, m in enumerate(milestones):
-                period = QTableWidgetItem(period_label(m.period, self.draft.frequency))
-                period.setData(Qt.ItemDataRole.UserRole, m.period)
-                period.setFlags(period.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                value = QTableWidgetItem(self._round_text(m.value))
-                value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, 0, period)
-                self.table.setItem(row, 1, value)
-        finally:
-            self._filling = False
-
     # -- the live picture --------------------------------------------------------------------
 
     def _refresh(self) -> None:
@@ -476,19 +282,19 @@ class SizePage(DraftPage):
         )
         self._sizing = sizing
         # history summary and numbers
-        self.history_summary.setText(self._history_text(sizing))
+        self.history_box.show_summary(self._history, sizing)
         s = sizing
         enough = s is not None and s.enough_history
         if enough and s is not None and s.lower_limit is not None:
-            self.usual.setText(d.format_range(s.lower_limit, s.upper_limit))
+            self.history_box.usual.setText(d.format_range(s.lower_limit, s.upper_limit))
         else:
-            self.usual.setText("—")
+            self.history_box.usual.setText("—")
         if enough and s is not None and s.trend_per_period is not None:
             sign = "+" if s.trend_per_period >= 0 else ""
             per = PER.get(freq.value, "year")
-            self.trend.setText(f"{sign}{d.format(s.trend_per_period, 1)} a {per}")
+            self.history_box.trend.setText(f"{sign}{d.format(s.trend_per_period, 1)} a {per}")
         else:
-            self.trend.setText("—")
+            self.history_box.trend.setText("—")
         # baseline
         if not self._baseline_touched:
             value = s.baseline if s is not None else None
@@ -519,18 +325,18 @@ class SizePage(DraftPage):
         self.target_group.setTitle(self.tr("Start") if is_range else self.tr("Target"))
         self._target_form.setRowVisible(self._target_row, not is_range)
         self._target_form.setRowVisible(self.verdict, bool(verdict) and not is_range)
-        self.milestone_group.setVisible(not is_range)
+        self.milestones_box.setVisible(not is_range)
         # milestones
-        self._update_shape_choices()
+        self.milestones_box.update_choices(self._history, self.draft.frequency)
         baseline_value = self._number(self.baseline)
-        if not is_range and self.shape.currentData() != "custom":
+        if not is_range and self.milestones_box.key() != "custom":
             ms: list[Point] = []
             if (
                 baseline_value is not None
                 and target is not None
                 and period_index(target_date, freq) > period_index(base_period, freq)
             ):
-                shape = "seasonal" if self.shape.currentData() == "seasonal" else "even"
+                shape = "seasonal" if self.milestones_box.key() == "seasonal" else "even"
                 ms = spread_milestones(
                     baseline_value, target, base_period, target_date, freq, shape, self._history
                 )
@@ -538,34 +344,6 @@ class SizePage(DraftPage):
             self._fill_table(ms)
         self._draw()
         self.changed()
-
-    def _history_text(self, sizing: SizingResult | None) -> str:
-        """ "24 monthly values, Jan 2012 to Dec 2013." and what to watch out for."""
-        if self._history_error:
-            return ""
-        freq = self.draft.frequency
-        n = len(self._history)
-        if n == 0:
-            return self.tr("No values yet.")
-        used = self._history[-sizing.n_values :] if sizing is not None else self._history
-        text = (
-            self.tr("%1 values, %2 to %3.")
-            .replace("%1", str(len(used)))
-            .replace("%2", period_label(used[0].period, freq))
-            .replace("%3", period_label(used[-1].period, freq))
-        )
-        if n > len(used):
-            text += " " + self.tr("(The latest %1 of %2.)").replace("%1", str(len(used))).replace(
-                "%2", str(n)
-            )
-        if n >= 2:
-            spacing = infer_frequency(p.period for p in self._history)
-            if spacing != freq:
-                text += " " + self.tr(
-                    "These look like %1 values, but the KPI is measured %2: "
-                    'change "Measured" on the previous page if that is wrong.'
-                ).replace("%1", spacing.value).replace("%2", freq.value)
-        return text
 
     def _verdict_text(
         self, s: SizingResult | None, target: float | None, target_date: dt.date, enough: bool
@@ -594,24 +372,6 @@ class SizePage(DraftPage):
             + "<br>"
             + self.tr("Business as usual reaches %1.").replace("%1", d.format(s.forecast))
         )
-
-    def _update_shape_choices(self) -> None:
-        model = self.shape.model()
-        assert isinstance(model, QStandardItemModel)
-        row = self.shape.findData("seasonal")
-        available = (
-            self.draft.frequency in (Frequency.MONTHLY, Frequency.QUARTERLY)
-            and seasonal_shape(self._history, self.draft.frequency) is not None
-        )
-        item = model.item(row)
-        item.setEnabled(available)
-        item.setToolTip(
-            "" if available else self.tr("Needs at least 3 monthly or quarterly values last year.")
-        )
-        if not available and self.shape.currentData() == "seasonal":
-            self.shape.blockSignals(True)
-            self.shape.setCurrentIndex(self.shape.findData("even"))
-            self.shape.blockSignals(False)
 
     def _draw(self) -> None:
         base = self._number(self.baseline)
@@ -645,8 +405,7 @@ class SizePage(DraftPage):
         f = d.fields
         self._filling = True
         recorded = self._recorded() if self._recorded is not None else []
-        self.source.setCurrentIndex(self.source.findData("recorded" if recorded else "paste"))
-        self._show_source_widgets()
+        self.history_box.set_source("recorded" if recorded else "paste")
         self._history = recorded
         base_period = baseline_period(self._history, self._as_of, d.frequency)
         target_date = f.get("target_date") or default_target_date(base_period, d.frequency)
@@ -660,7 +419,7 @@ class SizePage(DraftPage):
         )
         self.tolerance.setValue(round(float(f.get("tolerance") or 0.1) * 100))
         if d.milestones:
-            self.shape.setCurrentIndex(self.shape.findData("custom"))
+            self.milestones_box.choose("custom")
             self._milestones = list(d.milestones)
         self._filling = False
         if d.milestones:
@@ -668,8 +427,8 @@ class SizePage(DraftPage):
         self._refresh()
 
     def entered(self) -> None:
-        if self.source.currentData() == "paste":
-            self._read_history()
+        if self.history_box.key() == "paste":
+            self.history_box.read()
         else:
             self._refresh()
 
@@ -679,7 +438,7 @@ class SizePage(DraftPage):
         base_period = baseline_period(self._history, self._as_of, d.frequency)
         baseline = self._number(self.baseline)
         d.history = list(self._history)
-        d.history_label = self.history_label()
+        d.history_label = self.history_box.label()
         d.sizing = self._sizing
         d.fields["baseline_value"] = baseline
         d.fields["baseline_date"] = base_period if baseline is not None else None
@@ -693,11 +452,11 @@ class SizePage(DraftPage):
             d.fields["target_date"] = self.target_date.date().toPython()
             d.fields["tolerance"] = self.tolerance.value() / 100.0
             d.milestones = list(self._milestones)
-            d.milestone_shape = str(self.shape.currentData())
+            d.milestone_shape = str(self.milestones_box.key())
 
     def problem(self, final: bool) -> str | None:
-        if self._history_error:
-            return self._history_error
+        if self.history_box.error:
+            return self.history_box.error
         d = self.draft
         if d.direction == Direction.RANGE:
             return None
@@ -727,7 +486,7 @@ class SizePage(DraftPage):
                 .replace("%2", word)
                 .replace("%3", d.format(baseline))
             )
-        if self.shape.currentData() == "custom":
+        if self.milestones_box.key() == "custom":
             return self._read_table()
         return None
 

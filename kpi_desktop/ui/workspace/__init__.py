@@ -1,4 +1,4 @@
-"""Workspace-level dialogs: restoring a backup, opening and closing workspaces.
+"""Workspace level: the main window's menus and toolbar, the demo file, restoring a backup.
 
 May import ui's shared modules, services and domain.
 """

@@ -25,11 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpi_desktop.paths import WORKSPACE_FILE_FILTER
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.workspace.backups import BackupInfo, list_backups, restore_backup
 from kpi_desktop.ui.prompts import Prompts
-
-FILE_FILTER = "KPI Desktop workspaces (*.kpidb);;All files (*)"
 
 
 def size_text(size: int) -> str:
@@ -179,7 +178,7 @@ class RestoreBackupDialog(QDialog):
             f"{self.path.stem} (backup {info.made_at:%Y-%m-%d}){self.path.suffix}"
         )
         chosen = self.prompts.save_file(
-            self.tr("Save the backup as a new workspace"), str(start), FILE_FILTER
+            self.tr("Save the backup as a new workspace"), str(start), WORKSPACE_FILE_FILTER
         )
         if not chosen:
             return
