@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from kpi_desktop import __version__
-from kpi_desktop.cli_commands import exporting, planning, tracking
+from kpi_desktop.cli_commands import exporting, planning, safekeeping, tracking
 from kpi_desktop.cli_commands.arguments import (
     EXIT_OK,
     EXIT_USAGE,
@@ -35,8 +35,14 @@ _ORDER = (
     "export-chart",
     "report",
     "export",
+    "backup",
 )
-_ALL = {**planning.COMMANDS, **tracking.COMMANDS, **exporting.COMMANDS}
+_ALL = {
+    **planning.COMMANDS,
+    **tracking.COMMANDS,
+    **exporting.COMMANDS,
+    **safekeeping.COMMANDS,
+}
 # Subcommand name -> (declare its arguments, run it, one-line help), in the order of --help.
 _COMMANDS: dict[str, tuple[Declare, Handler, str]] = {
     name: _ALL[name] for name in (*_ORDER, *(n for n in _ALL if n not in _ORDER))

@@ -31,16 +31,32 @@ def resource(*parts: str) -> Traversable:
     return node
 
 
+class DataFolderUnavailable(OSError):
+    """The app's own data folder cannot be made; says which and what is lost."""
+
+
 def user_data_dir() -> Path:
-    """Where the app keeps the demo workspace, backups and settings of its own."""
+    """Where the app keeps the demo workspace, backups and settings of its own (not made
+    here: see :func:`ensure_user_data_dir`)."""
     override = os.environ.get(DATA_DIR_ENV)
     if override:
-        path = Path(override)
-    else:
-        from platformdirs import user_data_path
+        return Path(override)
+    from platformdirs import user_data_path
 
-        path = user_data_path(APP_SLUG, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
+    return user_data_path(APP_SLUG, appauthor=False)
+
+
+def ensure_user_data_dir() -> Path:
+    """The data folder, made if missing; DataFolderUnavailable when it cannot be."""
+    path = user_data_dir()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataFolderUnavailable(
+            f"the app's data folder {path} cannot be made ({exc.strerror or exc}), so the "
+            f"demo, the automatic backups and the settings cannot be kept; set {DATA_DIR_ENV} "
+            "to a folder you can write to"
+        ) from exc
     return path
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kpi_desktop.paths import user_data_dir
+from kpi_desktop.paths import ensure_user_data_dir, user_data_dir
 from kpi_desktop.services.workspace import backups
 from kpi_desktop.services.workspace.backups import (
     BackupError,
@@ -123,7 +123,7 @@ def test_list_backups_gives_date_size_and_kpis_and_marks_damaged_ones(plan: Work
 
 
 def test_a_backup_that_cannot_be_written_is_a_clear_error(plan: Workspace) -> None:
-    (user_data_dir() / "backups").write_text("a file where the folder should be")
+    (ensure_user_data_dir() / "backups").write_text("a file where the folder should be")
     with pytest.raises(BackupError, match="could not be made.*your workspace is fine"):
         make_daily_backup(plan, now=DAY)
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kpi_desktop.domain.magnitude import EARLIEST_DATE, LATEST_DATE, MAX_MAGNITUDE
 from kpi_desktop.domain.values import (
     AmbiguousDate,
     detect_date_order,
@@ -141,9 +142,16 @@ def test_parse_number_takes_numbers_and_refuses_other_types() -> None:
             parse_number(bad)  # type: ignore[arg-type]
 
 
-@given(st.floats(allow_nan=False, allow_infinity=False))
+@given(st.floats(min_value=-MAX_MAGNITUDE, max_value=MAX_MAGNITUDE))
 def test_parse_number_reads_back_python_floats(x: float) -> None:
     assert parse_number(repr(x)) == x
+
+
+@given(st.floats(min_value=MAX_MAGNITUDE, exclude_min=True, allow_infinity=False))
+def test_parse_number_refuses_values_beyond_a_sane_magnitude(x: float) -> None:
+    for text in (repr(x), repr(-x)):
+        with pytest.raises(ValueError, match="too large"):
+            parse_number(text)
 
 
 @given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=0, max_value=99))
@@ -257,7 +265,7 @@ def test_parse_date_refuses_with_a_reason(text: str, order: str | None, reason: 
         (36526, D(2000, 1, 1)),
         (45292, D(2024, 1, 1)),
         (45292.75, D(2024, 1, 1)),  # the fraction is the time of day
-        (2958465, D(9999, 12, 31)),
+        (401768, D(2999, 12, 31)),  # the last date the app reads
     ],
 )
 def test_excel_serial_numbers_only_when_the_column_holds_dates(
@@ -284,7 +292,7 @@ def test_parse_date_takes_dates_and_datetimes() -> None:
             parse_date(bad)  # type: ignore[arg-type]
 
 
-@given(st.dates(min_value=D(1000, 1, 1)))
+@given(st.dates(min_value=EARLIEST_DATE, max_value=LATEST_DATE))
 def test_every_written_form_reads_back(d: dt.date) -> None:
     assert parse_date(d.isoformat()) == d
     assert parse_date(f"{d.day:02d}/{d.month:02d}/{d.year}", "dmy") == d
@@ -294,10 +302,16 @@ def test_every_written_form_reads_back(d: dt.date) -> None:
     assert parse_date(d.strftime("%d %B %Y")) == d
 
 
-@given(st.dates(min_value=D(1900, 3, 1), max_value=D(9999, 12, 31)))
+@given(st.dates(min_value=D(1900, 3, 1), max_value=LATEST_DATE))
 def test_excel_serials_read_back(d: dt.date) -> None:
     serial = (d - D(1899, 12, 30)).days
     assert parse_date(serial, excel_serial=True) == d
+
+
+@pytest.mark.parametrize("text", ["0001-01-01", "0999-12-31", "3000-01-01", "9999-12-31", 2958465])
+def test_dates_outside_the_years_the_app_reads_are_refused(text: str | int) -> None:
+    with pytest.raises(ValueError, match="outside the dates the app reads"):
+        parse_date(text, excel_serial=True)
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,8 @@ def test_create_makes_a_single_file_with_the_current_schema(tmp_path: Path) -> N
     assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == (
         migrate.head_revision()
     )
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # closed by its last user, the file is self-contained again (no write-ahead log)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
 
 
 def test_migrations_build_exactly_the_tables_of_the_model(tmp_path: Path) -> None:

@@ -19,7 +19,9 @@ def iso_date(text: str) -> dt.date:
         from kpi_desktop.domain.values import parse_date
 
         return parse_date(text)
-    except ValueError:
+    except ValueError as exc:
+        if "outside" in str(exc):
+            raise argparse.ArgumentTypeError(f"{text!r} {exc}") from None
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date (use YYYY-MM-DD, for example 2025-12-31)"
         ) from None
@@ -70,16 +72,37 @@ def number_arg(text: str) -> float:
 
 
 def open_workspace(path: Path, *, for_reading: bool = False):  # type: ignore[no-untyped-def]
-    """Open a workspace; a read command falls back to read-only on a read-only file."""
+    """Open a workspace; a read command falls back to read-only on a read-only file.
+
+    A command that writes first checks every page of the file (nothing is written into a
+    damaged one) and makes the day's automatic backup, as opening the app does; a backup
+    that cannot be made is a warning, not a failure.
+    """
     from kpi_desktop.services.errors import WorkspaceReadOnly
     from kpi_desktop.services.workspace.workspace import Workspace
 
+    if for_reading:
+        try:
+            return Workspace.open(path)
+        except WorkspaceReadOnly:
+            return Workspace.open(path, readonly=True)
+    ws = Workspace.open(path, check_integrity=True)
+    daily_backup(ws)
+    return ws
+
+
+def daily_backup(ws) -> None:  # type: ignore[no-untyped-def]
+    """The day's automatic backup of a workspace a command writes to (a warning if not)."""
+    from kpi_desktop.services.errors import KpiDesktopError, WorkspaceCorrupt
+    from kpi_desktop.services.workspace.backups import make_daily_backup
+
     try:
-        return Workspace.open(path)
-    except WorkspaceReadOnly:
-        if not for_reading:
-            raise
-        return Workspace.open(path, readonly=True)
+        make_daily_backup(ws)
+    except WorkspaceCorrupt:
+        ws.close()
+        raise
+    except KpiDesktopError as exc:
+        print(f"kpi-desktop: warning: {exc.message}", file=sys.stderr)
 
 
 _qt_app: object = None  # the QApplication of a headless export, kept alive while it runs

@@ -32,8 +32,10 @@ def _declare_export_chart(p: argparse.ArgumentParser) -> None:
 
 def run_export_chart(ns: argparse.Namespace) -> int:
     from kpi_desktop.reports.chart_export import PNG_SCALE, chart_format, chart_size
+    from kpi_desktop.reports.output_file import check_output
 
     chart_format(ns.output)  # a bad suffix is refused before any work
+    check_output(ns.output, protect=(ns.workspace,))
     width, height = chart_size(ns.width, ns.height)
     headless_qt()
     from kpi_desktop.reports.chart_export import export_chart
@@ -58,10 +60,11 @@ def _declare_report(p: argparse.ArgumentParser) -> None:
 
 
 def run_report(ns: argparse.Namespace) -> int:
-    from kpi_desktop.reports.data_export import ExportError
+    from kpi_desktop.reports.output_file import ExportError, check_output
 
     if ns.output.suffix.lower() != ".pdf":
         raise ExportError(ns.output, "a meeting report is a PDF: name the file .pdf")
+    check_output(ns.output, protect=(ns.workspace,))
     headless_qt()
     from kpi_desktop.reports.meeting_report import build_report, default_page_size
 
@@ -83,7 +86,9 @@ def _declare_export(p: argparse.ArgumentParser) -> None:
 
 def run_export(ns: argparse.Namespace) -> int:
     from kpi_desktop.reports.data_export import export_data, sheets_note
+    from kpi_desktop.reports.output_file import check_output
 
+    check_output(ns.output, protect=(ns.workspace,))
     xlsx = ns.output.suffix.lower() == ".xlsx"
     with open_workspace(ns.workspace, for_reading=True) as ws:
         export_data(ws, ns.output, ns.as_of or dt.date.today())

@@ -32,6 +32,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Literal
 
+from kpi_desktop.domain.magnitude import check_date_range, check_magnitude
+
 DateOrder = Literal["dmy", "mdy"]
 
 __all__ = [
@@ -127,6 +129,10 @@ def parse_number(text: str | float | int, decimal: str | None = None) -> float:
     is dropped: "12%" is 12.0. Raises ValueError with a short reason for anything else;
     blank cells are the caller's business (they raise too).
     """
+    return check_magnitude(_read_number(text, decimal))
+
+
+def _read_number(text: str | float | int, decimal: str | None) -> float:
     if isinstance(text, bool):
         raise ValueError("is true/false, not a number")
     if isinstance(text, int | float):
@@ -378,6 +384,12 @@ def parse_date(
     numbers, as text or as numbers. Datetimes become their date. Raises ValueError with a
     short reason otherwise.
     """
+    return check_date_range(_read_date(text, order, excel_serial))
+
+
+def _read_date(
+    text: str | float | int | dt.date, order: DateOrder | None, excel_serial: bool
+) -> dt.date:
     if isinstance(text, dt.datetime):
         return text.date()
     if isinstance(text, dt.date):

@@ -42,7 +42,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from kpi_desktop import __version__
 from kpi_desktop.reports.chart import paint_chart, render_chart_image, subtitle_text
-from kpi_desktop.reports.data_export import ExportError, atomic_output
+from kpi_desktop.reports.output_file import ExportError, atomic_output
 from kpi_desktop.services.errors import ValidationError
 from kpi_desktop.services.tracking.chart_data import ChartData
 

@@ -19,7 +19,8 @@ Text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return cou
 formula when a spreadsheet opens the file ("CSV injection"). Numbers stay numbers; such
 text is neutralised: in XLSX it is stored as text with Excel's quote prefix (the value
 itself is unchanged and never evaluated); in CSV, which has no types, it gets a leading
-apostrophe (``'=1+2``), as spreadsheet programs expect.
+apostrophe (``'=1+2``), as spreadsheet programs expect, which import drops again
+(see domain/formula_text.py).
 
 Every file is written under a temporary name beside the target and moved into place when
 complete (:func:`atomic_output`): a failed or cancelled export leaves no partial file and
@@ -29,16 +30,15 @@ keeps the old. A ``progress(done, total, what)`` callback hears how many values 
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
-import os
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kpi_desktop.domain.formula_text import could_run_as_formula, to_csv_text
 from kpi_desktop.reports.chart_style import STATUS_COLORS
+from kpi_desktop.reports.output_file import ExportError, atomic_output
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.review.report_data import (
     KPI_COLUMNS,
@@ -54,7 +54,6 @@ if TYPE_CHECKING:
 
 FORMATS = {".xlsx": "Excel workbook", ".csv": "CSV (long layout)"}
 MEASUREMENT_HEADER = ("Date", "KPI", "Value", "Note", "Source")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 #: Data rows per Measurements sheet: Excel's 1,048,576 rows, less the header.
 XLSX_MAX_DATA_ROWS = 1_048_575
@@ -63,56 +62,6 @@ PROGRESS_EVERY = 20_000
 
 #: progress(done, total, what) -> go on? (False cancels the export)
 Progress = Callable[[int, int, str], bool]
-
-
-class ExportError(KpiDesktopError):
-    """An export could not be written (bad file name, missing folder, no permission)."""
-
-    def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = Path(path)
-        self.reason = reason
-
-
-@contextlib.contextmanager
-def atomic_output(path: Path | str) -> Iterator[Path]:
-    """Yield a temporary path beside ``path`` to write to; on success it replaces ``path``.
-
-    On any error the temporary file is removed and ``path`` is left as it was. Problems of
-    the place (a missing folder, no permission, a folder named like the file) become an
-    :class:`ExportError` that says what and where.
-    """
-    path = Path(path)
-    folder = path.parent
-    if not folder.is_dir():
-        raise ExportError(path, f"the folder {folder} does not exist")
-    if path.is_dir():
-        raise ExportError(path, "this is a folder; give a file name")
-    partial = folder / f".{path.stem}.{uuid.uuid4().hex[:8]}.partial{path.suffix}"
-    try:
-        yield partial
-        if not partial.exists():
-            raise ExportError(path, "nothing was written")
-        os.replace(partial, path)
-    except PermissionError as exc:
-        raise ExportError(path, "you do not have permission to write here") from exc
-    except OSError as exc:
-        raise ExportError(path, f"the file could not be written ({exc.strerror or exc})") from exc
-    finally:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-
-
-def needs_neutralising(text: str) -> bool:
-    """Whether a spreadsheet could take this text for a formula."""
-    return text.startswith(_FORMULA_START)
-
-
-def neutralise_csv(value: Any) -> Any:
-    """A CSV cell that no spreadsheet runs as a formula (text only; numbers stay numbers)."""
-    if isinstance(value, str) and needs_neutralising(value):
-        return "'" + value
-    return value
 
 
 def measurement_sheet_title(number: int) -> str:
@@ -179,7 +128,7 @@ def export_csv(ws: Workspace, path: Path | str, progress: Progress | None = None
     """Every value in the long layout (Date, KPI, Value, Note, Source), one CSV file."""
     path = Path(path)
     with (
-        atomic_output(path) as partial,
+        atomic_output(path, protect=(ws.path,)) as partial,
         partial.open("w", encoding="utf-8-sig", newline="") as fh,
     ):
         writer = csv.writer(fh, lineterminator="\r\n")
@@ -188,10 +137,10 @@ def export_csv(ws: Workspace, path: Path | str, progress: Progress | None = None
             writer.writerow(
                 (
                     period.isoformat(),
-                    neutralise_csv(kpi),
+                    to_csv_text(kpi),
                     _number_text(value),
-                    neutralise_csv(note),
-                    neutralise_csv(source),
+                    to_csv_text(note),
+                    to_csv_text(source),
                 )
             )
     return path
@@ -297,7 +246,7 @@ def export_xlsx(
             ]
         )
 
-    with atomic_output(path) as partial:
+    with atomic_output(path, protect=(ws.path,)) as partial:
         book.save(partial)
     return path
 
@@ -349,7 +298,7 @@ def _sheet(book: Any, title: str, header: Iterable[str], widths: Iterable[int]) 
 def _text(sheet: Any, value: str | None) -> Any:
     """A text cell; one a spreadsheet could run as a formula is stored as plain text with
     the quote prefix (the value is kept as it is)."""
-    if not value or not needs_neutralising(value):
+    if not value or not could_run_as_formula(value):
         return value
     from openpyxl.cell import WriteOnlyCell
 

@@ -40,13 +40,13 @@ from PySide6.QtWidgets import QApplication
 
 from kpi_desktop import __version__
 from kpi_desktop.reports.chart import ChartPainter
-from kpi_desktop.reports.data_export import ExportError, atomic_output
 from kpi_desktop.reports.meeting.cover import cover_page
 from kpi_desktop.reports.meeting.objective_section import objective_section
 from kpi_desktop.reports.meeting.page_layout import Layout, PaintContext, paint_footer
 from kpi_desktop.reports.meeting.scorecard import scorecard_page
 from kpi_desktop.reports.meeting.since_last_review import since_last_review_page
 from kpi_desktop.reports.meeting.style import long_date
+from kpi_desktop.reports.output_file import ExportError, atomic_output, check_output
 from kpi_desktop.services.errors import KpiDesktopError, ValidationError
 from kpi_desktop.services.review.report_data import (
     ReportData,
@@ -104,6 +104,7 @@ def build_report(
     path = Path(path)
     if path.suffix.lower() != ".pdf":
         raise ExportError(path, "a meeting report is a PDF: name the file .pdf")
+    check_output(path, protect=(ws.path,))
     as_of = as_of or dt.date.today()
     _tell(progress, 0, 1, "Reading the workspace")
     data = gather_report(ws, as_of)

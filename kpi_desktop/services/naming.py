@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from kpi_desktop.services.errors import AmbiguousName, UnknownName
 
 T = TypeVar("T")
+_INVISIBLE = {"Cc", "Cf", "Co", "Cn", "Zl", "Zp"}  # control, format, private, unassigned
+
+
+def clean_name(name: str) -> str:
+    """A name as it is stored: control and invisible format characters dropped, runs of
+    whitespace made one space, trimmed. Two names that differ only in those are one name."""
+    if name.isprintable():  # the common case: only the spaces to tidy
+        return " ".join(name.split())
+    kept = "".join(
+        " " if ch.isspace() else ch
+        for ch in name
+        if ch.isspace() or unicodedata.category(ch) not in _INVISIBLE
+    )
+    return " ".join(kept.split())
 
 
 def normalise(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    """The form two names are compared in: cleaned (see :func:`clean_name`), any case."""
+    return clean_name(name).casefold()
 
 
 def match_name(kind: str, name: str, items: Sequence[T], name_of: Callable[[T], str]) -> T:

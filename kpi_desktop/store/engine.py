@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -40,6 +41,10 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
     """An engine on `path`. Read-only engines open the file with SQLite's mode=ro."""
     mode = "ro" if readonly else "rw"
     uri = f"file:{path.resolve().as_posix()}?mode={mode}"
+    if readonly and _in_read_only_folder(path):
+        # A WAL file needs a writable -shm beside it, which a read-only folder cannot hold;
+        # with no -wal there, no one can be writing it, and SQLite may read it as it is.
+        uri += "&immutable=1"
     engine = create_engine(
         "sqlite://",
         creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
@@ -63,6 +68,12 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
             conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+def _in_read_only_folder(path: Path) -> bool:
+    folder = path.resolve().parent
+    wal = folder / (path.name + "-wal")
+    return not os.access(folder, os.W_OK) and not wal.exists()
 
 
 def is_busy(exc: BaseException) -> bool:

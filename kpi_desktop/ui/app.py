@@ -127,14 +127,13 @@ def start_workspace(window: MainWindow, requested: Path | None) -> bool:
     import kpi_desktop.services.workspace.workspace  # noqa: F401
     import kpi_desktop.ui.workspace_view  # noqa: F401
     from kpi_desktop.paths import demo_workspace_path
-    from kpi_desktop.ui.workspace.demo_file import ensure_demo_workspace
 
     gc.freeze()
     path = startup_path(window, requested)
-    if path == demo_workspace_path():
-        ensure_demo_workspace()
     window.hold_errors()
     try:
+        if path == demo_workspace_path():
+            return window.open_demo()
         return window.open_workspace(path)
     finally:
         window.release_errors()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 
 from kpi_desktop import __version__
 from kpi_desktop.paths import APP_NAME, WORKSPACE_FILE_FILTER, WORKSPACE_SUFFIX
-from kpi_desktop.services.errors import KpiDesktopError, WorkspaceReadOnly
+from kpi_desktop.services.errors import KpiDesktopError, WorkspaceCorrupt, WorkspaceReadOnly
 from kpi_desktop.ui.settings import AppSettings
 from kpi_desktop.ui.workspace.menus import MainWindowMenus
 
@@ -164,6 +164,10 @@ class MainWindow(QMainWindow):
             return
         try:
             make_daily_backup(self.document.workspace)
+        except WorkspaceCorrupt as exc:  # nothing more is written into a damaged file
+            self.document.workspace.readonly = True
+            self.menus.update()
+            self._error(self.tr("The workspace is damaged"), exc.message)
         except KpiDesktopError as exc:
             self.statusBar().showMessage(self.tr("No backup today: {0}").format(exc.message), 8000)
 
@@ -275,7 +279,12 @@ class MainWindow(QMainWindow):
     def open_demo(self) -> bool:
         from kpi_desktop.ui.workspace.demo_file import ensure_demo_workspace
 
-        return self.open_workspace(ensure_demo_workspace())
+        try:
+            path = ensure_demo_workspace()
+        except KpiDesktopError as exc:
+            self._error(self.tr("Cannot open the demo"), exc.message)
+            return False
+        return self.open_workspace(path)
 
     def save_copy(self) -> bool:
         if self.document is None:

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from kpi_desktop.domain.magnitude import MAX_MAGNITUDE
 from kpi_desktop.domain.values import (
     AmbiguousDate,
     DateOrder,
@@ -160,7 +161,9 @@ def _read_plain_numbers(table: ImportTable, j: int) -> np.ndarray | None:
         numbers = np.fromiter(map(float, cells), dtype=np.float64, count=table.n)
     except (ValueError, TypeError):
         return None
-    if not np.isfinite(numbers).all() or (table.typed and bool in set(map(type, cells))):
+    if not (np.abs(numbers) <= MAX_MAGNITUDE).all() or (
+        table.typed and bool in set(map(type, cells))
+    ):
         return None
     numbers.flags.writeable = False  # shared by the plans of this table
     return numbers
@@ -186,7 +189,7 @@ def _parsed_numbers(
                 number = float(cell)
             else:
                 raise ValueError(cell)
-            if not math.isfinite(number):
+            if not abs(number) <= MAX_MAGNITUDE:  # too large, infinite or NaN
                 raise ValueError(cell)
         except ValueError:
             cell = cells[i]
@@ -219,6 +222,21 @@ def _reparse_dotted(
                 present[i] = False
                 bad[i] = True
                 problems.add(i, j, str(exc))
+
+
+def future_problems(
+    problems: ProblemCollector, ridx: np.ndarray, period: np.ndarray, j: int
+) -> None:
+    """Problems for the rows (in date column j) whose value is for a period after today
+    (``period``: day ordinals of each entry's period start)."""
+    today = dt.date.today()
+    rows = np.unique(ridx[period > today.toordinal()])
+    reason = (
+        f"is in a period after today ({today.isoformat()}): values can only be entered "
+        "for periods that have begun"
+    )
+    for row in rows.tolist():
+        problems.add(int(row), j, reason)
 
 
 def date_problems(problems: ProblemCollector, rows: np.ndarray, dates: ColumnDates, j: int) -> None:

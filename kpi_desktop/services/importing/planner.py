@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from kpi_desktop.domain.formula_text import from_csv_text
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.services.errors import AmbiguousName
 from kpi_desktop.services.importing.cells import blank, letter, letter_index
@@ -31,6 +32,7 @@ from kpi_desktop.services.importing.parsing import (
     column_dates,
     column_numbers,
     date_problems,
+    future_problems,
 )
 from kpi_desktop.services.importing.periods import check_duplicates, fill_frequencies, period_starts
 from kpi_desktop.services.importing.plan import (
@@ -42,7 +44,7 @@ from kpi_desktop.services.importing.plan import (
 )
 from kpi_desktop.services.importing.problems import ImportFailed, ImportFileError, ProblemCollector
 from kpi_desktop.services.importing.reading import ImportTable
-from kpi_desktop.services.naming import normalise
+from kpi_desktop.services.naming import clean_name, normalise
 
 
 class Planner:
@@ -95,6 +97,7 @@ class Planner:
 
     def kpi_for(self, name: str, *, create: bool) -> int | None:
         """The kidx of the KPI called `name` (adding it to the plan); None if unknown."""
+        name = from_csv_text(name)  # a name a CSV export protected from running as a formula
         norm = normalise(name)
         if norm in self._kidx_by_norm:
             return self._kidx_by_norm[norm]
@@ -105,7 +108,7 @@ class Planner:
             kpi = matches[0]
             entry: tuple[str, int | None, Frequency | None] = (kpi.name, kpi.id, kpi.frequency)
         elif create:
-            entry = (" ".join(name.split()), None, None)
+            entry = (clean_name(name), None, None)
         else:
             return None
         self._kidx_by_norm[norm] = len(self.kpi_names)
@@ -150,6 +153,7 @@ class Planner:
         kidx, day, value, ridx, cols = parts
         fill_frequencies(self.kpi_freqs, kidx, day)
         period = period_starts(self.kpi_freqs, kidx, day)
+        future_problems(self.problems, ridx, period, date_j)
         order = check_duplicates(
             t, self.problems, (self.kpi_names, self.kpi_freqs), (kidx, period, ridx, cols)
         )

@@ -27,6 +27,12 @@ from kpi_desktop.services.naming import normalise
 
 _XLSX_MAGIC = b"PK\x03\x04"
 _HEAD_BYTES = 65536  # what the first look at a CSV file reads
+#: The largest file an import reads (a million-row CSV is about 30 MB).
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
+#: The most columns a table may have: Excel's limit.
+MAX_COLUMNS = 16_384
+#: The longest CSV line read: room for MAX_COLUMNS cells of 60 characters.
+MAX_LINE_BYTES = 1024 * 1024
 
 
 @dataclass(eq=False)
@@ -58,6 +64,15 @@ def _read(path: Path, sheet: str | None) -> ImportTable:
         raise ImportFileError(path, "no such file")
     if path.is_dir():
         raise ImportFileError(path, "this is a folder, not a file")
+    if not path.is_file():  # a pipe or a device would block or never end
+        raise ImportFileError(path, "this is not a regular file (a pipe or a device)")
+    size = path.stat().st_size
+    if size > MAX_IMPORT_BYTES:
+        raise ImportFileError(
+            path,
+            f"the file is {size / 2**20:,.0f} MB; at most {MAX_IMPORT_BYTES // 2**20} MB can "
+            "be imported at once: split it into several files",
+        )
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
@@ -104,6 +119,7 @@ def _read_csv(path: Path) -> ImportTable:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFileError(path, f"the file cannot be read ({exc.strerror or exc})") from exc
+    _check_line_lengths(path, data)
     text = _decode(path, data)
     del data
     head = text[:65536]
@@ -128,6 +144,21 @@ def _read_csv(path: Path) -> ImportTable:
         raise ImportFileError(path, f"the file is not valid CSV ({exc})") from exc
     del text
     return _table_from_rows(path, rows, typed=False)
+
+
+def _check_line_lengths(path: Path, data: bytes) -> None:
+    """Refuse a line too long to be a table row before it is split into cells (a two-line
+    file of 100 MB would otherwise become 25 million cells)."""
+    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+    bounds = np.concatenate(([-1], ends, [len(data)]))
+    lengths = np.diff(bounds) - 1
+    longest = int(np.argmax(lengths))
+    if lengths[longest] > MAX_LINE_BYTES:
+        raise ImportFileError(
+            path,
+            f"line {longest + 1} is {lengths[longest] / 2**20:,.1f} MB long; a row can be at "
+            f"most {MAX_LINE_BYTES // 2**20} MB (about {MAX_COLUMNS:,} columns)",
+        )
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -242,6 +273,10 @@ def _table_from_rows(path: Path, rows: Sequence[Sequence[Any]], *, typed: bool) 
 def _make_table(
     path: Path, header: list[str], columns: list[Sequence[Any]], *, first_row: int, typed: bool
 ) -> ImportTable:
+    if len(header) > MAX_COLUMNS:
+        raise ImportFileError(
+            path, f"the table has {len(header):,} columns; at most {MAX_COLUMNS:,} can be read"
+        )
     labels = [h.strip() for h in header]
     # Columns without a header and without data (formatting in a sheet) are no columns.
     keep = [j for j in range(len(labels)) if labels[j] or not all_blank(columns[j])]

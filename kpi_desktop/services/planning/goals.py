@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from kpi_desktop.domain.types import Perspective
 from kpi_desktop.services.errors import NotFound, ValidationError
-from kpi_desktop.services.naming import match_name
+from kpi_desktop.services.naming import clean_name, match_name
 from kpi_desktop.services.workspace.edit_conflicts import check_and_bump
 from kpi_desktop.store.tables import Goal
 
@@ -30,7 +30,7 @@ def get_goal(session: Session, goal_id: int) -> Goal:
 
 
 def _clean_title(title: str) -> str:
-    title = " ".join((title or "").split())
+    title = clean_name(title or "")
     if not title:
         raise ValidationError("title", "A goal needs a title")
     if len(title) > 200:

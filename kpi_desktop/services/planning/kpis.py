@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from kpi_desktop.domain.magnitude import MAX_MAGNITUDE, check_magnitude
 from kpi_desktop.domain.types import (
     DEFAULT_TOLERANCE,
     Aggregation,
@@ -22,7 +23,7 @@ from kpi_desktop.domain.types import (
     UnitKind,
 )
 from kpi_desktop.services.errors import NotFound, ValidationError
-from kpi_desktop.services.naming import match_name, normalise
+from kpi_desktop.services.naming import clean_name, match_name, normalise
 from kpi_desktop.services.planning.goals import get_goal
 from kpi_desktop.services.workspace.edit_conflicts import check_and_bump
 from kpi_desktop.store.tables import Kpi, Milestone, _utcnow
@@ -155,7 +156,7 @@ def clean_kpi_fields(values: dict[str, Any]) -> dict[str, Any]:
     out = dict(values)
     for key in _TEXT:
         out[key] = (
-            " ".join(str(out.get(key) or "").split())
+            clean_name(str(out.get(key) or ""))
             if key == "name"
             else str(out.get(key) or "").strip()
         )
@@ -229,9 +230,10 @@ def _number(key: str, value: Any) -> float | None:
     except (TypeError, ValueError):
         label = _LABELS.get(key, key.replace("_", " ").capitalize())
         raise ValidationError(key, f"{label} must be a number (got {value!r})") from None
-    if not math.isfinite(number):
-        raise ValidationError(key, f"{_LABELS.get(key, key)} must be a finite number")
-    return number
+    try:
+        return check_magnitude(number)
+    except ValueError as exc:
+        raise ValidationError(key, f"{_LABELS.get(key, key)} {exc}") from None
 
 
 def _check_unique_name(s: Session, goal_id: int, name: str, exclude: int | None) -> None:
@@ -412,6 +414,8 @@ def _replace_milestones(s: Session, kpi_id: int, milestones: Sequence[Point]) ->
     for m in milestones:
         if not math.isfinite(m.value):
             raise ValidationError("milestones", f"Milestone {m.period} needs a number")
+        if abs(m.value) > MAX_MAGNITUDE:
+            raise ValidationError("milestones", f"Milestone {m.period} is too large")
     for old in s.exec(select(Milestone).where(Milestone.kpi_id == kpi_id)).all():
         s.delete(old)
     s.flush()

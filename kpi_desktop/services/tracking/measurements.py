@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import math
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
 
+from kpi_desktop.domain.magnitude import check_magnitude
 from kpi_desktop.domain.periods import period_label, period_start
 from kpi_desktop.domain.types import Frequency, Point
 from kpi_desktop.services.errors import ConflictError, NotFound, ValidationError
@@ -96,9 +96,10 @@ def _check_value(value: float) -> float:
         number = float(value)
     except (TypeError, ValueError):
         raise ValidationError("value", f"The value must be a number (got {value!r})") from None
-    if not math.isfinite(number):
-        raise ValidationError("value", "The value must be a finite number")
-    return number
+    try:
+        return check_magnitude(number)
+    except ValueError as exc:
+        raise ValidationError("value", f"The value {exc}") from None
 
 
 class MeasurementService:
@@ -252,6 +253,13 @@ class MeasurementService:
                         f"period ({period_label(period, freq)}): a KPI has one value per period",
                     )
                 seen[period] = when
+                if period > dt.date.today():
+                    raise ValidationError(
+                        "period",
+                        f"{period_label(period, freq)} has not begun yet (today is "
+                        f"{dt.date.today().isoformat()}): values can only be entered for "
+                        "periods that have begun",
+                    )
                 row = s.get(Measurement, (kpi_id, period))
                 before = None if row is None else _copy(row)
                 if row is None:

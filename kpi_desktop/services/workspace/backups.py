@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kpi_desktop.paths import user_data_dir
-from kpi_desktop.services.errors import KpiDesktopError, WorkspaceError
+from kpi_desktop.services.errors import KpiDesktopError, WorkspaceCorrupt, WorkspaceError
 from kpi_desktop.services.workspace import presence as workspace_presence
 
 if TYPE_CHECKING:
@@ -65,9 +65,27 @@ def make_daily_backup(
     """Back up `ws` unless it already has a backup made today; drop backups beyond `keep`
     days. Returns the new backup, or None when today's was made already.
 
-    Raises BackupError when the backup cannot be written (disk full, no permission).
+    Raises BackupError when the backup cannot be written (disk full, no permission), and
+    WorkspaceCorrupt when the workspace is damaged (no backup of it replaces a good one).
     """
-    from kpi_desktop.services.workspace.workspace import backup_file
+    return make_backup(ws, now=now, keep=keep, once_a_day=True)
+
+
+def make_backup(
+    ws: Workspace,
+    *,
+    now: dt.datetime | None = None,
+    keep: int = KEEP_DAYS,
+    once_a_day: bool = False,
+) -> Path | None:
+    """Back up `ws` now (`kpi-desktop backup`); the newest backup of each of the last `keep`
+    days is kept. The copy is checked page by page before it counts: a damaged workspace
+    raises WorkspaceCorrupt and leaves the earlier backups as they were."""
+    from kpi_desktop.services.workspace.workspace import (
+        backup_file,
+        damaged_message,
+        integrity_problem,
+    )
 
     if keep < 1:
         raise ValueError("keep at least one day of backups")
@@ -78,16 +96,24 @@ def make_daily_backup(
         note = folder / "workspace.txt"  # which file these are backups of, for people
         if not note.exists():
             note.write_text(f"Backups of {Path(ws.path).resolve()}\n", encoding="utf-8")
-        if any(b.day == now.date() for b in _backups_in(folder)):
+        if once_a_day and any(b.day == now.date() for b in _backups_in(folder)):
             _prune(folder, keep)
             return None
         dest = folder / f"backup-{now:%Y-%m-%d-%H%M%S}.kpidb"
-        backup_file(Path(ws.path), dest)
+        checked = folder / f".{dest.name}.checking"
+        try:
+            backup_file(Path(ws.path), checked)
+            problem = integrity_problem(checked)
+            if problem is not None:  # the good copies stay as they are
+                raise WorkspaceCorrupt(Path(ws.path), damaged_message(problem))
+            os.replace(checked, dest)
+        finally:
+            checked.unlink(missing_ok=True)
         _prune(folder, keep)
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(
-            f"the automatic backup of {ws.path} could not be made in {folder} ({exc}); "
-            "your workspace is fine, but has no backup from today"
+            f"the backup of {ws.path} could not be made in {folder} ({exc}); "
+            "your workspace is fine, but has no new backup"
         ) from exc
     return dest
 
