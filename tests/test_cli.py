@@ -29,6 +29,7 @@ STATUS_KEYS = {
     "progress",
     "status",
     "forecast",
+    "stale",
 }
 
 

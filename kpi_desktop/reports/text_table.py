@@ -39,7 +39,7 @@ def status_table(rows: Sequence[KpiStatus], as_of: dt.date) -> str:
             r.target_text(),
             r.target_date.isoformat() if r.target_date else "—",
             format_percent(r.progress),
-            r.status.label,
+            r.status.label + (" (stale)" if r.stale else ""),
             r.format(r.forecast),
         ]
         for r in rows
@@ -48,5 +48,8 @@ def status_table(rows: Sequence[KpiStatus], as_of: dt.date) -> str:
     for r in rows:
         counts[r.status.label] = counts.get(r.status.label, 0) + 1
     summary = ", ".join(f"{n} {label.lower()}" for label, n in counts.items())
+    stale = sum(r.stale for r in rows)
+    if stale:
+        summary += f"; {stale} stale: the latest value is older than a period and the grace"
     title = f"Status as of {as_of.isoformat()} ({len(rows)} KPIs: {summary})"
     return title + "\n\n" + render_table(headers, body, right={2, 4, 6, 8})

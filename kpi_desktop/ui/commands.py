@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand
 
 from kpi_desktop.domain.types import Point
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.planning import snapshots
+from kpi_desktop.services.planning import snapshots, stale_grace
 from kpi_desktop.services.tracking.measurements import MeasurementChange, ValueChanges
 from kpi_desktop.ui.document import Document
 
@@ -370,3 +370,21 @@ class DeleteValues(_ValuesCommand):
 
     def write(self) -> list[MeasurementChange]:
         return self.doc.workspace.measurements.delete_many(self.kpi_id, self.periods)
+
+
+# -- workspace settings ---------------------------------------------------------------------
+
+
+class SetStaleGrace(EditCommand):
+    """How many days after its period ends a value may come before the KPI is stale."""
+
+    def __init__(self, doc: Document, days: int) -> None:
+        super().__init__(doc, f"Stale after {days} days' grace")
+        self._days = days
+        self._before = stale_grace.grace_days(doc.workspace)
+
+    def apply(self) -> None:
+        stale_grace.set_grace_days(self.doc.workspace, self._days)
+
+    def revert(self) -> None:
+        stale_grace.set_grace_days(self.doc.workspace, self._before)

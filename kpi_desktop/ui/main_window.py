@@ -171,6 +171,23 @@ class MainWindow(QMainWindow):
         except KpiDesktopError as exc:
             self.statusBar().showMessage(self.tr("No backup today: {0}").format(exc.message), 8000)
 
+    def edit_stale_grace(self) -> bool:
+        """Edit > Stale values…: the grace before a KPI's latest value counts as stale."""
+        if self.document is None:
+            return False
+        from kpi_desktop.services.planning.stale_grace import grace_days
+        from kpi_desktop.ui import commands
+        from kpi_desktop.ui.workspace.stale_dialog import StaleGraceDialog
+
+        days = grace_days(self.document.workspace)
+        dialog = StaleGraceDialog(days, self)
+        if not dialog.exec() or dialog.days.value() == days:
+            return False
+        error = self.document.push(commands.SetStaleGrace(self.document, dialog.days.value()))
+        if error is not None:
+            self._error(self.tr("Stale values"), error.message)
+        return error is None
+
     def restore_backup(self) -> bool:
         """File > Restore from backup: pick one of the workspace's daily backups."""
         if self.document is None:

@@ -12,7 +12,9 @@ from kpi_desktop.reports.meeting.style import (
     H2,
     INK,
     MUTED,
+    OVERDUE,
     SMALL,
+    SMALL_BOLD,
     TABLE,
     TABLE_BOLD,
     long_date,
@@ -77,9 +79,12 @@ def _scorecard_row(data: ReportData, objective: ObjectiveSection, st: KpiStatus)
     if st.forecast is not None and st.target is not None and st.direction != "range":
         good = st.forecast >= st.target if st.direction == "increase" else st.forecast <= st.target
         forecast.append(("reaches target" if good else "short of target", SMALL, MUTED))
+    status: Lines = [(st.status.label, TABLE_BOLD, INK)]
+    if st.stale:  # an old status: the latest value is overdue
+        status.append(("stale", SMALL_BOLD, OVERDUE))
     return [
         Cell(kpi),
-        Cell([(st.status.label, TABLE_BOLD, INK)], status=st.status),
+        Cell(status, status=st.status),
         Cell(latest),
         Cell(target),
         progress,

@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from kpi_desktop.domain.staleness import DEFAULT_GRACE_DAYS
 from kpi_desktop.domain.types import Point
+from kpi_desktop.services.planning.stale_grace import read_grace_days
 from kpi_desktop.store.engine import sqlite_connection
 
 if TYPE_CHECKING:
@@ -150,6 +152,7 @@ class PlanRead:
     kpis: list[KpiRow]  # every KPI, archived too, by goal and position
     milestones: dict[int, list[MilestoneRow]]
     latest: dict[int, list[Point]]  # each KPI's latest value (KPIs without one left out)
+    grace_days: int = DEFAULT_GRACE_DAYS  # before a value is stale (see domain.staleness)
 
 
 def read_plan(ws: Workspace, as_of: dt.date) -> PlanRead:
@@ -162,6 +165,7 @@ def read_plan(ws: Workspace, as_of: dt.date) -> PlanRead:
             read_kpis(raw),
             read_milestones(raw),
             latest_values(raw, as_of, 1),
+            read_grace_days(raw),
         )
 
 

@@ -62,6 +62,7 @@ class ScorecardRow:
     latest_date: dt.date | None
     progress: float | None
     status: Status
+    stale: bool = False  # the latest value is older than a period and the grace
     history: tuple[Point, ...] = field(default=(), repr=False)  # last HISTORY values, oldest first
 
     # What only a tile on screen needs is worked out when asked for, not for every KPI.
@@ -131,13 +132,18 @@ class ScorecardFilter:
     owner: str | None = None  # "" for KPIs without an owner; matched case-insensitively
     perspective: str | None = None  # "" for KPIs without a perspective
     due: frozenset[int] | None = None  # the ids of the KPIs due for a value
+    stale: bool | None = None  # True: only stale KPIs; False: only current ones
 
     @property
     def is_active(self) -> bool:
-        return any(v is not None for v in (self.status, self.owner, self.perspective, self.due))
+        return any(
+            v is not None for v in (self.status, self.owner, self.perspective, self.due, self.stale)
+        )
 
     def accepts(self, row: ScorecardRow) -> bool:
         if self.due is not None and row.kpi_id not in self.due:
+            return False
+        if self.stale is not None and row.stale != self.stale:
             return False
         if self.status is not None and row.status != self.status:
             return False
@@ -246,6 +252,7 @@ def scorecard_rows(ws: Workspace, as_of: dt.date) -> list[ScorecardRow]:
                 latest_date=st.latest_date,
                 progress=st.progress,
                 status=st.status,
+                stale=st.stale,
                 history=tuple(points),
             )
         )

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.rollup import Rollup, RollupItem, kpi_score, roll_up_items
+from kpi_desktop.domain.staleness import DEFAULT_GRACE_DAYS, is_stale
 from kpi_desktop.domain.status import status_at
-from kpi_desktop.domain.types import Point, Status
+from kpi_desktop.domain.types import Frequency, Point, Status
 from kpi_desktop.domain.variation.forecast import FORECAST_WINDOW, forecast_at
 from kpi_desktop.services.planning.kpis import kpi_target
 from kpi_desktop.services.planning.plan_rows import (
@@ -29,6 +30,7 @@ from kpi_desktop.services.planning.plan_rows import (
     read_kpis,
     read_milestones,
 )
+from kpi_desktop.services.planning.stale_grace import read_grace_days
 from kpi_desktop.store.engine import sqlite_connection
 
 if TYPE_CHECKING:
@@ -61,6 +63,7 @@ class KpiStatus:
     range_low: float | None = None
     range_high: float | None = None
     archived: bool = False
+    stale: bool = False  # the latest value is older than one period plus the grace
 
     def format(self, value: float | None) -> str:
         """`value` in this KPI's unit and decimals, for people."""
@@ -89,6 +92,7 @@ class KpiStatus:
             "progress": self.progress,
             "status": self.status.value,
             "forecast": self.forecast,
+            "stale": self.stale,
         }
 
 
@@ -135,14 +139,17 @@ def kpi_statuses_with_history(
         kpis = read_kpis(raw, include_archived=include_archived)
         milestones = read_milestones(raw)
         recent = latest_values(raw, as_of, history, include_archived=include_archived)
-    return _statuses(goals, kpis, milestones, recent, as_of, forecast)
+        grace = read_grace_days(raw)
+    return _statuses(goals, kpis, milestones, recent, as_of, forecast, grace)
 
 
 def kpi_statuses_of(plan: PlanRead) -> list[KpiStatus]:
     """Every KPI's status (archived ones too) from a plan already read, without forecast:
     what the goal tree shows. The same as ``kpi_statuses(..., include_archived=True,
     forecast=False)``."""
-    rows = _statuses(plan.goals, plan.kpis, plan.milestones, plan.latest, plan.as_of, False)
+    rows = _statuses(
+        plan.goals, plan.kpis, plan.milestones, plan.latest, plan.as_of, False, plan.grace_days
+    )
     return [st for st, _ in rows]
 
 
@@ -153,6 +160,7 @@ def _statuses(
     recent: dict[int, list[Point]],
     as_of: dt.date,
     forecast: bool,
+    grace_days: int = DEFAULT_GRACE_DAYS,
 ) -> list[tuple[KpiStatus, list[Point]]]:
     out = []
     no_points: list[Point] = []
@@ -161,7 +169,8 @@ def _statuses(
         points = recent.get(kpi.id, no_points)
         goal_title = goals[kpi.goal_id].title
         plan = milestones.get(kpi.id, no_milestones)
-        out.append((_reading(kpi, goal_title, plan, points, as_of, forecast), points))
+        reading = _reading(kpi, goal_title, plan, points, as_of, forecast, grace_days)
+        out.append((reading, points))
     order = goal_order(goals.values())
     out.sort(key=lambda r: order.get(r[0].goal_id, len(order)))
     return out
@@ -174,6 +183,7 @@ def _reading(
     points: list[Point],
     as_of: dt.date,
     with_forecast: bool,
+    grace_days: int,
 ) -> KpiStatus:
     target = kpi_target(kpi, milestones)
     reading = status_at(target, points[-1:], as_of)
@@ -205,6 +215,12 @@ def _reading(
         range_low=kpi.range_low,
         range_high=kpi.range_high,
         archived=kpi.archived,
+        stale=is_stale(
+            reading.latest.period if reading.latest else None,
+            Frequency(kpi.frequency),
+            as_of,
+            grace_days,
+        ),
     )
 
 

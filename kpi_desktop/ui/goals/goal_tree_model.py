@@ -38,6 +38,7 @@ class TreeNode:
     status: Status = Status.NO_DATA
     detail: str = ""  # tooltip text: score, latest value...
     archived: bool = False
+    stale: bool = False  # a KPI whose latest value is older than a period and the grace
     parent: TreeNode | None = None
     children: list[TreeNode] = field(default_factory=list)
 
@@ -108,6 +109,7 @@ class GoalTreeModel(QAbstractItemModel):
                 status=st.status,
                 detail="" if st.latest_value is None else st.format(st.latest_value),
                 archived=st.archived,
+                stale=st.stale,
                 parent=goal_node,
             )
             # KPIs after the goal's sub-goals, in their own order
@@ -183,13 +185,22 @@ class GoalTreeModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == 0:
                 return node.title
-            return node.status.label
+            return (
+                self.tr("%1 (stale)").replace("%1", node.status.label)
+                if node.stale
+                else node.status.label
+            )
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon(node.status) if col == 1 else item_icon(node.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
             kind = "KPI" if node.kind == "kpi" else "Goal"
             extra = f" — {node.detail}" if node.detail else ""
-            return f"{kind}: {node.title}\nStatus: {node.status.label}{extra}"
+            stale = (
+                "\n" + self.tr("Stale: the latest value is older than a period and the grace")
+                if node.stale
+                else ""
+            )
+            return f"{kind}: {node.title}\nStatus: {node.status.label}{extra}{stale}"
         if role == Qt.ItemDataRole.FontRole and node.kind == "goal" and node.parent is self._root:
             font = QFont()
             font.setBold(True)

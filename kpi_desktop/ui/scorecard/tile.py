@@ -119,6 +119,8 @@ def _tooltip(row: ScorecardRow, value_text: str) -> str:
         by = f" by {row.target_date.isoformat()}" if row.target_date else ""
         lines.append(_tr("Target: {t}{by}").format(t=row.format(row.target), by=by))
     lines.append(_tr("Status: {s}").format(s=row.status.label))
+    if row.stale:
+        lines.append(_tr("Stale: the latest value is older than a period and the grace"))
     return "<br>".join(lines)
 
 
@@ -129,6 +131,8 @@ def tile_content(row: ScorecardRow, as_of: dt.date) -> TileContent:
     trend_words = trend_text(trend, good)
     sparkline = row.sparkline
     progress = progress_text(row)
+    if row.stale:  # the status is an old one: say so where the progress is read
+        progress = f"{progress} · {_tr('stale')}" if progress else _tr("Stale")
     change = real_change_of(row, as_of)
     spoken = [f"{row.kpi}: {full}", row.status.label, progress]
     if trend_words:

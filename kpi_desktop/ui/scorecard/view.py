@@ -15,6 +15,7 @@ from dataclasses import replace
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -86,6 +87,11 @@ class ScorecardView(QWidget):
             row.addWidget(label)
             row.addWidget(combo)
             bar.addWidget(pair)
+        self.stale_check = QCheckBox(self.tr("Only s&tale values"))
+        self.stale_check.setToolTip(
+            self.tr("KPIs whose latest value is older than one period and the grace")
+        )
+        bar.addWidget(self.stale_check)
 
         self.model = ScorecardModel(self)
         self.grid = TileGrid()
@@ -120,6 +126,7 @@ class ScorecardView(QWidget):
         self.status_combo.currentIndexChanged.connect(self._on_combo_changed)
         self.owner_combo.currentIndexChanged.connect(self._on_combo_changed)
         self.perspective_combo.currentIndexChanged.connect(self._on_combo_changed)
+        self.stale_check.toggled.connect(self._on_combo_changed)
         document.goals_changed.connect(self._on_document_changed)
         document.kpi_changed.connect(self._on_document_changed)
         document.measurements_changed.connect(self._on_document_changed)
@@ -221,11 +228,18 @@ class ScorecardView(QWidget):
         due = None if kpi_ids is None else frozenset(kpi_ids)
         self._apply_filters(replace(self.row_filter, due=due))
 
+    def set_stale_filter(self, only_stale: bool) -> None:
+        """Show only the KPIs whose latest value is stale (False: every KPI)."""
+        self.stale_check.setChecked(only_stale)
+
     def clear_filters(self) -> None:
         for combo in (self.status_combo, self.owner_combo, self.perspective_combo):
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
             combo.blockSignals(False)
+        self.stale_check.blockSignals(True)
+        self.stale_check.setChecked(False)
+        self.stale_check.blockSignals(False)
         self._apply_filters(ScorecardFilter())
 
     # -- filters -----------------------------------------------------------------------------
@@ -288,6 +302,7 @@ class ScorecardView(QWidget):
                 status=self.status_combo.currentData(),
                 owner=self.owner_combo.currentData(),
                 perspective=self.perspective_combo.currentData(),
+                stale=True if self.stale_check.isChecked() else None,
             )
         )
 
@@ -313,6 +328,9 @@ class ScorecardView(QWidget):
         total, shown = len(self.model.all_rows()), self.model.rowCount()
         counts = count_by_status(self.model.shown_rows())
         parts = [f"{n} {s.label.lower()}" for s, n in counts.items()]
+        stale = sum(r.stale for r in self.model.shown_rows())
+        if stale:
+            parts.append(self.tr("{n} stale").format(n=stale))
         head = (
             self.tr("{shown} of {total} KPIs").format(shown=shown, total=total)
             if filtered

@@ -65,6 +65,8 @@ class MainWindowMenus:
         self.redo_action = self._action(
             edit_menu, "&Redo", self.window._redo, QKeySequence.StandardKey.Redo
         )
+        edit_menu.addSeparator()
+        self.stale_action = self._action(edit_menu, "&Stale values…", self.window.edit_stale_grace)
 
         kpi_menu = bar.addMenu(self.tr("&KPI"))
         self.new_kpi_action = self._action(
@@ -150,6 +152,7 @@ class MainWindowMenus:
             self.review_history_action,
         ):
             action.setEnabled(is_open)
+        self.stale_action.setEnabled(is_open and not w.document.workspace.readonly)  # type: ignore[union-attr]
         has_kpi = w.view is not None and w.view.tree.selected()[0] == "kpi"
         self.export_chart_action.setEnabled(has_kpi)
         self.copy_chart_action.setEnabled(has_kpi)
