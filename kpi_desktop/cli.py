@@ -8,6 +8,7 @@ print: no business logic here.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -36,6 +37,7 @@ _ORDER = (
     "report",
     "export",
     "backup",
+    "history",
 )
 _ALL = {
     **planning.COMMANDS,
@@ -82,6 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _run_gui(args: list[str]) -> int:

@@ -43,6 +43,17 @@ def workspace(tmp_path: Path) -> Workspace:
 
 
 @pytest.fixture
+def demo(tmp_path: Path) -> Workspace:
+    """The Corner Cafe demo, built fresh in the test's folder (demo.kpidb)."""
+    from kpi_desktop.services.workspace.demo import DEMO_NAME, build_demo
+
+    ws = Workspace.create(tmp_path / "demo.kpidb", name=DEMO_NAME)
+    build_demo(ws)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
 def employment_csv() -> Path:
     path = SHARED_DATA / "us-employment.csv"
     if not path.exists():

@@ -385,7 +385,7 @@ def test_tiles_show_name_value_and_status_word(view: ScorecardView) -> None:
     assert cards.goal_line == "Gifts"  # nobody owns it
     turnover = tiles["Staff turnover"]
     assert turnover.number == "7%"
-    assert turnover.progress_text == "Keep 5–10"
+    assert turnover.progress_text == "Keep 5–10 · stale"  # its latest value is March's
     assert turnover.trend_text == "→ Steady"
     # Every tile is laid out on screen, inside the grid.
     viewport = view.grid.viewport().rect()

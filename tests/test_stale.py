@@ -14,12 +14,11 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from kpi_desktop.cli import main
-from kpi_desktop.domain.staleness import is_stale, stale_from
+from kpi_desktop.domain.due import is_stale, stale_from
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.services.errors import ValidationError
 from kpi_desktop.services.planning.stale_grace import grace_days, set_grace_days
 from kpi_desktop.services.tracking.status import kpi_statuses
-from kpi_desktop.services.workspace.demo import DEMO_NAME, build_demo
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui import commands
 from kpi_desktop.ui.document import Document
@@ -56,14 +55,6 @@ def test_stale_from_one_period_plus_the_grace(
 
 def test_no_value_is_not_stale() -> None:
     assert not is_stale(None, Frequency.MONTHLY, D(2030, 1, 1), 0)
-
-
-@pytest.fixture
-def demo(tmp_path: Path) -> Workspace:
-    ws = Workspace.create(tmp_path / "demo.kpidb", name=DEMO_NAME)
-    build_demo(ws)
-    yield ws
-    ws.close()
 
 
 def test_status_json_says_stale_at_a_chosen_as_of(demo: Workspace, capsys) -> None:  # type: ignore[no-untyped-def]

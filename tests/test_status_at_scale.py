@@ -14,8 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlmodel import col, select
 
+from kpi_desktop.domain.due import DEFAULT_GRACE_DAYS, is_stale
 from kpi_desktop.domain.status import status_at
-from kpi_desktop.domain.types import Point
+from kpi_desktop.domain.types import Frequency, Point
 from kpi_desktop.domain.variation.forecast import FORECAST_WINDOW, forecast_at
 from kpi_desktop.services.planning.kpis import kpi_target
 from kpi_desktop.services.tracking.scorecard import SPARKLINE_LENGTH, scorecard_rows
@@ -80,6 +81,12 @@ def per_kpi_statuses(ws: Workspace, as_of: dt.date, include_archived: bool) -> l
                     range_low=kpi.range_low,
                     range_high=kpi.range_high,
                     archived=kpi.archived,
+                    stale=is_stale(
+                        reading.latest.period if reading.latest else None,
+                        Frequency(kpi.frequency),
+                        as_of,
+                        DEFAULT_GRACE_DAYS,
+                    ),
                 )
             )
     order: dict[int | None, int] = {}

@@ -1,11 +1,12 @@
-"""Subcommands that keep a workspace safe: backup."""
+"""Subcommands that keep a workspace safe and its past readable: backup, history."""
 
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
-from kpi_desktop.cli_commands.arguments import EXIT_OK, Declare, Handler
+from kpi_desktop.cli_commands.arguments import EXIT_OK, Declare, Handler, iso_date, open_workspace
 
 
 def _declare_backup(p: argparse.ArgumentParser) -> None:
@@ -25,6 +26,29 @@ def run_backup(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _declare_history(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--kpi", metavar="NAME", help="only the changes of this KPI")
+    p.add_argument("--since", type=iso_date, metavar="DATE", help="from this day on")
+    p.add_argument("--json", action="store_true", help="a list of objects, newest first")
+
+
+def run_history(ns: argparse.Namespace) -> int:
+    from kpi_desktop.services.workspace.change_log import history
+
+    with open_workspace(ns.workspace, for_reading=True) as ws:
+        kpi_id = ws.kpis.find(ns.kpi).id if ns.kpi else None
+        changes = history(ws, kpi_id=kpi_id, since=ns.since)
+    if ns.json:
+        print(json.dumps([c.as_json() for c in changes], indent=2, ensure_ascii=False))
+    elif not changes:
+        print("No changes recorded" + (" since " + ns.since.isoformat() if ns.since else "") + ".")
+    else:
+        print("\n".join(c.line() for c in changes))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, tuple[Declare, Handler, str]] = {
     "backup": (_declare_backup, run_backup, "back the workspace up now (File > Restore reads it)"),
+    "history": (_declare_history, run_history, "who changed what, and when"),
 }

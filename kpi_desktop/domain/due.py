@@ -14,6 +14,10 @@ The rules:
   last complete period. Gaps *between* stored values are not reminders (the quality check
   is the place for those). A KPI with no value at all needs the last complete period's.
 * A KPI is overdue when its oldest missing value is.
+* A KPI is **stale** when its latest value is older than one period plus a grace (a
+  setting of the workspace, :data:`DEFAULT_GRACE_DAYS` days unless changed): its status is
+  an old one. A monthly KPI whose latest value is October's is stale, with 10 days, from
+  11 December (November's value is then overdue by that grace).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from kpi_desktop.domain.periods import (
     add_periods,
     last_complete_period,
     next_period,
+    period_end,
     period_from_index,
     period_index,
     period_start,
@@ -232,3 +237,24 @@ __all__ = [
     "periods_text",
     "span_text",
 ]
+
+
+# -- stale values ---------------------------------------------------------------------------
+
+DEFAULT_GRACE_DAYS = 10
+MAX_GRACE_DAYS = 366
+
+
+def stale_from(latest_period: dt.date, freq: Frequency, grace_days: int) -> dt.date:
+    """The first day on which a KPI whose latest value is for ``latest_period`` is stale."""
+    following = next_period(latest_period, freq)
+    return period_end(following, freq) + dt.timedelta(days=grace_days + 1)
+
+
+def is_stale(
+    latest_period: dt.date | None, freq: Frequency, as_of: dt.date, grace_days: int
+) -> bool:
+    """Whether the latest value (None: no value yet, which is not stale) is stale at as_of."""
+    if latest_period is None:
+        return False
+    return as_of >= stale_from(latest_period, freq, grace_days)

@@ -163,3 +163,21 @@ class WorkspaceInfo(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str = ""
+
+
+class ChangeLogEntry(SQLModel, table=True):
+    """One change to the plan: what, the value before and after, when and who. Written in
+    the transaction of the change; kept when the goal or KPI it names is deleted."""
+
+    __tablename__ = "change_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: str = Field(index=True)  # local time, ISO 8601 to the second
+    who: str = ""  # the OS user (or the server role in a team workspace)
+    kind: str  # goal, kpi, milestone, value, review, action, setting
+    kpi_id: int | None = Field(default=None, index=True)
+    goal_id: int | None = Field(default=None, index=True)
+    name: str = ""  # the goal's or KPI's name at the time
+    what: str  # "added", "deleted", a field name, "values"
+    old: str = ""
+    new: str = ""

@@ -171,6 +171,24 @@ class MainWindow(QMainWindow):
         except KpiDesktopError as exc:
             self.statusBar().showMessage(self.tr("No backup today: {0}").format(exc.message), 8000)
 
+    def show_history(self) -> QWidget | None:
+        """Edit > History…: the change log, of the selected goal or KPI first."""
+        if self.document is None:
+            return None
+        from kpi_desktop.ui.workspace.history_dialog import HistoryDialog
+
+        subject = None
+        if self.view is not None:
+            kind, item_id = self.view.tree.selected()
+            ws = self.document.workspace
+            if kind == "kpi" and item_id is not None:
+                subject = ("kpi", item_id, ws.kpis.get(item_id).name)
+            elif kind == "goal" and item_id is not None:
+                subject = ("goal", item_id, ws.goals.get(item_id).title)
+        dialog = self._own(HistoryDialog(self.document, subject, self))
+        dialog.show()  # not modal: the owner can keep working beside it
+        return dialog
+
     def edit_stale_grace(self) -> bool:
         """Edit > Stale values…: the grace before a KPI's latest value counts as stale."""
         if self.document is None:

@@ -26,6 +26,7 @@ from kpi_desktop.services.importing.plan import ImportPlan, ImportResult
 from kpi_desktop.services.naming import normalise
 from kpi_desktop.services.planning.kpis import KPI_FIELDS, clean_kpi_fields
 from kpi_desktop.services.tracking.measurements import OnConflict, insert_many
+from kpi_desktop.services.workspace import change_log
 from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Goal, Kpi
 
@@ -49,6 +50,14 @@ def apply_import(
         ids = _resolve_ids(s, plan)
         created = [name for name, kid in zip(e.kpi_names, e.kpi_ids, strict=True) if kid is None]
         summary = _write_values(s, plan, np.array(ids, dtype=np.int64), on_conflict)
+        change_log.record(  # one row for the whole import, not one per value
+            s,
+            "value",
+            "import",
+            name=Path(plan.path).name,
+            new=f"{summary[0]} new, {summary[1]} replaced, {summary[2]} kept, "
+            f"{len(created)} KPIs created",
+        )
     return ImportResult(
         inserted=summary[0],
         replaced=summary[1],

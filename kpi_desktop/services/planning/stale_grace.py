@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
-from kpi_desktop.domain.staleness import DEFAULT_GRACE_DAYS, MAX_GRACE_DAYS
+from kpi_desktop.domain.due import DEFAULT_GRACE_DAYS, MAX_GRACE_DAYS
 from kpi_desktop.services.errors import ValidationError
+from kpi_desktop.services.workspace import change_log
 from kpi_desktop.store.engine import sqlite_connection
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ def set_grace_days(ws: Workspace, days: int) -> int:
             "stale_grace_days", f"The grace must be 0 to {MAX_GRACE_DAYS} days (got {days})"
         )
     with ws.writing() as s:
+        before = read_grace_days(sqlite_connection(s))
+        change_log.record(s, "setting", "stale grace (days)", old=str(before), new=str(int(days)))
         s.connection().execute(
             text("INSERT OR REPLACE INTO workspace_info(key, value) VALUES (:k, :v)"),
             {"k": GRACE_KEY, "v": str(int(days))},

@@ -17,6 +17,7 @@ from kpi_desktop.domain.periods import period_label, period_start
 from kpi_desktop.domain.types import Frequency, Point
 from kpi_desktop.services.errors import ConflictError, NotFound, ValidationError
 from kpi_desktop.services.planning.kpis import get_kpi
+from kpi_desktop.services.workspace import change_log
 from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Kpi, Measurement
 
@@ -312,7 +313,9 @@ class MeasurementService:
                 "DELETE FROM measurement WHERE kpi_id = ? AND period = ?",
                 ((kpi_id, period.isoformat()) for kpi_id, period in keys),
             )
-            return int(raw.total_changes - before)
+            gone = int(raw.total_changes - before)
+            change_log.record(s, "value", "values", old=f"{gone} deleted at once")
+            return gone
 
     def restore(self, change: MeasurementChange) -> None:
         """Put back the state before `change` (the inverse of upsert/delete/set_note)."""

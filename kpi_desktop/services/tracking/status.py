@@ -11,9 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kpi_desktop.domain.due import DEFAULT_GRACE_DAYS, is_stale
 from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.rollup import Rollup, RollupItem, kpi_score, roll_up_items
-from kpi_desktop.domain.staleness import DEFAULT_GRACE_DAYS, is_stale
 from kpi_desktop.domain.status import status_at
 from kpi_desktop.domain.types import Frequency, Point, Status
 from kpi_desktop.domain.variation.forecast import FORECAST_WINDOW, forecast_at

@@ -28,6 +28,7 @@ from kpi_desktop.services.planning.goals import GoalService
 from kpi_desktop.services.planning.kpis import KpiService
 from kpi_desktop.services.review.reviews import ReviewService
 from kpi_desktop.services.tracking.measurements import MeasurementService
+from kpi_desktop.services.workspace import change_log
 from kpi_desktop.store import migrate
 from kpi_desktop.store.engine import APPLICATION_ID, WRITE_OPTION, make_engine
 
@@ -156,6 +157,7 @@ class Workspace:
             Session(self._writer, expire_on_commit=False) as session,
             session.begin(),
         ):
+            change_log.watch(session)
             yield session
 
     @contextlib.contextmanager

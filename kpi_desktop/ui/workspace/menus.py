@@ -66,6 +66,9 @@ class MainWindowMenus:
             edit_menu, "&Redo", self.window._redo, QKeySequence.StandardKey.Redo
         )
         edit_menu.addSeparator()
+        self.history_action = self._action(
+            edit_menu, "&History…", self.window.show_history, "Ctrl+H"
+        )
         self.stale_action = self._action(edit_menu, "&Stale values…", self.window.edit_stale_grace)
 
         kpi_menu = bar.addMenu(self.tr("&KPI"))
@@ -150,6 +153,7 @@ class MainWindowMenus:
             self.edit_wizard_action,
             self.start_review_action,
             self.review_history_action,
+            self.history_action,
         ):
             action.setEnabled(is_open)
         self.stale_action.setEnabled(is_open and not w.document.workspace.readonly)  # type: ignore[union-attr]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from kpi_desktop.domain.staleness import MAX_GRACE_DAYS
+from kpi_desktop.domain.due import MAX_GRACE_DAYS
 from kpi_desktop.ui.widgets.form_fields import WrappedLabel, make_spin
 
 
