@@ -72,6 +72,12 @@ class Workspace:
             os.replace(partial, path)
         except PermissionError as exc:
             raise WorkspaceReadOnly(path, "the folder is read-only; choose another") from exc
+        except OSError as exc:  # a full disk, a vanished drive
+            raise WorkspaceError(
+                path, f"the workspace could not be written ({exc.strerror or exc})"
+            ) from exc
+        except sqlite3.Error as exc:
+            raise _translate_sqlite(path, exc) from exc
         finally:
             partial.unlink(missing_ok=True)
         return cls.open(path)
