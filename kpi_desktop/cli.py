@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from kpi_desktop import __version__
-from kpi_desktop.cli_commands import exporting, planning, safekeeping, tracking
+from kpi_desktop.cli_commands import editing, exporting, planning, safekeeping, tracking
 from kpi_desktop.cli_commands.arguments import (
     EXIT_OK,
     EXIT_USAGE,
@@ -28,6 +28,9 @@ _ORDER = (
     "new",
     "add-goal",
     "add-kpi",
+    "add-value",
+    "edit-kpi",
+    "delete-kpi",
     "import",
     "status",
     "size",
@@ -41,6 +44,7 @@ _ORDER = (
 )
 _ALL = {
     **planning.COMMANDS,
+    **editing.COMMANDS,
     **tracking.COMMANDS,
     **exporting.COMMANDS,
     **safekeeping.COMMANDS,

@@ -67,8 +67,9 @@ def number_arg(text: str) -> float:
 
     try:
         return parse_number(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    except ValueError as exc:
+        reason = str(exc) if "too large" in str(exc) else "is not a number"
+        raise argparse.ArgumentTypeError(f"{text!r} {reason}") from None
 
 
 def open_workspace(path: Path, *, for_reading: bool = False):  # type: ignore[no-untyped-def]

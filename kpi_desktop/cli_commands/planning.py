@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 from kpi_desktop.cli_commands.arguments import (
     EXIT_OK,
@@ -49,43 +50,73 @@ def run_add_goal(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _declare_add_kpi(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
-    p.add_argument("--goal", required=True, metavar="TITLE")
-    p.add_argument("--name", required=True)
-    p.add_argument("--unit", required=True)
-    p.add_argument("--direction", choices=["increase", "decrease", "range"], default="increase")
+def declare_kpi_options(p: argparse.ArgumentParser, *, adding: bool) -> None:
+    """The options of add-kpi; edit-kpi takes the same ones, each optional."""
+    p.add_argument("--goal", required=adding, metavar="TITLE")
+    p.add_argument("--name", required=adding, help=None if adding else "a new name")
+    p.add_argument("--unit", required=adding)
+    p.add_argument(
+        "--direction",
+        choices=["increase", "decrease", "range"],
+        default="increase" if adding else None,
+    )
     p.add_argument("--low", type=float, metavar="V", help="range low (with --direction range)")
     p.add_argument("--high", type=float, metavar="V", help="range high (with --direction range)")
     p.add_argument(
         "--frequency",
         choices=["daily", "weekly", "monthly", "quarterly", "yearly"],
-        default="monthly",
+        default="monthly" if adding else None,
     )
-    p.add_argument("--baseline", required=True, type=value_at_date, metavar="VALUE@DATE")
-    p.add_argument("--target", required=True, type=value_at_date, metavar="VALUE@DATE")
-    p.add_argument("--tolerance", type=positive_float, default=0.1)
+    p.add_argument("--baseline", required=adding, type=value_at_date, metavar="VALUE@DATE")
+    p.add_argument("--target", required=adding, type=value_at_date, metavar="VALUE@DATE")
+    p.add_argument("--tolerance", type=positive_float, default=0.1 if adding else None)
+    p.add_argument("--owner", help="who is responsible for the KPI")
+    p.add_argument("--source", metavar="TEXT", help="where its values come from")
+    p.add_argument("--formula", metavar="TEXT", help="how it is calculated, in words")
+    p.add_argument(
+        "--leading",
+        action=argparse.BooleanOptionalAction,
+        default=False if adding else None,
+        help="a leading KPI (drives results) rather than a lagging one",
+    )
+
+
+def kpi_fields(ns: argparse.Namespace) -> dict[str, Any]:
+    """The KPI fields the options give (those left out are not in the result)."""
+    fields: dict[str, Any] = {}
+    if ns.unit is not None:
+        fields["unit"] = ns.unit
+        fields["unit_kind"] = _unit_kind(ns.unit)
+    for option, key in (
+        ("direction", "direction"),
+        ("low", "range_low"),
+        ("high", "range_high"),
+        ("frequency", "frequency"),
+        ("tolerance", "tolerance"),
+        ("owner", "owner"),
+        ("source", "data_source"),
+        ("formula", "formula"),
+        ("leading", "leading"),
+    ):
+        if getattr(ns, option) is not None:
+            fields[key] = getattr(ns, option)
+    if ns.baseline is not None:
+        fields["baseline_value"], fields["baseline_date"] = ns.baseline
+    if ns.target is not None:
+        fields["target_value"], fields["target_date"] = ns.target
+    return fields
+
+
+def _declare_add_kpi(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    declare_kpi_options(p, adding=True)
 
 
 def run_add_kpi(ns: argparse.Namespace) -> int:
     with open_workspace(ns.workspace) as ws:
         goal = ws.goals.find(ns.goal)
         assert goal.id is not None
-        kpi = ws.kpis.add(
-            goal.id,
-            ns.name,
-            unit=ns.unit,
-            unit_kind=_unit_kind(ns.unit),
-            direction=ns.direction,
-            range_low=ns.low,
-            range_high=ns.high,
-            frequency=ns.frequency,
-            baseline_value=ns.baseline[0],
-            baseline_date=ns.baseline[1],
-            target_value=ns.target[0],
-            target_date=ns.target[1],
-            tolerance=ns.tolerance,
-        )
+        kpi = ws.kpis.add(goal.id, ns.name, **kpi_fields(ns))
     print(f'Added KPI "{kpi.name}" to "{goal.title}"')
     return EXIT_OK
 
