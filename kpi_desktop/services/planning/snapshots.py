@@ -36,6 +36,18 @@ _KPIS_UNDER_GOAL = (
     "SELECT id FROM tree)"
 )
 _ONE_KPI = "?"
+#: A goal and every goal below it (one parameter: the goal's id).
+_GOALS_UNDER_GOAL = (
+    "WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL "
+    "SELECT goal.id FROM goal JOIN tree ON goal.parent_id = tree.id) SELECT id FROM tree"
+)
+#: Rows of other tables that point at a KPI or goal and lose the link when it is deleted
+#: (ON DELETE SET NULL): (table, column, what it points at).
+_LINKS = (
+    ("action", "kpi_id", "kpi"),
+    ("review_entry", "kpi_id", "kpi"),
+    ("action", "goal_id", "goal"),
+)
 _ROWS_PER_FETCH = 100_000
 #: The oldest SQLite builds allow 999 parameters per statement.
 _MAX_PARAMETERS = 999
@@ -121,6 +133,8 @@ class Snapshot:
     kpis: list[dict[str, Any]] = field(default_factory=list)
     measurements: StoredRows = field(default_factory=lambda: StoredRows.none("measurement"))
     milestones: StoredRows = field(default_factory=lambda: StoredRows.none("milestone"))
+    # (table, column, row id, target id): the links of actions and review entries
+    links: list[tuple[str, str, int, int]] = field(default_factory=list)
 
 
 def _dump(rows: Sequence[SQLModel]) -> list[dict[str, Any]]:
@@ -137,7 +151,25 @@ def _snapshot(
         _dump(kpis),
         StoredRows.read(raw, "measurement", kpis_sql, param),
         StoredRows.read(raw, "milestone", kpis_sql, param),
+        _links(raw, kpis_sql, _GOALS_UNDER_GOAL if goals else None, param),
     )
+
+
+def _links(
+    raw: sqlite3.Connection, kpis_sql: str, goals_sql: str | None, param: int
+) -> list[tuple[str, str, int, int]]:
+    """The actions and review entries that point into the snapshot (a deletion unlinks
+    them; putting the snapshot back links them again)."""
+    found = []
+    for table, column, kind in _LINKS:
+        inner = kpis_sql if kind == "kpi" else goals_sql
+        if inner is None:
+            continue
+        rows = raw.execute(
+            f"SELECT id, {column} FROM {table} WHERE {column} IN ({inner})", (param,)
+        ).fetchall()
+        found += [(table, column, int(row_id), int(target)) for row_id, target in rows]
+    return found
 
 
 def capture_goal(ws: Workspace, goal_id: int) -> Snapshot:
@@ -182,3 +214,8 @@ def restore(ws: Workspace, snap: Snapshot) -> None:
         raw = sqlite_connection(s)
         snap.measurements.write(raw)
         snap.milestones.write(raw)
+        for table, column, row_id, target in snap.links:  # only rows still unlinked
+            raw.execute(
+                f"UPDATE {table} SET {column} = ? WHERE id = ? AND {column} IS NULL",
+                (target, row_id),
+            )
