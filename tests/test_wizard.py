@@ -235,13 +235,31 @@ def test_walk_a_new_kpi_with_pasted_history(qtbot, doc: Document, pasted: str) -
     assert kpi.review_date is not None and kpi.goal_id == goal_id(doc, "Grow the business")
     milestones = ws.kpis.milestones(kpi.id)  # type: ignore[arg-type]
     assert len(milestones) == 12 and milestones[-1].value == 15000.0
-    assert ws.measurements.points(kpi.id) == []  # type: ignore[arg-type]  # history is not stored
+    # the pasted history is kept as the KPI's values (issue 14: paste it once), same step
+    kept = ws.measurements.points(kpi.id)  # type: ignore[arg-type]
+    assert len(kept) == 24 and kept[0] == Point(D(2012, 1, 1), 13600.0)
+    assert {r.source for r in ws.measurements.list(kpi.id)} == {"pasted"}  # type: ignore[arg-type]
     assert doc.undo_stack.count() == before + 1
     doc.undo_stack.undo()
     assert [k.name for k in ws.kpis.list()] == ["Covers"]
     assert ws.kpis.milestones(kpi.id) == []  # type: ignore[arg-type]
     doc.undo_stack.redo()
     assert len(ws.kpis.milestones(ws.kpis.find("Leisure jobs").id)) == 12  # type: ignore[arg-type]
+
+
+def test_history_not_kept_when_the_box_is_cleared(qtbot, doc: Document, pasted: str) -> None:  # type: ignore[no-untyped-def]
+    ws = doc.workspace
+    w = make(qtbot, doc, goal_id=goal_id(doc, "Grow the business"))
+    to_size(qtbot, w)
+    box = w.size_page.history_box
+    box.paste.setPlainText(pasted)
+    assert box.keep_check.isVisible() and "24 values" in box.keep_check.text()
+    box.keep_check.setChecked(False)
+    w.size_page.target.setText("15000")
+    click(qtbot, w, NEXT)
+    click(qtbot, w, FINISH)
+    assert w.result_kpi_id is not None
+    assert ws.measurements.points(w.result_kpi_id) == []
 
 
 def test_next_slot_does_not_skip_validation(qtbot, doc: Document) -> None:  # type: ignore[no-untyped-def]

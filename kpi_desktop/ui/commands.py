@@ -167,11 +167,16 @@ class AddKpi(EditCommand):
         goal_id: int,
         name: str,
         milestones: Sequence[Point] = (),
+        *,
+        history: Sequence[Point] = (),
+        source: str = "manual",
         **fields: Any,
     ) -> None:
+        """``history``: values to store with the KPI (the wizard's pasted or file history)."""
         super().__init__(doc, f'Add KPI "{name}"')
         self.goal_id, self.name, self.fields = goal_id, name, fields
         self.milestones = list(milestones)
+        self.history, self.source = list(history), source
         self.kpi_id: int | None = None
         self._snapshot: snapshots.Snapshot | None = None
 
@@ -179,9 +184,24 @@ class AddKpi(EditCommand):
         if self._snapshot is not None:
             snapshots.restore(self.doc.workspace, self._snapshot)
             return
-        self.kpi_id = self.doc.workspace.kpis.add_with_milestones(
+        ws = self.doc.workspace
+        kpi_id = ws.kpis.add_with_milestones(
             self.goal_id, self.name, self.milestones, **self.fields
         ).id
+        assert kpi_id is not None
+        if self.history:
+            rows = [(p.period, p.value, None) for p in self.history]
+            try:
+                ws.measurements.upsert_many(kpi_id, rows, source=self.source)
+            except KpiDesktopError:
+                ws.kpis.delete(kpi_id)  # all or nothing: no KPI without the values asked for
+                raise
+        self.kpi_id = kpi_id
+
+    def announce(self) -> None:
+        super().announce()
+        if self.history and self.kpi_id is not None:
+            self.doc.announce_values(self.kpi_id)
 
     def revert(self) -> None:
         assert self.kpi_id is not None

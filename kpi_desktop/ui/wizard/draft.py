@@ -32,6 +32,8 @@ class KpiDraft:
     perspective: str | None = None  # of the chosen or new objective
     history: list[Point] = field(default_factory=list)
     history_label: str = ""  # where the history came from, in words
+    keep_history: bool = False  # store the pasted or file history as the KPI's values
+    history_source: str = ""  # the values' source when kept: "pasted", "file NAME"
     sizing: SizingResult | None = None
     milestones: list[Point] = field(default_factory=list)
     milestone_shape: MilestoneShape = "even"

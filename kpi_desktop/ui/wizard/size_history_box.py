@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -103,6 +104,13 @@ class HistoryBox(QGroupBox):
         layout.addWidget(self.paste)
         layout.addWidget(self.file_page)
         layout.addWidget(self.history_summary)
+        self.keep_check = QCheckBox()
+        self.keep_check.setChecked(True)
+        self.keep_check.setToolTip(
+            self.tr("Store them as the KPI's values when you finish, so you paste them once")
+        )
+        self.keep_check.setVisible(False)
+        layout.addWidget(self.keep_check)
         self.numbers = make_form()
         self.usual = QLabel()
         self.trend = QLabel()
@@ -193,6 +201,20 @@ class HistoryBox(QGroupBox):
             name = self.series.currentData()
             points = list(self._file_series.get(name, [])) if name else []
         self.history_read.emit(points)
+
+    def show_keep(self, count: int) -> None:
+        """Offer to keep pasted or file values (recorded ones are the KPI's already)."""
+        self.keep_check.setVisible(count > 0 and self.key() != "recorded")
+        self.keep_check.setText(
+            self.tr("Keep these %1 values as the KPI's history").replace("%1", f"{count:,}")
+        )
+
+    def keeps(self) -> bool:
+        return self.key() != "recorded" and self.keep_check.isChecked()
+
+    def source_text(self) -> str:
+        """The stored values' source: "pasted" or "file NAME"."""
+        return f"file {self._file_name}" if self.key() == "file" else "pasted"
 
     def label(self) -> str:
         """Where the history came from, in words for the review page."""

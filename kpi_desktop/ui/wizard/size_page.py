@@ -201,6 +201,7 @@ class SizePage(DraftPage):
     def _set_history(self, points: list[Point]) -> None:
         """Use ``points`` (those on or before the as-of date) as the history."""
         self._history = sorted((p for p in points if p.period <= self._as_of), key=_period)
+        self.history_box.show_keep(len(self._history))
         self._baseline_touched = False
         if not self._target_date_touched:
             freq = self.draft.frequency
@@ -439,6 +440,8 @@ class SizePage(DraftPage):
         baseline = self._number(self.baseline)
         d.history = list(self._history)
         d.history_label = self.history_box.label()
+        d.keep_history = self.history_box.keeps() and bool(self._history)
+        d.history_source = self.history_box.source_text()
         d.sizing = self._sizing
         d.fields["baseline_value"] = baseline
         d.fields["baseline_date"] = base_period if baseline is not None else None

@@ -194,7 +194,16 @@ class NewKpiWizard(QWizard):
                 error = doc.push(EditGoal(doc, goal_id, perspective=d.perspective))
             if error is None and self.kpi_id is None:
                 assert goal_id is not None
-                add = AddKpi(doc, goal_id, name, d.milestones, **fields)
+                kept = d.history if d.keep_history else []
+                add = AddKpi(
+                    doc,
+                    goal_id,
+                    name,
+                    d.milestones,
+                    history=kept,
+                    source=d.history_source,
+                    **fields,
+                )
                 error = doc.push(add)
                 if error is None:
                     self.result_kpi_id = add.kpi_id
