@@ -214,8 +214,8 @@ def restore(ws: Workspace, snap: Snapshot) -> None:
         raw = sqlite_connection(s)
         snap.measurements.write(raw)
         snap.milestones.write(raw)
-        for table, column, row_id, target in snap.links:  # only rows still unlinked
+        for link_table, column, row_id, target in snap.links:  # only rows still unlinked
             raw.execute(
-                f"UPDATE {table} SET {column} = ? WHERE id = ? AND {column} IS NULL",
+                f"UPDATE {link_table} SET {column} = ? WHERE id = ? AND {column} IS NULL",
                 (target, row_id),
             )
