@@ -13,7 +13,14 @@ import sys
 from collections.abc import Sequence
 
 from kpi_desktop import __version__
-from kpi_desktop.cli_commands import editing, exporting, planning, safekeeping, tracking
+from kpi_desktop.cli_commands import (
+    actions,
+    editing,
+    exporting,
+    planning,
+    safekeeping,
+    tracking,
+)
 from kpi_desktop.cli_commands.arguments import (
     EXIT_OK,
     EXIT_USAGE,
@@ -36,6 +43,8 @@ _ORDER = (
     "size",
     "check",
     "due",
+    "actions",
+    "action",
     "export-chart",
     "report",
     "export",
@@ -45,6 +54,7 @@ _ORDER = (
 _ALL = {
     **planning.COMMANDS,
     **editing.COMMANDS,
+    **actions.COMMANDS,
     **tracking.COMMANDS,
     **exporting.COMMANDS,
     **safekeeping.COMMANDS,

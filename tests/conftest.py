@@ -54,6 +54,17 @@ def demo(tmp_path: Path) -> Workspace:
 
 
 @pytest.fixture
+def cafe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """The demo workspace file as `kpi-desktop new cafe.kpidb --demo` makes it."""
+    from kpi_desktop.cli import main
+
+    path = tmp_path / "cafe.kpidb"
+    assert main(["new", str(path), "--demo"]) == 0
+    capsys.readouterr()
+    return path
+
+
+@pytest.fixture
 def employment_csv() -> Path:
     path = SHARED_DATA / "us-employment.csv"
     if not path.exists():

@@ -9,26 +9,10 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
-from kpi_desktop.cli import main
 from kpi_desktop.services.workspace.backups import list_backups
 from kpi_desktop.services.workspace.workspace import Workspace
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
-    try:
-        code = main([str(a) for a in args])
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@pytest.fixture
-def cafe(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "cafe.kpidb"
-    assert run(capsys, "new", path, "--demo")[0] == 0
-    return path
 
 
 def pages(path: Path) -> str:

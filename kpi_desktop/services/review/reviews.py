@@ -6,7 +6,7 @@ import builtins
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
 
@@ -161,6 +161,28 @@ class ReviewService:
                 raise NotFound(f"action #{action_id} no longer exists")
             action.done = done
             action.done_date = (when or dt.date.today()) if done else None
+            s.add(action)
+            return action
+
+    def update_action(self, action_id: int, **fields: Any) -> Action:
+        """Change an action's title, owner, due date, KPI or goal (None unlinks those)."""
+        unknown = set(fields) - {"title", "owner", "due_date", "kpi_id", "goal_id"}
+        if unknown:
+            raise ValueError(f"not editable here: {sorted(unknown)}")
+        with self._ws.writing() as s:
+            action = s.get(Action, action_id)
+            if action is None:
+                raise NotFound(f"action #{action_id} no longer exists")
+            if fields.get("kpi_id") is not None:
+                get_kpi(s, fields["kpi_id"])
+            if fields.get("goal_id") is not None:
+                get_goal(s, fields["goal_id"])
+            if "title" in fields:
+                fields["title"] = _clean_title(fields["title"], "corrective action")
+            if "owner" in fields:
+                fields["owner"] = (fields["owner"] or "").strip()
+            for key, value in fields.items():
+                setattr(action, key, value)
             s.add(action)
             return action
 

@@ -1,0 +1,136 @@
+"""Corrective actions from the command line: `actions` lists them, `action` adds, marks
+done, re-opens, edits and deletes one (by the number `actions` shows)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from kpi_desktop.cli_commands.arguments import (
+    EXIT_OK,
+    Declare,
+    Handler,
+    iso_date,
+    open_workspace,
+)
+
+
+def _declare_actions(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--open", action="store_true", help="only those not done (overdue too)")
+    p.add_argument("--owner", metavar="NAME", help="only this owner's (any case)")
+    p.add_argument("--json", action="store_true", help="a list of objects")
+
+
+def _state(action: Any, today: dt.date) -> str:
+    if action.done:
+        return "done"
+    return "overdue" if action.due_date is not None and action.due_date < today else "open"
+
+
+def run_actions(ns: argparse.Namespace) -> int:
+    today = dt.date.today()
+    with open_workspace(ns.workspace, for_reading=True) as ws:
+        actions = ws.reviews.actions(open_only=ns.open)
+        kpis = {k.id: k.name for k in ws.kpis.list()}
+        goals = {g.id: g.title for g in ws.goals.list()}
+        reviews = {r.id: r.title for r in ws.reviews.list()}
+    if ns.owner is not None:
+        actions = [a for a in actions if a.owner.casefold() == ns.owner.strip().casefold()]
+    rows = [
+        {
+            "id": a.id,
+            "title": a.title,
+            "owner": a.owner,
+            "due_date": a.due_date.isoformat() if a.due_date else None,
+            "state": _state(a, today),
+            "done_date": a.done_date.isoformat() if a.done_date else None,
+            "kpi": kpis.get(a.kpi_id),
+            "goal": goals.get(a.goal_id),
+            "review": reviews.get(a.review_id),
+        }
+        for a in actions
+    ]
+    if ns.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif not rows:
+        print("No actions" + (" open" if ns.open else "") + ".")
+    else:
+        for r in rows:
+            on = r["kpi"] or r["goal"] or "the workspace"
+            due = f", due {r['due_date']}" if r["due_date"] else ""
+            who = r["owner"] or "nobody yet"
+            print(f"#{r['id']:<4} {r['state']:<8} {r['title']} ({who}{due}; on {on})")
+    return EXIT_OK
+
+
+def _declare_action(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    verbs = p.add_subparsers(dest="verb", required=True, metavar="add|done|reopen|edit|delete")
+    add = verbs.add_parser("add", help="a new action")
+    add.add_argument("title")
+    edit = verbs.add_parser("edit", help="change an action")
+    edit.add_argument("id", type=int, metavar="ID", help="its number in `actions`")
+    edit.add_argument("--title")
+    for sub in (add, edit):
+        sub.add_argument("--owner", metavar="NAME")
+        sub.add_argument("--due", type=_due, metavar="DATE", help="a date, or 'none'")
+        sub.add_argument("--kpi", metavar="NAME", help="the KPI it is for ('none' unlinks)")
+        sub.add_argument("--goal", metavar="TITLE", help="the goal it is for ('none' unlinks)")
+    done = verbs.add_parser("done", help="mark it done")
+    done.add_argument("id", type=int, metavar="ID")
+    done.add_argument("--on", type=iso_date, metavar="DATE", help="default: today")
+    for verb in ("reopen", "delete"):
+        verbs.add_parser(verb, help=f"{verb} it").add_argument("id", type=int, metavar="ID")
+
+
+NO_DATE = "none"  # --due none: take the due date away
+
+
+def _due(text: str) -> dt.date | str:
+    return NO_DATE if text.strip().lower() == NO_DATE else iso_date(text)
+
+
+def run_action(ns: argparse.Namespace) -> int:
+    with open_workspace(ns.workspace) as ws:
+        reviews = ws.reviews
+        if ns.verb == "add":
+            fields = _links(ws, ns)
+            due = None if ns.due == NO_DATE else ns.due
+            action = reviews.add_action(ns.title, owner=ns.owner or "", due_date=due, **fields)
+            print(f'Added action #{action.id} "{action.title}"')
+        elif ns.verb == "edit":
+            fields = _links(ws, ns)
+            for option, key in (("title", "title"), ("owner", "owner")):
+                if getattr(ns, option) is not None:
+                    fields[key] = getattr(ns, option)
+            if ns.due is not None:
+                fields["due_date"] = None if ns.due == NO_DATE else ns.due
+            action = reviews.update_action(ns.id, **fields)
+            print(f'Changed action #{action.id} "{action.title}"')
+        elif ns.verb == "delete":
+            reviews.delete_action(ns.id)
+            print(f"Deleted action #{ns.id}")
+        else:
+            action = reviews.set_action_done(ns.id, ns.verb == "done", getattr(ns, "on", None))
+            state = "done" if action.done else "open again"
+            print(f'Action #{action.id} "{action.title}" is {state}')
+    return EXIT_OK
+
+
+def _links(ws: Any, ns: argparse.Namespace) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    if ns.kpi is not None:
+        fields["kpi_id"] = None if ns.kpi.strip().lower() == "none" else ws.kpis.find(ns.kpi).id
+    if ns.goal is not None:
+        fields["goal_id"] = None if ns.goal.strip().lower() == "none" else ws.goals.find(ns.goal).id
+    return fields
+
+
+COMMANDS: dict[str, tuple[Declare, Handler, str]] = {
+    "actions": (_declare_actions, run_actions, "list the corrective actions"),
+    "action": (_declare_action, run_action, "add, finish, re-open, edit or delete an action"),
+}
