@@ -38,6 +38,7 @@ _ORDER = (
     "add-value",
     "edit-kpi",
     "delete-kpi",
+    "revise-target",
     "import",
     "status",
     "size",

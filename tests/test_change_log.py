@@ -42,6 +42,8 @@ def test_every_undo_command_is_logged_and_so_is_its_undo(qtbot, demo: Workspace)
     goal = demo.goals.find("Grow profitable revenue")
     kpi = demo.kpis.find("Monthly revenue")
     other = demo.goals.find("Delight our regulars")
+    # EditKpiWithMilestones revises the plan from this month; a revision must come later
+    next_month = (dt.date.today().replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     made = {
         commands.AddGoal: lambda: commands.AddGoal(doc, "Open a second cafe"),
         commands.EditGoal: lambda: commands.EditGoal(doc, goal.id, owner="Ben"),
@@ -56,6 +58,9 @@ def test_every_undo_command_is_logged_and_so_is_its_undo(qtbot, demo: Workspace)
         commands.SetValues: lambda: commands.SetValues(doc, kpi.id, [(D(2026, 11, 1), 1.0, None)]),
         commands.SetNote: lambda: commands.SetNote(doc, kpi.id, D(2026, 11, 1), "price rise"),
         commands.DeleteValues: lambda: commands.DeleteValues(doc, kpi.id, [D(2026, 10, 1)]),
+        commands.RevisePlan: lambda: commands.RevisePlan(
+            doc, kpi.id, next_month, reason="second shop", target_value=52000.0
+        ),
         commands.DeleteKpi: lambda: commands.DeleteKpi(doc, kpi.id, kpi.name),
         commands.SetStaleGrace: lambda: commands.SetStaleGrace(doc, 20),
     }

@@ -4,11 +4,14 @@ review entries included. Only the change log differs: it records the delete and 
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from kpi_desktop.domain.types import Point
+from kpi_desktop.services.planning.revisions import revise_plan
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui import commands
 from kpi_desktop.ui.document import Document
@@ -52,7 +55,15 @@ def test_undo_of_a_delete_gives_back_the_same_workspace(
             (kpi.id, goal.id, kpi.id),
         ).fetchone()
     assert linked[0] > 0 and linked[1] > 0
+    # two target revisions, each keeping the plan (and milestones) it replaced
+    assert kpi.target_value is not None
+    bolder = 1.1 if kpi.direction == "increase" else 0.9
+    first, second = kpi.target_value * bolder, kpi.target_value * bolder * bolder
+    revise_plan(demo, kpi.id, dt.date(2026, 7, 1), reason="new machine", target_value=first)
+    mark = [Point(dt.date(2027, 6, 1), (first + second) / 2)]
+    revise_plan(demo, kpi.id, dt.date(2026, 10, 1), milestones=mark, target_value=second)
     before = dump(demo.path)
+    assert len(before["plan_revision"]) == 2 and before["plan_revision_milestone"]
     command = (
         commands.DeleteGoal(doc, goal.id, goal.title)
         if what == "goal"

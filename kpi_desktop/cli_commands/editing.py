@@ -1,4 +1,5 @@
-"""Subcommands that edit what is there, for scripts: add-value, edit-kpi, delete-kpi. They
+"""Subcommands that edit what is there, for scripts: add-value, edit-kpi, delete-kpi,
+revise-target. They
 call the same services as the app, so the checks are the same (a period that has not
 begun, a value beyond +/- 1e15, a name taken, a target on the wrong side)."""
 
@@ -14,6 +15,7 @@ from kpi_desktop.cli_commands.arguments import (
     iso_date,
     number_arg,
     open_workspace,
+    value_at_date,
 )
 from kpi_desktop.cli_commands.planning import declare_kpi_options, kpi_fields
 
@@ -89,8 +91,46 @@ def run_delete_kpi(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _declare_revise_target(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--kpi", required=True, metavar="NAME")
+    p.add_argument(
+        "--target", required=True, type=value_at_date, metavar="VALUE@DATE", help="the new target"
+    )
+    p.add_argument(
+        "--from",
+        dest="in_force_from",
+        required=True,
+        type=iso_date,
+        metavar="DATE",
+        help="the first day the new target applies; before it the old plan stays in force",
+    )
+    p.add_argument("--reason", default="", metavar="TEXT", help="why the target changes")
+
+
+def run_revise_target(ns: argparse.Namespace) -> int:
+    from kpi_desktop.services.planning.revisions import revise_plan
+
+    value, when = ns.target
+    with open_workspace(ns.workspace) as ws:
+        kpi = ws.kpis.find(ns.kpi)
+        assert kpi.id is not None
+        old = f"{kpi.target_value:g} by {kpi.target_date}" if kpi.target_value is not None else ""
+        revise_plan(
+            ws, kpi.id, ns.in_force_from, reason=ns.reason, target_value=value, target_date=when
+        )
+    was = f" (was {old}, kept for the dates before)" if old else ""
+    print(f'Revised "{kpi.name}" from {ns.in_force_from}: target {value:g} by {when}{was}')
+    return EXIT_OK
+
+
 COMMANDS: dict[str, tuple[Declare, Handler, str]] = {
     "add-value": (_declare_add_value, run_add_value, "store one value of a KPI"),
     "edit-kpi": (_declare_edit_kpi, run_edit_kpi, "change a KPI's definition"),
     "delete-kpi": (_declare_delete_kpi, run_delete_kpi, "delete a KPI and its values"),
+    "revise-target": (
+        _declare_revise_target,
+        run_revise_target,
+        "change a KPI's target from a date on, keeping the old plan",
+    ),
 }

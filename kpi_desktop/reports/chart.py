@@ -119,6 +119,7 @@ def date_extent(data: ChartData) -> tuple[dt.date, dt.date] | None:
     """The first and last date the chart draws anything at (values, plan, forecast)."""
     days: list[dt.date] = [d for d, _ in (*data.pace, *data.milestones)]
     days += [d for d, _ in data.forecast or ()]
+    days += [d for line in data.other_plans for d, _ in line]
     days += [dv[0] for dv in (data.baseline, data.target) if dv is not None]
     days += list(data.limits_window or ())
     if data.first_date is not None and data.last_date is not None:

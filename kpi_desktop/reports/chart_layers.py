@@ -181,6 +181,7 @@ def _target_on_top(data: ChartData) -> bool:
     """Whether nothing the chart draws lies above the target line."""
     assert data.target is not None
     others = [v for _, v in (*data.pace, *data.milestones, *(data.forecast or ()))]
+    others += [v for line in data.other_plans for _, v in line]
     if data.limits is not None:
         others.append(data.limits.upper)
     if data.range_band is not None:
@@ -200,6 +201,14 @@ def draw_plan(plot: pg.PlotItem, data: ChartData, s: float) -> None:
         pace = pg.PlotDataItem(xs, ys, pen=pen, name="Plan", antialias=True)
         pace.setZValue(4)
         plot.addItem(pace)
+    for i, line in enumerate(data.other_plans):  # the plans before or after a revision
+        xs, ys = _xy(line)
+        pen = chart_pen(CHART["pace"], 1.2, s, Qt.PenStyle.DashDotLine)
+        before = bool(data.pace) and line[-1][0] <= data.pace[0][0]
+        name = "Plan before revision" if before else "Plan after revision"
+        other = pg.PlotDataItem(xs, ys, pen=pen, name=name if i == 0 else None)
+        other.setZValue(3)
+        plot.addItem(other)
     if data.target is not None:
         pen = chart_pen(CHART["target"], 1.5, s, Qt.PenStyle.DashLine)
         text = f"Target {data.format_value(data.target[1])}".replace("{", "{{").replace("}", "}}")

@@ -181,3 +181,40 @@ class ChangeLogEntry(SQLModel, table=True):
     what: str  # "added", "deleted", a field name, "values"
     old: str = ""
     new: str = ""
+
+
+class PlanRevision(SQLModel, table=True):
+    """A change of a KPI's plan from a date on. The KPI row always holds the latest plan;
+    a revision keeps the plan it replaced (the ``prior_`` columns and its milestones), which
+    stays in force on the dates before ``in_force_from`` (and after the revision before)."""
+
+    __tablename__ = "plan_revision"
+    __table_args__ = (UniqueConstraint("kpi_id", "in_force_from", name="uq_plan_revision_from"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kpi_id: int = Field(sa_column=_fk("kpi.id", nullable=False, ondelete="CASCADE"))
+    in_force_from: dt.date
+    reason: str = ""
+    made_at: str = ""  # local time, ISO 8601 to the second
+    who: str = ""
+    prior_baseline_value: float | None = None
+    prior_baseline_date: dt.date | None = None
+    prior_target_value: float | None = None
+    prior_target_date: dt.date | None = None
+    prior_tolerance: float = 0.10
+
+
+class PlanRevisionMilestone(SQLModel, table=True):
+    """A milestone of the plan a revision replaced."""
+
+    __tablename__ = "plan_revision_milestone"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    revision_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("plan_revision.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    date: dt.date = Field(primary_key=True)
+    kpi_id: int = Field(sa_column=_fk("kpi.id", nullable=False, ondelete="CASCADE"))
+    value: float

@@ -9,9 +9,10 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from kpi_desktop.domain.types import Point
+from kpi_desktop.domain.periods import period_start
+from kpi_desktop.domain.types import Frequency, Point
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.planning import snapshots, stale_grace
+from kpi_desktop.services.planning import revisions, snapshots, stale_grace
 from kpi_desktop.services.tracking.measurements import MeasurementChange, ValueChanges
 from kpi_desktop.ui.document import Document
 
@@ -269,7 +270,9 @@ class EditKpi(EditCommand):
 
 
 class EditKpiWithMilestones(EditCommand):
-    """The wizard's Finish on an existing KPI: fields and milestones as one step."""
+    """The wizard's Finish on an existing KPI: fields and milestones as one step. A new
+    target for a KPI that has values is a revision from the current period on (the old
+    plan is kept); before any value, or again within that period, the plan is corrected."""
 
     def __init__(
         self, doc: Document, kpi_id: int, milestones: Sequence[Point], **fields: Any
@@ -277,18 +280,43 @@ class EditKpiWithMilestones(EditCommand):
         super().__init__(doc, "Edit KPI with the wizard")
         self.kpi_id = kpi_id
         self.new_fields, self.new_milestones = fields, list(milestones)
-        kpi = doc.workspace.kpis.get(kpi_id)
+        ws = doc.workspace
+        kpi = ws.kpis.get(kpi_id)
         self.old_fields = {key: getattr(kpi, key) for key in fields}
-        self.old_milestones = [
-            Point(m.date, m.value) for m in doc.workspace.kpis.milestones(kpi_id)
-        ]
+        self.old_milestones = [Point(m.date, m.value) for m in ws.kpis.milestones(kpi_id)]
+        moved = any(
+            key in fields and fields[key] != getattr(kpi, key)
+            for key in ("target_value", "target_date")
+        )
+        start = period_start(doc.as_of, Frequency(kpi.frequency))
+        self.revise_from = (
+            start
+            if moved
+            and ws.measurements.count(kpi_id) > 0
+            and revisions.last_revision_start(ws, kpi_id) != start
+            else None
+        )
+        self._done: revisions.Revision | None = None
 
     def apply(self) -> None:
-        self.doc.workspace.kpis.update_with_milestones(
-            self.kpi_id, self.new_milestones, **self.new_fields
+        if self.revise_from is None:
+            self.doc.workspace.kpis.update_with_milestones(
+                self.kpi_id, self.new_milestones, **self.new_fields
+            )
+            return
+        self._done = revisions.revise_plan(
+            self.doc.workspace,
+            self.kpi_id,
+            self.revise_from,
+            reason="sized again with the wizard",
+            milestones=self.new_milestones,
+            **self.new_fields,
         )
 
     def revert(self) -> None:
+        if self._done is not None:
+            revisions.withdraw_revision(self.doc.workspace, self._done)
+            self._done = None
         self.doc.workspace.kpis.update_with_milestones(
             self.kpi_id, self.old_milestones, **self.old_fields
         )
@@ -408,3 +436,34 @@ class SetStaleGrace(EditCommand):
 
     def revert(self) -> None:
         stale_grace.set_grace_days(self.doc.workspace, self._before)
+
+
+class RevisePlan(EditCommand):
+    """A new plan for a KPI from a date on; the old one stays in force before it."""
+
+    def __init__(
+        self,
+        doc: Document,
+        kpi_id: int,
+        in_force_from: dt.date,
+        *,
+        reason: str = "",
+        **plan: Any,
+    ) -> None:
+        super().__init__(doc, f"Revise target from {in_force_from}")
+        self.kpi_id = kpi_id
+        self._from, self._reason, self._plan = in_force_from, reason, plan
+        self._done: revisions.Revision | None = None
+
+    def apply(self) -> None:
+        self._done = revisions.revise_plan(
+            self.doc.workspace, self.kpi_id, self._from, reason=self._reason, **self._plan
+        )
+
+    def revert(self) -> None:
+        if self._done is not None:
+            revisions.withdraw_revision(self.doc.workspace, self._done)
+
+    def announce(self) -> None:
+        self.doc.kpi_changed.emit(self.kpi_id)
+        self.doc.goals_changed.emit()  # statuses in the tree follow the plan in force

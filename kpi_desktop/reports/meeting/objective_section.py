@@ -80,6 +80,8 @@ def _kpi_block(
     if st.latest_date is not None:
         caption_parts.append(f"latest value for {period_name(st.latest_date, freq)}")
     caption = " · ".join(caption_parts)
+    for line in data.revisions.get(st.kpi_id, []):  # the plan's history, under the caption
+        caption += "\nTarget revised: " + line[0].lower() + line[1:]
     comment = ""
     review = data.last_review
     if review is not None and review.comments.get(st.kpi_id):

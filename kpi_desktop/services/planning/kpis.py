@@ -329,7 +329,7 @@ class KpiService:
             s.add(kpi)
             s.flush()
             assert kpi.id is not None
-            _replace_milestones(s, kpi.id, milestones)
+            replace_milestones(s, kpi.id, milestones)
             return kpi
 
     def update_with_milestones(
@@ -343,7 +343,7 @@ class KpiService:
         """Update a KPI's fields and replace its milestones in one transaction."""
         with self._ws.writing() as s:
             kpi = _apply_update(s, kpi_id, fields, expected_version)
-            _replace_milestones(s, kpi_id, milestones)
+            replace_milestones(s, kpi_id, milestones)
             return kpi
 
     def update(self, kpi_id: int, *, expected_version: int | None = None, **fields: Any) -> Kpi:
@@ -404,10 +404,10 @@ class KpiService:
             kpi = get_kpi(s, kpi_id)
             check_and_bump(kpi, expected_version, "KPI", kpi.name)
             s.add(kpi)
-            return _replace_milestones(s, kpi_id, milestones)
+            return replace_milestones(s, kpi_id, milestones)
 
 
-def _replace_milestones(s: Session, kpi_id: int, milestones: Sequence[Point]) -> list[Milestone]:
+def replace_milestones(s: Session, kpi_id: int, milestones: Sequence[Point]) -> list[Milestone]:
     dates = [m.period for m in milestones]
     if len(set(dates)) != len(dates):
         raise ValidationError("milestones", "Two milestones have the same date")

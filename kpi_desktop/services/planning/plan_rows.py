@@ -157,13 +157,16 @@ class PlanRead:
 
 def read_plan(ws: Workspace, as_of: dt.date) -> PlanRead:
     """The plan and latest values in one read transaction."""
+    from kpi_desktop.services.planning.revisions import plans_in_force  # (imports this)
+
     with ws.reading() as s:
         raw = sqlite_connection(s)
+        kpis, milestones = plans_in_force(raw, read_kpis(raw), read_milestones(raw), as_of)
         return PlanRead(
             as_of,
             read_goals(raw),
-            read_kpis(raw),
-            read_milestones(raw),
+            kpis,
+            milestones,
             latest_values(raw, as_of, 1),
             read_grace_days(raw),
         )

@@ -3,6 +3,7 @@ satisfy, so that no widget names the store's tables (DESIGN.md, layers)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Protocol
 
 
@@ -34,3 +35,14 @@ class KpiRecord(Protocol):
     def decimals(self) -> int: ...
     @property
     def frequency(self) -> str: ...
+
+
+class TargetRecord(KpiRecord, Protocol):
+    """A KPI with its current target: what Revise target… shows."""
+
+    @property
+    def unit_kind(self) -> str: ...
+    @property
+    def target_value(self) -> float | None: ...
+    @property
+    def target_date(self) -> dt.date | None: ...

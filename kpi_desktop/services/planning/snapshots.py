@@ -133,6 +133,10 @@ class Snapshot:
     kpis: list[dict[str, Any]] = field(default_factory=list)
     measurements: StoredRows = field(default_factory=lambda: StoredRows.none("measurement"))
     milestones: StoredRows = field(default_factory=lambda: StoredRows.none("milestone"))
+    revisions: StoredRows = field(default_factory=lambda: StoredRows.none("plan_revision"))
+    revision_milestones: StoredRows = field(
+        default_factory=lambda: StoredRows.none("plan_revision_milestone")
+    )
     # (table, column, row id, target id): the links of actions and review entries
     links: list[tuple[str, str, int, int]] = field(default_factory=list)
 
@@ -151,6 +155,8 @@ def _snapshot(
         _dump(kpis),
         StoredRows.read(raw, "measurement", kpis_sql, param),
         StoredRows.read(raw, "milestone", kpis_sql, param),
+        StoredRows.read(raw, "plan_revision", kpis_sql, param),
+        StoredRows.read(raw, "plan_revision_milestone", kpis_sql, param),
         _links(raw, kpis_sql, _GOALS_UNDER_GOAL if goals else None, param),
     )
 
@@ -214,6 +220,8 @@ def restore(ws: Workspace, snap: Snapshot) -> None:
         raw = sqlite_connection(s)
         snap.measurements.write(raw)
         snap.milestones.write(raw)
+        snap.revisions.write(raw)  # before their milestones (a foreign key)
+        snap.revision_milestones.write(raw)
         for link_table, column, row_id, target in snap.links:  # only rows still unlinked
             raw.execute(
                 f"UPDATE {link_table} SET {column} = ? WHERE id = ? AND {column} IS NULL",

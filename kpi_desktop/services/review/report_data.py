@@ -25,6 +25,7 @@ from kpi_desktop.domain.periods import period_label
 from kpi_desktop.domain.rollup import Rollup
 from kpi_desktop.domain.types import STATUS_ORDER, Frequency, Status
 from kpi_desktop.services.planning.kpis import KPI_FIELDS
+from kpi_desktop.services.planning.revisions import plan_history, read_prior_plans, revision_lines
 from kpi_desktop.services.tracking.achievements import KpiAchievement, workspace_achievements
 from kpi_desktop.services.tracking.chart_data import ChartData, chart_data
 from kpi_desktop.services.tracking.status import KpiStatus, goal_rollups, kpi_statuses
@@ -91,6 +92,8 @@ class ReportData:
     #: Achievements are counted from this date (see the module notes).
     achievements_since: dt.date
     frequencies: dict[int, Frequency] = field(default_factory=dict)
+    #: Each revised KPI's target revisions, one line each (services.revisions).
+    revisions: dict[int, list[str]] = field(default_factory=dict)
 
     @property
     def kpi_count(self) -> int:
@@ -124,6 +127,13 @@ def gather_report(ws: Workspace, as_of: dt.date) -> ReportData:
             if k.id is not None
         }
     charts = {st.kpi_id: chart_data(ws, st.kpi_id, as_of) for st in statuses}
+    with ws.reading() as s:
+        revised = read_prior_plans(sqlite_connection(s))
+    revisions = {
+        st.kpi_id: revision_lines(plan_history(ws, st.kpi_id), st.format)
+        for st in statuses
+        if st.kpi_id in revised
+    }
 
     top_of = _top_goals(goals)
     objectives = []
@@ -168,6 +178,7 @@ def gather_report(ws: Workspace, as_of: dt.date) -> ReportData:
         open_actions=_open_actions(ws, as_of, goals),
         achievements=found,
         achievements_since=since,
+        revisions=revisions,
         frequencies=frequencies,
     )
 

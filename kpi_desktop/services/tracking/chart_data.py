@@ -42,7 +42,8 @@ from kpi_desktop.domain.variation.forecast import FORECAST_WINDOW, MIN_FORECAST_
 from kpi_desktop.domain.variation.sizing import WINDOW as LIMITS_WINDOW
 from kpi_desktop.domain.variation.xmr import ProcessLimits, natural_process_limits
 from kpi_desktop.services.planning.goals import get_goal
-from kpi_desktop.services.planning.kpis import get_kpi, kpi_target
+from kpi_desktop.services.planning.kpis import get_kpi
+from kpi_desktop.services.planning.revisions import plan_spans, read_prior_plans
 from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Milestone
 
@@ -132,6 +133,9 @@ class ChartData:
     #: ``dates``/``values`` then hold the last values on or before ``as_of`` (what the
     #: status, the forecast, the limits and the signals read).
     series: SeriesWindow | None = None
+    #: The KPI's other plans (before or after a target revision), each as its pace line
+    #: over the dates it is in force; ``pace`` is then cut to the dates of its own plan.
+    other_plans: tuple[tuple[DatedValue, ...], ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -212,11 +216,12 @@ def chart_data(ws: Workspace, kpi_id: int, as_of: dt.date, *, complete: bool = T
                 dates, values = _load_tail(raw, kpi_id, as_of, tail)
             else:  # few enough: every value, as with complete
                 dates, values = window.dates, window.values
-        target = kpi_target(kpi, milestones)
+        spans = plan_spans(kpi, milestones, read_prior_plans(raw, kpi_id).get(kpi_id, []))
         kpi_name, goal_title = kpi.name, goal.title
         unit, unit_kind, symbol = kpi.unit, kpi.unit_kind, kpi.currency_symbol
         decimals, frequency = kpi.decimals, Frequency(kpi.frequency)
 
+    target = next(t for start, end, t in spans if end is None or as_of < end)
     recent = _recent_points(dates, values, as_of, max(LIMITS_WINDOW, FORECAST_WINDOW))
     limit_points = recent[-LIMITS_WINDOW:]
     limits = natural_process_limits([p.value for p in limit_points])
@@ -236,7 +241,12 @@ def chart_data(ws: Workspace, kpi_id: int, as_of: dt.date, *, complete: bool = T
         baseline=_dated(target.baseline_date, target.baseline_value),
         target=_dated(target.target_date, target.target_value),
         milestones=tuple((m.period, m.value) for m in target.milestones),
-        pace=pace_line(target),
+        pace=_clipped(pace_line(target), *_span_of(target, spans)),
+        other_plans=tuple(
+            line
+            for start, end, plan in spans
+            if plan is not target and (line := _clipped(pace_line(plan), start, end))
+        ),
         forecast=forecast_line(recent[-FORECAST_WINDOW:], target.target_date),
         limits=limits,
         limits_window=(
@@ -306,6 +316,36 @@ def pace_line(target: KpiTarget) -> tuple[DatedValue, ...]:
             return ()
         corners.append((d, value))
     return tuple(corners)
+
+
+def _span_of(
+    target: KpiTarget, spans: list[tuple[dt.date | None, dt.date | None, KpiTarget]]
+) -> tuple[dt.date | None, dt.date | None]:
+    return next((start, end) for start, end, plan in spans if plan is target)
+
+
+def _clipped(
+    line: tuple[DatedValue, ...], start: dt.date | None, end: dt.date | None
+) -> tuple[DatedValue, ...]:
+    """The part of a polyline (corners by date) from ``start`` to ``end`` (None: open),
+    with corners added where it is cut, so that plans in force one after another draw as
+    steps."""
+    if not line:
+        return ()
+    first, last = line[0][0], line[-1][0]
+    lo = first if start is None else max(start, first)
+    hi = last if end is None else min(end, last)
+    if hi < lo:
+        return ()
+
+    def at(d: dt.date) -> float:
+        for (d0, v0), (d1, v1) in itertools.pairwise(line):
+            if d0 <= d <= d1:
+                return v0 if d1 == d0 else v0 + (v1 - v0) * (d - d0).days / (d1 - d0).days
+        return line[-1][1] if d > last else line[0][1]
+
+    inner = [(d, v) for d, v in line if lo < d < hi]
+    return ((lo, at(lo)), *inner, (hi, at(hi)))
 
 
 def forecast_line(

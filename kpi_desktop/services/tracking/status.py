@@ -30,6 +30,7 @@ from kpi_desktop.services.planning.plan_rows import (
     read_kpis,
     read_milestones,
 )
+from kpi_desktop.services.planning.revisions import plans_in_force
 from kpi_desktop.services.planning.stale_grace import read_grace_days
 from kpi_desktop.store.engine import sqlite_connection
 
@@ -137,7 +138,7 @@ def kpi_statuses_with_history(
         raw = sqlite_connection(s)
         goals = read_goals(raw)
         kpis = read_kpis(raw, include_archived=include_archived)
-        milestones = read_milestones(raw)
+        kpis, milestones = plans_in_force(raw, kpis, read_milestones(raw), as_of)
         recent = latest_values(raw, as_of, history, include_archived=include_archived)
         grace = read_grace_days(raw)
     return _statuses(goals, kpis, milestones, recent, as_of, forecast, grace)

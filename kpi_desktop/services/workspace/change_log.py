@@ -12,6 +12,8 @@ import datetime as dt
 import getpass
 import os
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -36,7 +38,12 @@ WATCH_KEY = "kpi_change_log"
 _VALUES_KEY = "kpi_change_log_values"  # value changes of the transaction, written at commit
 #: Values changed in one write and logged one by one; more make one summary row per KPI.
 VALUES_LISTED = 5
-_SUMMARIES = {"import", "values"}  # rows that tell a count, not a value before and after
+_SUMMARIES = {
+    "import",
+    "values",
+    "target revised",
+    "target revision undone",
+}  # rows that tell a count, not a value before and after
 _SKIPPED = {"id", "version", "created_at", "updated_at"}
 _KINDS: dict[type, str] = {
     Goal: "goal",
@@ -96,6 +103,19 @@ def current_user() -> str:
 def watch(session: Session) -> None:
     """Record what this (write) session changes, in its own transaction."""
     session.info[WATCH_KEY] = True
+
+
+@contextmanager
+def unwatched(session: Session) -> Iterator[None]:
+    """Leave the changes made (and flushed) inside out of the log: a write that records
+    one summary row of its own instead (a plan revision keeps the milestones it replaces)."""
+    was = session.info.get(WATCH_KEY, False)
+    session.info[WATCH_KEY] = False
+    try:
+        yield
+        session.flush()
+    finally:
+        session.info[WATCH_KEY] = was
 
 
 def record(

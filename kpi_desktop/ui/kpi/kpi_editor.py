@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.types import Aggregation, Direction, Frequency, UnitKind
 from kpi_desktop.services.errors import KpiDesktopError, NotFound
 from kpi_desktop.services.planning.kpis import KPI_FIELDS
+from kpi_desktop.services.planning.revisions import plan_history, revision_lines
 from kpi_desktop.services.workspace.edit_conflicts import StaleEdit
 from kpi_desktop.ui.commands import EditKpi
 from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.widgets.field_messages import WrappedLabel
 from kpi_desktop.ui.widgets.form_fields import (
     INVALID_FIELD_STYLE,
     AutoSaveForm,
@@ -46,6 +49,9 @@ from kpi_desktop.ui.widgets.form_fields import (
     make_form,
     make_spin,
 )
+
+if TYPE_CHECKING:
+    from kpi_desktop.ui.kpi.revise_target_dialog import ReviseTargetDialog
 
 
 def _multiline(lines: int) -> QPlainTextEdit:
@@ -289,6 +295,16 @@ class KpiEditor(QWidget):
             hint=self.tr("How much this KPI counts in its goal's score (1 is normal)."),
         )
         self._add(form, DateBinding("review_date", self.tr("Review date"), OptionalDateField()))
+        self._revise_button = QPushButton(self.tr("Revise target…"))
+        self._revise_button.setToolTip(
+            self.tr("A new target from a date on; the old plan is kept for the dates before")
+        )
+        self._revise_button.clicked.connect(self.revise_target)
+        self._revisions = WrappedLabel()
+        self._revisions.setObjectName("planRevisions")
+        self._revisions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("", self._revise_button)
+        form.addRow(self.tr("Revisions:"), self._revisions)
         return box
 
     def _ownership_group(self) -> QGroupBox:
@@ -347,6 +363,42 @@ class KpiEditor(QWidget):
     def _on_values_shown(self) -> None:
         self._title.setText(self._form.stored.get("name", ""))
         self._update_dependent_fields()
+        self._show_revisions()
+
+    def _show_revisions(self) -> None:
+        """The plan's history, and the target locked once values were judged by it: from
+        then on a change is a revision (Revise target…), so the old plan is kept."""
+        if self._kpi_id is None:
+            return
+        ws = self._doc.workspace
+        try:
+            lines = revision_lines(plan_history(ws, self._kpi_id), self._form_value)
+            judged = ws.measurements.count(self._kpi_id) > 0
+        except NotFound:
+            return
+        self._revisions.setText("\n".join(lines) or self.tr("none: the first plan is in force"))
+        for name in ("target_value", "target_date"):
+            self._form.binding(name).set_enabled(not judged and not ws.readonly)
+            self._form.binding(name).widget.setToolTip(
+                self.tr("Use Revise target… to change it: the old plan is kept") if judged else ""
+            )
+        self._revise_button.setEnabled(not ws.readonly)
+
+    def _form_value(self, value: float) -> str:
+        s = self._form.stored
+        return format_value(value, s["unit"], s["decimals"], s["unit_kind"], s["currency_symbol"])
+
+    def revise_target(self) -> ReviseTargetDialog | None:
+        """Open Revise target… for the KPI shown (not modal: it pushes one undo step)."""
+        if self._kpi_id is None:
+            return None
+        self._form.flush()
+        from kpi_desktop.ui.kpi.revise_target_dialog import ReviseTargetDialog
+
+        dialog = ReviseTargetDialog(self._doc, self._doc.workspace.kpis.get(self._kpi_id), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _update_dependent_fields(self) -> None:
         """Currency symbol only for money; range limits only for keep-within-a-range."""
