@@ -153,7 +153,8 @@ def test_cli_due_text(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> No
         "  Monthly revenue (Grow profitable revenue): needs November's value, 2 days overdue"
     )
     assert "Overdue actions:" in out
-    assert out[-1] == "9 KPIs need November's value; 2 actions are overdue."
+    assert out[-2] == "9 KPIs need November's value; 2 actions are overdue."
+    assert out[-1] == "Type them all at once in the app: Track > Check in (Ctrl+K)."
 
 
 def test_cli_due_json(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -103,6 +103,8 @@ def run_due(ns: argparse.Namespace) -> int:
         lines.append("Overdue actions:")
         lines += [f"  {a.line()}" for a in report.actions]
     lines.append(report.summary[0].upper() + report.summary[1:] + ".")
+    if report.kpis:
+        lines.append("Type them all at once in the app: Track > Check in (Ctrl+K).")
     print("\n".join(lines))
     return EXIT_OK
 

@@ -166,3 +166,39 @@ def read_pasted_rows(text: str, frequency: Frequency) -> PastedRows:
         note = cells[2] if len(cells) > 2 and cells[2] else None
         result.rows.append((period, value, note))
     return result
+
+
+@dataclass
+class PastedColumn:
+    """A pasted column of values, one per line from the top: ``values[i]`` is line i+1's
+    number (None for a blank line, left as it is), or `problems` say which lines are bad."""
+
+    values: list[float | None] = field(default_factory=list)
+    notes: list[str | None] = field(default_factory=list)  # a second column, if pasted
+    problems: list[str] = field(default_factory=list)
+
+
+def read_pasted_column(text: str) -> PastedColumn:
+    """Read a column of values copied from a spreadsheet (one value per line, an optional
+    note after a tab), the decimal mark decided over all of them. A trailing line break (a
+    spreadsheet adds one) is not a line."""
+    result = PastedColumn()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and not lines[-1].strip():
+        lines.pop()
+    rows = [_cells(line) for line in lines]
+    decimal = _decimal_mark([cells[0] for cells in rows if cells and cells[0]])
+    for n, cells in enumerate(rows, 1):
+        if len(cells) > 2:
+            result.problems.append(f"line {n}: has {len(cells)} columns; paste a value and a note")
+            continue
+        value: float | None = None
+        if cells and cells[0]:
+            try:
+                value = parse_number(cells[0], decimal)
+            except ValueError as exc:
+                result.problems.append(f"line {n}: '{cells[0]}' {exc}")
+                continue
+        result.values.append(value)
+        result.notes.append(cells[1] if len(cells) > 1 and cells[1] else None)
+    return result

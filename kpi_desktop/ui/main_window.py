@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         self.view = WorkspaceView(document, self.prompts)
         self.view.wizard_requested.connect(self.open_wizard)
         self.view.review_requested.connect(self.start_review)
+        self.view.reminders.checkin_requested.connect(self.check_in)
         self.view.tree.selection_changed.connect(lambda _k, _i: self.menus.update())
         from kpi_desktop.ui.achievements.celebration import Celebrator
 
@@ -378,6 +379,24 @@ class MainWindow(QMainWindow):
         kpi_id = getattr(wizard, "result_kpi_id", None)
         if kpi_id and self.view is not None:
             self.view.tree.select("kpi", kpi_id)
+
+    def check_in(self) -> QWidget | None:
+        """Track > Check in (Ctrl+K): the value of every KPI due, typed in one grid (non-modal)."""
+        if self.document is None:
+            return None
+        from kpi_desktop.ui.checkin.dialog import CheckinDialog
+
+        dialog = self._own(CheckinDialog(self.document, self, prompts=self.prompts))
+        dialog.saved.connect(
+            lambda n: self.statusBar().showMessage(
+                self.tr("1 value checked in")
+                if n == 1
+                else self.tr("{0} values checked in").format(n),
+                5000,
+            )
+        )
+        dialog.show()
+        return dialog
 
     def start_review(self, to_actions: bool = False) -> QWidget | None:
         """Open the review meeting window (non-modal), optionally at the earlier actions."""

@@ -1,9 +1,10 @@
 """RemindersBar: a quiet banner at the top of the window saying what is due.
 
-"3 KPIs need October's value; 1 action is overdue" with a **Show** button that asks for
-the tree and scorecard to be filtered to the due KPIs (it then offers **Show all**), and a
-close button. Never a modal dialog: it appears on start when something is due and hides
-itself when nothing is. Closing it hides that message until the next different one.
+"3 KPIs need October's value; 1 action is overdue" with a **Check in** button that opens
+the grid to type them, a **Show** button that asks for the tree and scorecard to be
+filtered to the due KPIs (it then offers **Show all**), and a close button. Never a modal
+dialog: it appears on start when something is due and hides itself when nothing is.
+Closing it hides that message until the next different one.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class RemindersBar(QFrame):
 
     filter_requested = Signal(object)  # frozenset[int] | None
     actions_requested = Signal()
+    checkin_requested = Signal()  # type the due values in the check-in grid
 
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +79,9 @@ class RemindersBar(QFrame):
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.show_button = QPushButton(self.tr("Show due KPIs"))
         self.show_button.clicked.connect(self._on_show)
+        self.checkin_button = QPushButton(self.tr("Check in…"))
+        self.checkin_button.setToolTip(self.tr("Type the values due, all in one grid (Ctrl+K)"))
+        self.checkin_button.clicked.connect(self.checkin_requested)
         self.actions_button = QPushButton(self.tr("See actions"))
         self.actions_button.clicked.connect(self.actions_requested)
         self.close_button = QToolButton()
@@ -91,6 +96,7 @@ class RemindersBar(QFrame):
         row.setSpacing(8)
         row.addWidget(self.icon_label)
         row.addWidget(self.text_label, 1)
+        row.addWidget(self.checkin_button)
         row.addWidget(self.show_button)
         row.addWidget(self.actions_button)
         row.addWidget(self.close_button)
@@ -128,6 +134,7 @@ class RemindersBar(QFrame):
         self.text_label.setToolTip(self._details())
         has_kpis = bool(report and report.kpis)
         self.show_button.setVisible(has_kpis or self._filtering)
+        self.checkin_button.setVisible(has_kpis)
         self.actions_button.setVisible(bool(report and report.actions))
         if self._filtering and report is not None:
             # keep the filter in step with what is due now

@@ -103,6 +103,31 @@ def _check_value(value: float) -> float:
         raise ValidationError("value", f"The value {exc}") from None
 
 
+def _check_period(
+    seen: dict[tuple[int, dt.date], dt.date],
+    kpi_id: int,
+    when: dt.date,
+    period: dt.date,
+    freq: Frequency,
+    today: dt.date,
+) -> None:
+    """Refuse a second row of a KPI in one period, and a period that has not begun."""
+    first = seen.get((kpi_id, period))
+    if first is not None:
+        raise ValidationError(
+            "period",
+            f"{first.isoformat()} and {when.isoformat()} fall in the same period "
+            f"({period_label(period, freq)}): a KPI has one value per period",
+        )
+    if period > today:
+        raise ValidationError(
+            "period",
+            f"{period_label(period, freq)} has not begun yet (today is {today.isoformat()}): "
+            "values can only be entered for periods that have begun",
+        )
+    seen[(kpi_id, period)] = when
+
+
 class MeasurementService:
     def __init__(self, workspace: Workspace) -> None:
         self._ws = workspace
@@ -239,28 +264,29 @@ class MeasurementService:
     ) -> builtins.list[MeasurementChange]:
         """Store several (date, value, note) rows in one transaction; a None note keeps the
         stored note. Two rows in one period are refused."""
-        cleaned = [(when, _check_value(value), note) for when, value, note in rows]
+        return self.upsert_rows([(kpi_id, *row) for row in rows], source=source)
+
+    def upsert_rows(
+        self,
+        rows: Sequence[tuple[int, dt.date, float, str | None]],
+        *,
+        source: str = "manual",
+    ) -> builtins.list[MeasurementChange]:
+        """Store (KPI id, date, value, note) rows of one or many KPIs in one transaction
+        (all or none); a None note keeps the stored note. Two rows of a KPI in one period
+        are refused, and so is a period that has not begun."""
+        cleaned = [(kpi_id, when, _check_value(value), note) for kpi_id, when, value, note in rows]
+        today = dt.date.today()
         with self._ws.writing() as s:
-            kpi = get_kpi(s, kpi_id)
-            freq = Frequency(kpi.frequency)
-            seen: dict[dt.date, dt.date] = {}
+            freqs: dict[int, Frequency] = {}
+            seen: dict[tuple[int, dt.date], dt.date] = {}
             changes = []
-            for when, value, note in cleaned:
+            for kpi_id, when, value, note in cleaned:
+                freq = freqs.get(kpi_id)
+                if freq is None:
+                    freq = freqs[kpi_id] = Frequency(get_kpi(s, kpi_id).frequency)
                 period = period_start(when, freq)
-                if period in seen:
-                    raise ValidationError(
-                        "period",
-                        f"{seen[period].isoformat()} and {when.isoformat()} fall in the same "
-                        f"period ({period_label(period, freq)}): a KPI has one value per period",
-                    )
-                seen[period] = when
-                if period > dt.date.today():
-                    raise ValidationError(
-                        "period",
-                        f"{period_label(period, freq)} has not begun yet (today is "
-                        f"{dt.date.today().isoformat()}): values can only be entered for "
-                        "periods that have begun",
-                    )
+                _check_period(seen, kpi_id, when, period, freq, today)
                 row = s.get(Measurement, (kpi_id, period))
                 before = None if row is None else _copy(row)
                 if row is None:

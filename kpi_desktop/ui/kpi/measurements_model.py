@@ -94,8 +94,24 @@ def number_text(value: float) -> str:
     return repr(value)
 
 
+def read_typed_number(value: Any, blank: str) -> float | str:
+    """The number in `value` (text is read with the importer's rules), or the reason it is
+    refused in plain words ("'12,x' is not a number"; `blank` for empty text)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return blank
+    else:
+        text = str(value)
+    try:
+        return parse_number(text if isinstance(value, str) else value)
+    except (ValueError, TypeError) as exc:
+        reason = str(exc) if isinstance(exc, ValueError) and str(exc) else "is not a number"
+        return f"'{text}' {reason}"
+
+
 def source_label(source: str) -> str:
-    return "By hand" if source == "manual" else source
+    return {"manual": "By hand", "check-in": "Check-in"}.get(source, source)
 
 
 class MeasurementsModel(QAbstractTableModel):
@@ -268,17 +284,9 @@ class MeasurementsModel(QAbstractTableModel):
     def read_value(self, value: Any) -> float | str:
         """The number in `value` (text is read with the importer's rules), or the reason it
         is refused in plain words ("'12,x' is not a number")."""
-        if isinstance(value, str):
-            text = value.strip()
-            if not text:
-                return "Type a number. To remove a value, select its row and press Delete."
-        else:
-            text = str(value)
-        try:
-            return parse_number(text if isinstance(value, str) else value)
-        except (ValueError, TypeError) as exc:
-            reason = str(exc) if isinstance(exc, ValueError) and str(exc) else "is not a number"
-            return f"'{text}' {reason}"
+        return read_typed_number(
+            value, "Type a number. To remove a value, select its row and press Delete."
+        )
 
     def _set_value(self, row: MeasurementRow, value: Any) -> bool:
         assert self._kpi_id is not None

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 class MainWindowMenus:
-    """File, Edit, KPI, Review and Help, and the toolbar; the window owns the slots."""
+    """File, Edit, KPI, Track, Review and Help, and the toolbar; the window owns the slots."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
@@ -73,10 +73,14 @@ class MainWindowMenus:
 
         kpi_menu = bar.addMenu(self.tr("&KPI"))
         self.new_kpi_action = self._action(
-            kpi_menu, "&New KPI…", lambda: self.window.open_wizard(0, 0), "Ctrl+K"
+            kpi_menu, "&New KPI…", lambda: self.window.open_wizard(0, 0), "Ctrl+Shift+N"
         )
         self.edit_wizard_action = self._action(
             kpi_menu, "Edit with &wizard…", self.window._edit_selected_with_wizard
+        )
+        track_menu = bar.addMenu(self.tr("&Track"))
+        self.check_in_action = self._action(
+            track_menu, "&Check in…", self.window.check_in, "Ctrl+K"
         )
         review_menu = bar.addMenu(self.tr("&Review"))
         self.start_review_action = self._action(
@@ -89,6 +93,7 @@ class MainWindowMenus:
         toolbar.setObjectName("main-toolbar")
         # Its actions have no icons, so the buttons show their text.
         toolbar.addAction(self.new_kpi_action)
+        toolbar.addAction(self.check_in_action)
         toolbar.addAction(self.start_review_action)
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
@@ -151,6 +156,7 @@ class MainWindowMenus:
             self.close_action,
             self.new_kpi_action,
             self.edit_wizard_action,
+            self.check_in_action,
             self.start_review_action,
             self.review_history_action,
             self.history_action,
