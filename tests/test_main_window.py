@@ -184,6 +184,7 @@ def test_review_reminders_and_achievements_are_wired(make_window, qtbot) -> None
         "Chart",
         "Scorecard",
         "Achievements",
+        "Actions",
         "Reviews",
     ]
 

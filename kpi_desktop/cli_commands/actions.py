@@ -25,35 +25,14 @@ def _declare_actions(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="a list of objects")
 
 
-def _state(action: Any, today: dt.date) -> str:
-    if action.done:
-        return "done"
-    return "overdue" if action.due_date is not None and action.due_date < today else "open"
-
-
 def run_actions(ns: argparse.Namespace) -> int:
-    today = dt.date.today()
+    from kpi_desktop.services.review.action_list import action_items, matching
+
     with open_workspace(ns.workspace, for_reading=True) as ws:
-        actions = ws.reviews.actions(open_only=ns.open)
-        kpis = {k.id: k.name for k in ws.kpis.list()}
-        goals = {g.id: g.title for g in ws.goals.list()}
-        reviews = {r.id: r.title for r in ws.reviews.list()}
+        items = action_items(ws, dt.date.today(), open_only=ns.open)
     if ns.owner is not None:
-        actions = [a for a in actions if a.owner.casefold() == ns.owner.strip().casefold()]
-    rows = [
-        {
-            "id": a.id,
-            "title": a.title,
-            "owner": a.owner,
-            "due_date": a.due_date.isoformat() if a.due_date else None,
-            "state": _state(a, today),
-            "done_date": a.done_date.isoformat() if a.done_date else None,
-            "kpi": kpis.get(a.kpi_id),
-            "goal": goals.get(a.goal_id),
-            "review": reviews.get(a.review_id),
-        }
-        for a in actions
-    ]
+        items = matching(items, owner=ns.owner)
+    rows = [item.as_json() for item in items]
     if ns.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     elif not rows:

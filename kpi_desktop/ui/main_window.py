@@ -398,6 +398,10 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def show_actions(self) -> QWidget | None:
+        """Track > Actions: the Actions tab, every corrective action."""
+        return None if self.view is None else self.view.show_actions()
+
     def start_review(self, to_actions: bool = False) -> QWidget | None:
         """Open the review meeting window (non-modal), optionally at the earlier actions."""
         if self.document is None:

@@ -1,8 +1,10 @@
-"""The three panes of one open workspace: goal tree | chart + values or scorecard | editor."""
+"""The three panes of one open workspace: goal tree | chart + values, scorecard, achievements,
+actions or reviews | editor."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -19,6 +21,9 @@ from kpi_desktop.ui.prompts import Prompts
 from kpi_desktop.ui.reminders_bar import RemindersBar
 from kpi_desktop.ui.review.history import ReviewHistory
 from kpi_desktop.ui.scorecard.view import ScorecardView
+
+if TYPE_CHECKING:
+    from kpi_desktop.ui.actions.panel import ActionsPanel
 
 
 class LazyPage(QWidget):
@@ -78,6 +83,8 @@ class WorkspaceView(QWidget):
         # tab is first shown (or the panel asked for), not on every open.
         self._achievements_page = LazyPage(lambda: self._make_achievements(document))
         self.centre.addTab(self._achievements_page, self.tr("Achievements"))
+        self._actions_page = LazyPage(lambda: self._make_actions(document, prompts))
+        self.centre.addTab(self._actions_page, self.tr("Actions"))
         self.reviews = ReviewHistory(document)
         self.centre.addTab(self.reviews, self.tr("Reviews"))
         self.reminders = RemindersBar(document, self)
@@ -111,13 +118,31 @@ class WorkspaceView(QWidget):
         self.scorecard.kpi_selected.connect(self._on_scorecard_kpi)
         self.reminders.filter_requested.connect(self.tree.set_due_filter)
         self.reminders.filter_requested.connect(self.scorecard.set_due_filter)
-        self.reminders.actions_requested.connect(lambda: self.review_requested.emit(True))
+        self.reminders.actions_requested.connect(lambda: self.show_actions("Overdue"))
         self.reviews.review_requested.connect(lambda: self.review_requested.emit(False))
 
     @property
     def achievements(self) -> AchievementsPanel:
         """The Achievements tab's panel (made on first use)."""
         return self._achievements_page.content()  # type: ignore[return-value]
+
+    @property
+    def actions_panel(self) -> ActionsPanel:
+        """The Actions tab's panel (made on first use)."""
+        return self._actions_page.content()  # type: ignore[return-value]
+
+    def show_actions(self, state: str | None = None) -> ActionsPanel:
+        """Bring the Actions tab up, filtered to the state choice ``state`` if given."""
+        panel = self.actions_panel
+        if state is not None:
+            panel.set_filter(state=state)
+        self.centre.setCurrentWidget(self._actions_page)
+        return panel
+
+    def _make_actions(self, document: Document, prompts: Prompts) -> ActionsPanel:
+        from kpi_desktop.ui.actions.panel import ActionsPanel
+
+        return ActionsPanel(document, prompts)
 
     def _make_achievements(self, document: Document) -> AchievementsPanel:
         panel = AchievementsPanel(document)

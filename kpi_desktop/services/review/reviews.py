@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
 
-from kpi_desktop.services.errors import NotFound, ValidationError
+from kpi_desktop.services.errors import ConflictError, NotFound, ValidationError
 from kpi_desktop.services.planning.goals import get_goal
 from kpi_desktop.services.planning.kpis import get_kpi
-from kpi_desktop.store.tables import Action, Review, ReviewEntry
+from kpi_desktop.store.tables import Action, Goal, Kpi, Review, ReviewEntry
 
 if TYPE_CHECKING:
     from kpi_desktop.services.workspace.workspace import Workspace
@@ -123,6 +123,13 @@ class ReviewService:
                 query = query.where(Action.done == False)  # noqa: E712
             return list(s.exec(query.order_by(col(Action.due_date), col(Action.id))))
 
+    def get_action(self, action_id: int) -> Action:
+        with self._ws.reading() as s:
+            action = s.get(Action, action_id)
+            if action is None:
+                raise NotFound(f"action #{action_id} no longer exists")
+            return action
+
     def add_action(
         self,
         title: str,
@@ -186,9 +193,29 @@ class ReviewService:
             s.add(action)
             return action
 
-    def delete_action(self, action_id: int) -> None:
+    def delete_action(self, action_id: int) -> Action:
+        """Delete an action; returns it as it was (for :meth:`restore_action`)."""
         with self._ws.writing() as s:
             action = s.get(Action, action_id)
             if action is None:
                 raise NotFound(f"action #{action_id} no longer exists")
+            gone = Action.model_validate(action.model_dump())
             s.delete(action)
+            return gone
+
+    def restore_action(self, action: Action) -> Action:
+        """Put a deleted action back with its number; a link to a KPI, goal or review
+        deleted since is left out, as deleting those leaves it out."""
+        with self._ws.writing() as s:
+            if action.id is not None and s.get(Action, action.id) is not None:
+                raise ConflictError(f"action #{action.id} exists already")
+            back = Action.model_validate(action.model_dump())
+            if back.kpi_id is not None and s.get(Kpi, back.kpi_id) is None:
+                back.kpi_id = None
+            if back.goal_id is not None and s.get(Goal, back.goal_id) is None:
+                back.goal_id = None
+            if back.review_id is not None and s.get(Review, back.review_id) is None:
+                back.review_id = None
+            s.add(back)
+            s.flush()
+            return back

@@ -82,6 +82,9 @@ class MainWindowMenus:
         self.check_in_action = self._action(
             track_menu, "&Check in…", self.window.check_in, "Ctrl+K"
         )
+        self.actions_action = self._action(
+            track_menu, "&Actions", self.window.show_actions, "Ctrl+Shift+A"
+        )
         review_menu = bar.addMenu(self.tr("&Review"))
         self.start_review_action = self._action(
             review_menu, "&Start a review…", lambda: self.window.start_review(), "Ctrl+R"
@@ -157,6 +160,7 @@ class MainWindowMenus:
             self.new_kpi_action,
             self.edit_wizard_action,
             self.check_in_action,
+            self.actions_action,
             self.start_review_action,
             self.review_history_action,
             self.history_action,
