@@ -48,6 +48,7 @@ _ORDER = (
     "action",
     "export-chart",
     "report",
+    "deck",
     "export",
     "backup",
     "history",

@@ -99,6 +99,34 @@ def run_export(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _declare_deck(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.pptx")
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
+    p.add_argument("--goal", metavar="TITLE", help="only the KPIs under this goal")
+    p.add_argument(
+        "--kpi", metavar="NAME", nargs="+", default=[], help="only these KPIs (one or more names)"
+    )
+
+
+def run_deck(ns: argparse.Namespace) -> int:
+    from kpi_desktop.reports.output_file import ExportError, check_output
+
+    if ns.output.suffix.lower() != ".pptx":
+        raise ExportError(ns.output, "a meeting deck is a PowerPoint file: name the file .pptx")
+    check_output(ns.output, protect=(ns.workspace,))
+    from kpi_desktop.reports.deck.slides import build_deck
+
+    as_of = ns.as_of or dt.date.today()
+    with open_workspace(ns.workspace, for_reading=True) as ws:
+        made = build_deck(ws, ns.output, as_of, goal=ns.goal, kpis=ns.kpi)
+    print(
+        f"Wrote the meeting deck as of {as_of.isoformat()} to {ns.output} "
+        f"({made.slides} slides, {made.kpis} KPIs)"
+    )
+    return EXIT_OK
+
+
 COMMANDS: dict[str, tuple[Declare, Handler, str]] = {
     "export-chart": (
         _declare_export_chart,
@@ -106,5 +134,6 @@ COMMANDS: dict[str, tuple[Declare, Handler, str]] = {
         "export a KPI's chart as PNG, SVG or PDF",
     ),
     "report": (_declare_report, run_report, "write the meeting report (PDF)"),
+    "deck": (_declare_deck, run_deck, "write the meeting deck (PowerPoint, editable charts)"),
     "export": (_declare_export, run_export, "export the data as XLSX or CSV"),
 }

@@ -209,9 +209,36 @@ def _split_simple(text: str, delimiter: str) -> tuple[list[str], list[Sequence[s
     return header, [flat[j :: width + 1] for j in range(width + 1)]
 
 
+UNSAFE_XML = (
+    "the workbook contains unsafe XML (entity or DTD declarations, as used to attack "
+    "programs) and was refused"
+)
+
+
+def _refuse_declarations(path: Path) -> None:
+    """Refuse a workbook whose XML parts declare a DTD or entities, before any parser sees
+    them: openpyxl parses some parts with defusedxml (which refuses them) and, when lxml is
+    installed, others with lxml (which only leaves entities unexpanded). A declaration
+    stands in the prolog, so the first 64 KB of each part are enough to look at."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if not name.endswith((".xml", ".rels")):
+                    continue
+                with archive.open(name) as part:
+                    head = part.read(65536).upper()
+                if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                    raise ImportFileError(path, UNSAFE_XML)
+    except ImportFileError:
+        raise
+    except Exception:  # noqa: BLE001 - not a readable zip: openpyxl says what is wrong with it
+        return
+
+
 def _read_xlsx(path: Path, sheet_name: str | None) -> ImportTable:
     import openpyxl  # here: it costs time to import and only XLSX needs it
 
+    _refuse_declarations(path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -250,10 +277,7 @@ def _xlsx_failure(exc: Exception) -> str:
     cause: BaseException | None = exc
     while cause is not None:  # openpyxl wraps the parser's error in its own
         if (type(cause).__module__ or "").startswith("defusedxml"):
-            return (
-                "the workbook contains unsafe XML (entity or DTD declarations, as used "
-                "to attack programs) and was refused"
-            )
+            return UNSAFE_XML
         cause = cause.__cause__ or cause.__context__
     if isinstance(exc, zipfile.BadZipFile):
         return "this is not a valid Excel workbook (.xlsx): the file is damaged"
@@ -346,6 +370,7 @@ def column_names(path: Path, sheet: str | None = None) -> list[str]:
 def _open_workbook(path: Path) -> Any:
     import openpyxl  # only XLSX needs it, and it costs time to import
 
+    _refuse_declarations(path)
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # a third-party parser on any file: every failure is the file's

@@ -44,6 +44,9 @@ class MainWindowMenus:
         self.export_report_action = self._action(
             file_menu, "Export meeting &report…", self.window.export_report, "Ctrl+Shift+E"
         )
+        self.export_deck_action = self._action(
+            file_menu, "Export meeting dec&k…", self.window.export_deck
+        )
         self.export_data_action = self._action(file_menu, "Export &data…", self.window.export_data)
         file_menu.addSeparator()
         self.save_copy_action = self._action(
@@ -155,6 +158,7 @@ class MainWindowMenus:
             self.save_copy_action,
             self.import_action,
             self.export_report_action,
+            self.export_deck_action,
             self.export_data_action,
             self.close_action,
             self.new_kpi_action,
