@@ -138,6 +138,17 @@ def test_text_never_overflows_even_with_long_names(demo: Workspace, tmp_path: Pa
     assert _assert_text_fits(Presentation(str(path))) > 30
 
 
+def test_a_stale_kpi_says_so_on_the_scorecard_and_its_slide(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "later.pptx"
+    later = TODAY + dt.timedelta(days=75)  # two months on, no new value: every KPI is stale
+    build_deck(demo, path, later, kpis=["Monthly revenue"])
+    slides = list(Presentation(str(path)).slides)
+    assert any(t.endswith("· stale") for t in slide_texts(slides[1]))
+    assert "(stale)" in slide_texts(slides[2])[2]
+
+
 def test_fit_shrinks_then_cuts() -> None:
     assert fit_text("Short", 400, 40, 30).size_pt == 30
     long = "word " * 200

@@ -188,7 +188,8 @@ def _table(
 
 
 def _status_cell(st: KpiStatus) -> tuple[str, dict[str, Any]]:
-    return f"{SYMBOLS[st.status]} {st.status.label}", {
+    stale = " · stale" if st.stale else ""  # its latest value is old: an old verdict
+    return f"{SYMBOLS[st.status]} {st.status.label}{stale}", {
         "color": STATUS_COLORS[st.status],
         "bold": True,
     }

@@ -21,7 +21,7 @@ from kpi_desktop.services.tracking.status import KpiStatus
 
 def status_line(st: KpiStatus, chart: ChartData) -> str:
     """ "On track · €44,100 for Nov 2026 · plan €42,061 · target €46,000 by 31 Dec 2027"."""
-    parts = [st.status.label]
+    parts = [st.status.label + (" (stale)" if st.stale else "")]
     if st.latest_value is not None and st.latest_date is not None:
         parts.append(
             f"{st.format(st.latest_value)} for {period_name(st.latest_date, chart.frequency)}"
