@@ -214,15 +214,26 @@ def test_cli_deck_filters_and_refuses_bad_input(cafe: Path, tmp_path: Path, caps
 
 def test_file_export_meeting_deck_from_the_window(qtbot, cafe: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "from the app"
-    prompts = ScriptedPrompts(files=[str(out)])
+    prompts = ScriptedPrompts(files=[str(out), str(tmp_path / "regulars.pptx")])
     window = MainWindow(AppSettings(tmp_path / "settings.ini"), prompts)
     qtbot.addWidget(window)
     assert window.open_workspace(cafe)
     assert window.menus.export_deck_action.isEnabled()
-    written = window.export_deck()
+    dialog = window.export_deck()
+    assert dialog is not None and dialog.isVisible()  # window-modal, never blocking
+    written = dialog.export_to_chosen_file()
     assert written == tmp_path / "from the app.pptx" and written.exists()
     assert prompts.asked[-1][:2] == ("info", "Meeting deck saved")
     assert len(Presentation(str(written)).slides) == 13
+    dialog.goal.setCurrentIndex(dialog.goal.findData("Delight our regulars"))
+    dialog.as_of_edit.setDate(dialog.as_of_edit.date().addDays(-40))
+    regulars = dialog.export_to_chosen_file()
+    assert regulars is not None
+    slides = list(Presentation(str(regulars)).slides)
+    assert len(slides) == 7
+    as_of = TODAY - dt.timedelta(days=40)
+    assert f"as of {as_of.day} {as_of:%b %Y}" in slide_texts(slides[0])[1]
+    dialog.close()
     window.close_workspace()
 
 

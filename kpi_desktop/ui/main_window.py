@@ -466,12 +466,12 @@ class MainWindow(QMainWindow):
 
         return self._own(export_report(self, self.document, self.prompts))
 
-    def export_deck(self) -> object:
+    def export_deck(self) -> QWidget | None:
         if self.document is None:
             return None
         from kpi_desktop.ui.exports.deck_export import export_deck
 
-        return export_deck(self, self.document, self.prompts)
+        return self._own(export_deck(self, self.document, self.prompts))
 
     def export_data(self) -> object:
         if self.document is None:
