@@ -6,17 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,7 +18,12 @@ from kpi_desktop.reports.deck.slides import DeckCancelled, build_deck
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.review.report_data import workspace_name
 from kpi_desktop.ui.document import Document
-from kpi_desktop.ui.exports.report_dialog import _safe, _start_path, progress_shown
+from kpi_desktop.ui.exports.report_dialog import (
+    ExportDialog,
+    _safe,
+    _start_path,
+    progress_shown,
+)
 from kpi_desktop.ui.prompts import Prompts
 
 
@@ -61,55 +60,27 @@ def write_deck(
     return path
 
 
-class DeckExportDialog(QDialog):
-    """Results as of a date, every KPI or one goal's, then Export… to choose the file."""
+class DeckExportDialog(ExportDialog):
+    """Every KPI or one goal's, results as of a date, then Export… to choose the file."""
 
     def __init__(self, document: Document, prompts: Prompts, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.document, self.prompts = document, prompts
-        self.last_path: Path | None = None
-        self.setWindowTitle(self.tr("Export meeting deck"))
+        super().__init__(document, prompts, self.tr("Export meeting deck"), parent)
         self.setMinimumWidth(480)
-        intro = QLabel(
-            self.tr(
-                "A PowerPoint deck for the meeting: a title slide, the scorecard, a slide per "
-                "KPI with an editable chart and what its numbers say (also in the speaker "
-                "notes, with its open actions), the open actions and the achievements."
-            )
-        )
-        intro.setWordWrap(True)
-        self.as_of_edit = QDateEdit()
-        self.as_of_edit.setCalendarPopup(True)
-        self.as_of_edit.setDisplayFormat("d MMM yyyy")
-        as_of = document.as_of
-        self.as_of_edit.setDate(QDate(as_of.year, as_of.month, as_of.day))
         self.goal = QComboBox()
         self.goal.addItem(self.tr("Every KPI"), None)
         for goal in document.workspace.goals.list(include_archived=False):
             if goal.parent_id is None:
                 self.goal.addItem(self.tr("KPIs of: {0}").format(goal.title), goal.title)
         form = QFormLayout()
-        form.addRow(self.tr("Results as of"), self.as_of_edit)
         form.addRow(self.tr("Slides for"), self.goal)
-        self.export_button = QPushButton(self.tr("Export..."))
-        self.export_button.setDefault(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.rejected.connect(self.reject)
-        self.export_button.clicked.connect(self._on_export)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-
-    @property
-    def as_of(self) -> dt.date:
-        d = self.as_of_edit.date()
-        return dt.date(d.year(), d.month(), d.day())
-
-    def _on_export(self) -> None:
-        if self.export_to_chosen_file() is not None:
-            self.accept()
+        self.lay_out(
+            self.tr(
+                "A PowerPoint deck for the meeting: a title slide, the scorecard, a slide per "
+                "KPI with an editable chart and what its numbers say (also in the speaker "
+                "notes, with its open actions), the open actions and the achievements."
+            ),
+            form,
+        )
 
     def export_to_chosen_file(self) -> Path | None:
         name = f"{_safe(workspace_name(self.document.workspace))} meeting {self.as_of}.pptx"

@@ -114,27 +114,59 @@ def write_report(
     return path
 
 
-class ReportExportDialog(QDialog):
+class ExportDialog(QDialog):
+    """An export's small dialog: an intro, a form whose last row is "Results as of", and
+    Export... (which asks for the file: :meth:`export_to_chosen_file`) or Cancel."""
+
+    def __init__(
+        self, document: Document, prompts: Prompts, title: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.prompts = prompts
+        self.last_path: Path | None = None
+        self.setWindowTitle(title)
+        self.as_of_edit = QDateEdit()
+        self.as_of_edit.setCalendarPopup(True)
+        self.as_of_edit.setDisplayFormat("d MMM yyyy")
+        as_of = document.as_of
+        self.as_of_edit.setDate(QDate(as_of.year, as_of.month, as_of.day))
+        self.export_button = QPushButton(self.tr("Export..."))
+        self.export_button.setDefault(True)
+
+    def lay_out(self, intro_text: str, form: QFormLayout) -> None:
+        intro = QLabel(intro_text)
+        intro.setWordWrap(True)
+        form.addRow(self.tr("Results as of"), self.as_of_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self._on_export)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    @property
+    def as_of(self) -> dt.date:
+        d = self.as_of_edit.date()
+        return dt.date(d.year(), d.month(), d.day())
+
+    def _on_export(self) -> None:
+        if self.export_to_chosen_file() is not None:
+            self.accept()
+
+    def export_to_chosen_file(self) -> Path | None:
+        raise NotImplementedError
+
+
+class ReportExportDialog(ExportDialog):
     """Paper size and as-of date for the meeting report, then Export... to choose the file."""
 
     exported = Signal(Path)
 
     def __init__(self, document: Document, prompts: Prompts, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.document = document
-        self.prompts = prompts
-        self.last_path: Path | None = None
-        self.setWindowTitle(self.tr("Export meeting report"))
-
-        intro = QLabel(
-            self.tr(
-                "One PDF for the meeting: a cover, the scorecard of every KPI, what happened "
-                "since the last review (achievements, open actions) and a page per objective "
-                "with its charts."
-            )
-        )
-        intro.setWordWrap(True)
-
+        super().__init__(document, prompts, self.tr("Export meeting report"), parent)
         self.page_group = QButtonGroup(self)
         self.page_buttons: dict[str, QRadioButton] = {}
         pages = QHBoxLayout()
@@ -145,28 +177,16 @@ class ReportExportDialog(QDialog):
             pages.addWidget(button)
         pages.addStretch(1)
         self.page_buttons[default_page_size()].setChecked(True)
-
-        self.as_of_edit = QDateEdit()
-        self.as_of_edit.setCalendarPopup(True)
-        self.as_of_edit.setDisplayFormat("d MMM yyyy")
-        as_of = document.as_of
-        self.as_of_edit.setDate(QDate(as_of.year, as_of.month, as_of.day))
-
         form = QFormLayout()
         form.addRow(self.tr("Paper"), pages)
-        form.addRow(self.tr("Results as of"), self.as_of_edit)
-
-        self.export_button = QPushButton(self.tr("Export..."))
-        self.export_button.setDefault(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.rejected.connect(self.reject)
-        self.export_button.clicked.connect(self._on_export)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        self.lay_out(
+            self.tr(
+                "One PDF for the meeting: a cover, the scorecard of every KPI, what happened "
+                "since the last review (achievements, open actions) and a page per objective "
+                "with its charts."
+            ),
+            form,
+        )
 
     @property
     def page_size(self) -> str:
@@ -174,15 +194,6 @@ class ReportExportDialog(QDialog):
 
     def set_page_size(self, key: str) -> None:
         self.page_buttons[key].setChecked(True)
-
-    @property
-    def as_of(self) -> dt.date:
-        d = self.as_of_edit.date()
-        return dt.date(d.year(), d.month(), d.day())
-
-    def _on_export(self) -> None:
-        if self.export_to_chosen_file() is not None:
-            self.accept()
 
     def export_to_chosen_file(self) -> Path | None:
         name = f"{_safe(workspace_name(self.document.workspace))} meeting report "
