@@ -25,6 +25,7 @@ from kpi_desktop.reports.meeting.style import (
     period_name,
     short_date,
 )
+from kpi_desktop.services.review.commentary import sentences
 from kpi_desktop.services.review.report_data import (
     ObjectiveSection,
     ReportData,
@@ -65,7 +66,8 @@ def objective_section(layout: Layout, data: ReportData, objective: ObjectiveSect
 def _kpi_block(
     layout: Layout, data: ReportData, st: KpiStatus, chart: ChartData, chart_h: float
 ) -> None:
-    """The KPI's chart, a caption with its target and forecast, and the review's comment."""
+    """The KPI's chart, a caption with its target and forecast, what its numbers say
+    (``review.commentary``) and the review's comment."""
     freq = data.frequencies.get(st.kpi_id, Frequency.MONTHLY)
     caption_parts = []
     if st.direction == "range":
@@ -87,10 +89,12 @@ def _kpi_block(
     if review is not None and review.comments.get(st.kpi_id):
         comment = f"At the review of {short_date(review.date)}: “{review.comments[st.kpi_id]}”"
 
+    said = " ".join(sentences(st, chart))  # what the numbers say, in plain sentences
     caption_lines = layout.wrap(caption, SMALL, layout.width - 16) if caption else []
+    said_lines = layout.wrap(said, NOTE, layout.width - 16)
     comment_lines = layout.wrap(comment, NOTE, layout.width - 24) if comment else []
     lh_caption, lh_note = layout.line_height(SMALL), layout.line_height(NOTE)
-    height = chart_h + 6 + len(caption_lines) * lh_caption
+    height = chart_h + 6 + len(caption_lines) * lh_caption + 4 + len(said_lines) * lh_note
     if comment_lines:
         height += 8 + len(comment_lines) * lh_note + 8
     ascent_c, ascent_n = layout.metrics(SMALL).ascent(), layout.metrics(NOTE).ascent()
@@ -109,6 +113,12 @@ def _kpi_block(
         for line in caption_lines:
             p.drawText(QPointF(r.left() + 8, y + ascent_c), line)
             y += lh_caption
+        y += 4
+        p.setFont(NOTE)
+        p.setPen(QColor(INK))
+        for line in said_lines:
+            p.drawText(QPointF(r.left() + 8, y + ascent_n), line)
+            y += lh_note
         if comment_lines:
             y += 8
             box = QRectF(r.left(), y - 4, r.width(), len(comment_lines) * lh_note + 8)
