@@ -205,3 +205,15 @@ def test_the_reminders_bar_leads_to_the_overdue_actions(qtbot, tmp_path: Path) -
     assert panel.select(panel.shown()[0].id) and panel.set_done(True)
     qtbot.waitUntil(lambda: not bar.actions_button.isVisible(), timeout=2000)
     window.close_workspace()
+
+
+def test_a_hidden_tab_reads_the_actions_again_only_when_shown(qtbot, doc: Document) -> None:  # type: ignore[no-untyped-def]
+    panel = ActionsPanel(doc, ScriptedPrompts())
+    qtbot.addWidget(panel)
+    panel.set_filter(state="All")
+    assert not panel.isVisible() and len(panel.model.items) == 3
+    doc.push(AddAction(doc, "Fix the terrace awning"))
+    QApplication.processEvents()
+    assert len(panel.model.items) == 3  # hidden: only noted
+    panel.show()
+    assert "Fix the terrace awning" in titles(panel)

@@ -302,3 +302,20 @@ def test_cli_due_points_to_the_check_in(due_demo: Workspace, capsys) -> None:  #
     assert capsys.readouterr().out.splitlines()[-1] == (
         "Type them all at once in the app: Track > Check in (Ctrl+K)."
     )
+
+
+def test_a_read_only_workspace_refuses_the_save_and_keeps_the_grid(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "cafe.kpidb"
+    with Workspace.create(path) as ws:
+        build_demo(ws, BUILT_ON)
+    ws = Workspace.open(path, readonly=True)
+    document = Document(ws)
+    d = dialog(qtbot, document)
+    assert d.model is not None
+    d.model.setData(d.model.index(0, VALUE), "7")
+    assert not d.save()
+    assert d.message.text().startswith("Nothing was saved: "), d.message.text()
+    assert d.isVisible() and d.model.value(0) == 7.0
+    document.close()
+    with Workspace.open(path, readonly=True) as again:
+        assert LAST not in stored(again, d.model.rows[0].kpi)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -139,16 +139,31 @@ class ActionsPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self._refresh_if_shown)
+        self._stale = False  # a change came while the tab was hidden: read on show
         for signal in (document.reviews_changed, document.goals_changed, document.kpi_changed):
             signal.connect(self._timer.start)
         self.refresh()
 
     # -- public ---------------------------------------------------------------------------
 
+    def _refresh_if_shown(self) -> None:
+        """Every edit of the plan announces a change: a hidden tab only notes it (reading
+        every action, KPI and goal again is for when it is looked at)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
         """Read the actions again, keeping the filters and the selected action."""
         self._timer.stop()
+        self._stale = False
         selected = self.selected()
         self._all = action_items(self._doc.workspace, self._doc.as_of)
         self._fill_combo(

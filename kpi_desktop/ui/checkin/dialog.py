@@ -223,7 +223,9 @@ class CheckinDialog(QDialog):
             return
         n, total = model.typed_count(), len(model.rows)
         due = sum(1 for r in model.rows if r.stored is None)
-        if due == total:
+        if not total:
+            text = ""
+        elif due == total:
             text = self.tr("{0} of {1} values typed").format(n, due)
         else:
             text = self.tr("{0} values typed · {1} KPIs due, {2} entered already").format(
