@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QImage
 
 from kpi_desktop.domain.periods import period_label
 from kpi_desktop.domain.types import Point, Status
-from kpi_desktop.domain.variation.forecast import forecast_at
+from kpi_desktop.domain.variation.behaviour import forecast_at
 from kpi_desktop.domain.variation.xmr import natural_process_limits
 from kpi_desktop.reports.chart import (
     date_to_x,
@@ -49,8 +49,8 @@ def months(first: dt.date, count: int) -> list[dt.date]:
 
 
 def on_a_line(d: dt.date) -> float:
-    """A value exactly on a straight line over days: 1,000 on 1 Jan 2022, +0.5 a day."""
-    return 1000.0 + 0.5 * (d - D(2022, 1, 1)).days
+    """A value exactly on a straight line over months: 1,000 in Jan 2022, +15 a month."""
+    return 1000.0 + 15.0 * ((d.year - 2022) * 12 + d.month - 1)
 
 
 @pytest.fixture
@@ -118,11 +118,17 @@ def test_chart_data_of_a_hand_made_kpi(workspace: Workspace, straight_kpi: int) 
     assert end_value == pytest.approx(on_a_line(end))
     assert end_value == pytest.approx(service.forecast)
 
-    # natural process limits of the last 24 values on or before the as-of date
+    # one stretch, a steady trend: limits around its line, from the last 24 values on or
+    # before the as-of date
     window = [on_a_line(d) for d in months(D(2022, 7, 1), 24)]
     expected = natural_process_limits(window)
     assert data.limits == expected
     assert data.limits_window == (D(2022, 7, 1), D(2024, 6, 1))
+    assert data.trend_limits and len(data.stretches) == 1
+    (band,) = data.stretches
+    assert (band.first, band.end, band.count) == (D(2022, 1, 1), D(2024, 6, 1), 30)
+    assert band.centre == pytest.approx((on_a_line(band.first), on_a_line(band.end)))
+    assert band.upper[1] - band.centre[1] == pytest.approx(2.66 * 15.0)
     assert data.range_band is None
     assert data.as_of == AS_OF
     assert data.format_value(1234.6) == "€1,235"
@@ -160,7 +166,7 @@ def test_forecast_line_ends_at_the_status_forecast_on_real_data(
     data = chart_data(workspace, kpi_id, D(2015, 12, 31))
     points = [Point(data.date_at(i), float(v)) for i, v in enumerate(data.values)]
     assert data.forecast is not None
-    assert data.forecast[1][1] == pytest.approx(forecast_at(points, D(2016, 12, 1)))
+    assert data.forecast[1][1] == pytest.approx(forecast_at(points, data.frequency, D(2016, 12, 1)))
 
 
 # -- dates on the x axis --------------------------------------------------------------------

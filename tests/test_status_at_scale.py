@@ -17,7 +17,7 @@ from sqlmodel import col, select
 from kpi_desktop.domain.due import DEFAULT_GRACE_DAYS, is_stale
 from kpi_desktop.domain.status import status_at
 from kpi_desktop.domain.types import Frequency, Point
-from kpi_desktop.domain.variation.forecast import FORECAST_WINDOW, forecast_at
+from kpi_desktop.domain.variation.behaviour import HISTORY, forecast_at
 from kpi_desktop.services.planning.kpis import kpi_target
 from kpi_desktop.services.tracking.scorecard import SPARKLINE_LENGTH, scorecard_rows
 from kpi_desktop.services.tracking.status import (
@@ -52,7 +52,7 @@ def per_kpi_statuses(ws: Workspace, as_of: dt.date, include_archived: bool) -> l
             rows = raw.execute(
                 "SELECT period, value FROM measurement WHERE kpi_id = ? AND period <= ? "
                 "ORDER BY period DESC LIMIT ?",
-                (kpi.id, as_of.isoformat(), FORECAST_WINDOW),
+                (kpi.id, as_of.isoformat(), HISTORY),
             ).fetchall()
             points = [Point(dt.date.fromisoformat(p), v) for p, v in reversed(rows)]
             target = kpi_target(kpi, milestones[kpi.id])
@@ -74,7 +74,7 @@ def per_kpi_statuses(ws: Workspace, as_of: dt.date, include_archived: bool) -> l
                     expected=reading.expected,
                     progress=reading.progress,
                     status=reading.status,
-                    forecast=forecast_at(points, kpi.target_date) if kpi.target_date else None,
+                    forecast=forecast_at(points, kpi.frequency, kpi.target_date, as_of),
                     weight=kpi.weight,
                     unit_kind=kpi.unit_kind,
                     currency_symbol=kpi.currency_symbol,

@@ -121,7 +121,7 @@ def date_extent(data: ChartData) -> tuple[dt.date, dt.date] | None:
     days += [d for d, _ in data.forecast or ()]
     days += [d for line in data.other_plans for d, _ in line]
     days += [dv[0] for dv in (data.baseline, data.target) if dv is not None]
-    days += list(data.limits_window or ())
+    days += [d for band in data.stretches for d in (band.first, band.end)]
     if data.first_date is not None and data.last_date is not None:
         days += [data.first_date, data.last_date]
     return (min(days), max(days)) if days else None

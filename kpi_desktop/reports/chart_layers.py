@@ -182,8 +182,7 @@ def _target_on_top(data: ChartData) -> bool:
     assert data.target is not None
     others = [v for _, v in (*data.pace, *data.milestones, *(data.forecast or ()))]
     others += [v for line in data.other_plans for _, v in line]
-    if data.limits is not None:
-        others.append(data.limits.upper)
+    others += [band.upper[i] for band in data.stretches for i in (0, 1)]
     if data.range_band is not None:
         others.append(data.range_band[1])
     if data.baseline is not None:
@@ -249,21 +248,39 @@ def draw_forecast(plot: pg.PlotItem, data: ChartData, s: float) -> None:
     plot.addItem(item)
 
 
+def _centre_line(data: ChartData) -> tuple[np.ndarray, np.ndarray]:
+    """x and y of every stretch's central line, a NaN between stretches so that it draws
+    as steps (sloped where a stretch trends)."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for band in data.stretches:
+        xs += [*date_to_x([band.first, band.end]), np.nan]
+        ys += [*band.centre, np.nan]
+    return np.asarray(xs[:-1], dtype=np.float64), np.asarray(ys[:-1], dtype=np.float64)
+
+
 def draw_limits(plot: pg.PlotItem, data: ChartData, s: float) -> None:
-    if data.limits is None or data.limits_window is None:
+    """The natural-variation band of each stretch, and its central line ("Average", or
+    "Trend line" when the latest stretch trends)."""
+    if not data.stretches:
         return
-    xs = np.asarray(date_to_x(list(data.limits_window)), dtype=np.float64)
     edge = chart_pen(chart_color(CHART["limits"], 170), 1.0, s)
     fill = chart_color(CHART["limits"], 50)
-    lower = pg.PlotCurveItem(xs, np.full(2, data.limits.lower), pen=edge)
-    upper = pg.PlotCurveItem(xs, np.full(2, data.limits.upper), pen=edge)
-    band = pg.FillBetweenItem(lower, upper, brush=fill)
+    items: list[pg.GraphicsObject] = []
+    for band in data.stretches:  # one fill per stretch: FillBetweenItem cannot skip NaNs
+        bx = np.asarray(date_to_x([band.first, band.end]), dtype=np.float64)
+        low = pg.PlotCurveItem(bx, np.asarray(band.lower, dtype=np.float64), pen=edge)
+        high = pg.PlotCurveItem(bx, np.asarray(band.upper, dtype=np.float64), pen=edge)
+        items += [pg.FillBetweenItem(low, high, brush=fill), low, high]
+    name = "Trend line" if data.trend_limits else "Average"
     mean_pen = chart_pen(CHART["limits"], 1.5, s, Qt.PenStyle.DashLine)
-    mean = pg.PlotDataItem(xs, np.full(2, data.limits.mean), pen=mean_pen, name="Average")
-    for z, item in ((1, band), (2, lower), (2, upper), (2, mean)):
-        item.setZValue(z)
+    mean = pg.PlotDataItem(*_centre_line(data), pen=mean_pen, name=name, connect="finite")
+    for item in items:
+        item.setZValue(1 if isinstance(item, pg.FillBetweenItem) else 2)
         plot.addItem(item)
-    _add_band_to_legend(plot, "Normal variation", edge, fill, [band, lower, upper])
+    mean.setZValue(2)
+    plot.addItem(mean)
+    _add_band_to_legend(plot, "Normal variation", edge, fill, items)
 
 
 def draw_range_band(plot: pg.PlotItem, data: ChartData, s: float) -> None:

@@ -1,4 +1,4 @@
-"""Least-squares lines and the status forecast."""
+"""Least-squares lines and the one forecast."""
 
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kpi_desktop.domain.types import Point
-from kpi_desktop.domain.variation.forecast import Line, fit_line, forecast_at, linear_fit
+from kpi_desktop.domain.periods import add_periods
+from kpi_desktop.domain.types import Frequency, Point
+from kpi_desktop.domain.variation.behaviour import forecast_at
+from kpi_desktop.domain.variation.forecast import fit_line
 
 D = dt.date
 D0 = D(2024, 1, 1)
+M = Frequency.MONTHLY
 
 
 def test_fit_line_by_hand() -> None:
@@ -42,51 +45,44 @@ def test_fit_line_degenerate() -> None:
         fit_line([1.0, 2.0], [1.0])
 
 
-def test_linear_fit_by_hand() -> None:
-    # days -2, -1, 0 from the anchor (latest date); y 1, 3, 2 -> slope 0.5/day, y(0) = 2.5
-    points = [Point(D0, 1.0), Point(D(2024, 1, 2), 3.0), Point(D(2024, 1, 3), 2.0)]
-    line = linear_fit(points)
-    assert line == Line(pytest.approx(0.5), D(2024, 1, 3), pytest.approx(2.5))  # type: ignore[arg-type]
-    assert line is not None
-    assert line.at(D(2024, 1, 5)) == pytest.approx(3.5)
-    assert linear_fit(points[:1]) is None
-    assert linear_fit([Point(D0, 1.0), Point(D0, 2.0)]) is None
-
-
 def test_forecast_at_by_hand() -> None:
-    # +1 every 10 days: 10 on Jan 1, 20 on Jan 11, 30 on Jan 21 -> 40 on Jan 31
-    points = [Point(D(2024, 1, 21), 30.0), Point(D0, 10.0), Point(D(2024, 1, 11), 20.0)]
-    assert forecast_at(points, D(2024, 1, 31)) == pytest.approx(40.0)
+    # monthly, +10 a month: 10 in Jan, 20 in Feb, 30 in Mar (any order) -> 60 in June
+    points = [Point(D(2024, 3, 1), 30.0), Point(D0, 10.0), Point(D(2024, 2, 1), 20.0)]
+    assert forecast_at(points, M, D(2024, 6, 30)) == pytest.approx(60.0)
+    # the period counts, not the day: mid-June is June
+    assert forecast_at(points, M, D(2024, 6, 1)) == pytest.approx(60.0)
 
 
 def test_forecast_needs_three_points() -> None:
     points = [Point(D0, 1.0), Point(D(2024, 2, 1), 2.0)]
-    assert forecast_at(points, D(2024, 12, 1)) is None
-    assert forecast_at([], D(2024, 12, 1)) is None
-    same_day = [Point(D0, 1.0), Point(D0, 2.0), Point(D0, 3.0)]
-    assert forecast_at(same_day, D(2024, 12, 1)) is None
+    assert forecast_at(points, M, D(2024, 12, 1)) is None
+    assert forecast_at([], M, D(2024, 12, 1)) is None
+    assert forecast_at([*points, Point(D(2024, 3, 1), 3.0)], M, None) is None
 
 
-def test_forecast_uses_the_last_twelve_points() -> None:
-    # 3 wild old values, then 12 months exactly on y = 2 x days: the old ones are ignored.
-    old = [Point(D(2020, m, 1), 1e6) for m in (1, 2, 3)]
-    recent = [Point(D(2023, m, 1), 2.0 * (D(2023, m, 1) - D0).days) for m in range(1, 13)]
-    assert forecast_at(old + recent, D0) == pytest.approx(0.0, abs=1e-6)
-    assert forecast_at(old + recent, D0, window=100) != pytest.approx(0.0, abs=1.0)
-    assert forecast_at(recent, D0, window=2) is None  # window below three points
+def test_forecast_reads_the_latest_stretch_only() -> None:
+    # two years near 1000, then a jump to a new level rising 5 a month: the old level is
+    # another stretch and does not drag the line
+    old = [Point(add_periods(D0, M, k), 1000.0 + (-3.0) ** (k % 2)) for k in range(24)]
+    new = [Point(add_periods(D0, M, 24 + k), 2000.0 + 5.0 * k) for k in range(10)]
+    got = forecast_at(old + new, M, add_periods(D0, M, 24 + 21))
+    assert got == pytest.approx(2000.0 + 5.0 * 21)
+    # as of the end of the old level, the new values are left out
+    as_of = add_periods(D0, M, 23)
+    assert forecast_at(old + new, M, as_of, as_of) == pytest.approx(1000.0, abs=3.0)
 
 
 @given(
     st.floats(-1e3, 1e3),
     st.floats(-1e5, 1e5),
-    st.lists(st.integers(0, 5000), min_size=3, max_size=30, unique=True),
-    st.integers(-1000, 8000),
+    st.lists(st.integers(0, 200), min_size=3, max_size=30, unique=True),
+    st.integers(-100, 400),
 )
 def test_forecast_of_an_exact_line_is_exact(
     slope: float, intercept: float, offsets: list[int], ahead: int
 ) -> None:
-    points = [Point(D0 + dt.timedelta(days=o), intercept + slope * o) for o in offsets]
-    when = D0 + dt.timedelta(days=ahead)
+    points = [Point(add_periods(D0, M, o), intercept + slope * o) for o in offsets]
+    when = add_periods(D0, M, ahead)
     truth = intercept + slope * ahead
-    got = forecast_at(points, when, window=len(points))
+    got = forecast_at(points, M, when)
     assert got == pytest.approx(truth, rel=1e-7, abs=1e-5)

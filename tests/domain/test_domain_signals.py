@@ -60,13 +60,21 @@ def test_rule_1_a_value_outside_the_limits() -> None:
     assert low.explanation.startswith("Jan 2025 (3.0 min) is below the usual range (down to ")
 
 
-def test_rule_2_a_run_of_eight_on_one_side() -> None:
+def test_rule_2_a_run_of_eight_on_one_side_is_a_new_level() -> None:
     values = [10, 11, 9, 10, 9, 11, 10, 12, 11, 12, 11, 12, 11, 12, 11]
     report = signal_report(months(values), M)
-    # the run above the (lowered) average starts at index 7 (Aug 2024): 8th in a row at 14
-    assert rules(report) == [(D(2025, 3, 1), SignalRule.LONG_RUN)]
-    assert report.explanation.startswith("8 values in a row above the average (")
-    assert report.explanation.endswith("since Aug 2024: a lasting shift, not noise.")
+    # the run above the average starts at Aug 2024 and is 8 long at Mar 2025: from then on
+    # it is a stretch of its own, so its values are not flagged, and the shift is news
+    assert rules(report) == []
+    assert report.new_shift is not None and report.new_shift.period == D(2025, 3, 1)
+    assert report.real_change and report.side == 1
+    assert report.explanation == (
+        "A new level since Aug 2024 (8 values): about 11.5, up from 10: a lasting change, "
+        "not noise."
+    )
+    # three values later the shift is known: no real change any more
+    assert signal_report(months([*values, 11.5, 11.5]), M).real_change
+    assert not signal_report(months([*values, 11.5, 11.5, 11.5]), M).real_change
 
 
 def test_rule_3_three_of_four_near_a_limit() -> None:
@@ -93,12 +101,14 @@ def test_one_signal_per_value_the_strongest_rule() -> None:
     assert by_period[months(values)[-1].period] == SignalRule.OUTSIDE_LIMITS
 
 
-def test_window_is_the_last_24_values_before_the_date() -> None:
-    old_spike = [100] + ROUTINE * 3  # the spike is 37 values back: outside the window
+def test_limits_are_the_latest_24_values_of_the_stretch() -> None:
+    old_spike = [100] + ROUTINE * 3  # 37 values back, in the same stretch
     report = signal_report(months(old_spike), M)
     assert report.window is not None
     assert report.window[0] == months(old_spike)[-WINDOW].period
-    assert report.signals == ()
+    # the spike is judged against limits of the last 24 values: flagged, but long ago
+    assert [s.period for s in report.signals] == [D(2024, 1, 1)]
+    assert not report.real_change
     # values after the as-of date are left out
     later = months([*ROUTINE, 50])
     assert signal_report(later, M, as_of=D(2024, 12, 31)).signals == ()
@@ -133,17 +143,20 @@ def test_whether_a_change_is_good_news(side: int, direction: Direction, good: bo
 
 
 @given(st.lists(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False), max_size=40))
-def test_signals_are_the_xmr_rules_on_the_window(values: list[float]) -> None:
+def test_signals_are_the_xmr_rules_within_each_stretch(values: list[float]) -> None:
     points = months(values)
     report = signal_report(points, M)
-    window = values[-WINDOW:]
-    lim = natural_process_limits(window)
-    if lim is None or len(window) < MIN_VALUES:
+    if len(values) < MIN_VALUES:
         assert report.signals == ()
         return
-    flagged = sorted({s.index for s in detect_signals(window, lim)})
-    offset = len(values) - len(window)
-    assert [s.period for s in report.signals] == [points[offset + i].period for i in flagged]
+    assert report.behaviour is not None
+    expected = []
+    for stretch in report.behaviour.stretches:
+        if stretch.count < 2:
+            continue
+        flagged = {s.index for s in detect_signals(stretch.detrended(), stretch.stretch.limits)}
+        expected += [stretch.points[i].period for i in sorted(flagged)]
+    assert [s.period for s in report.signals] == expected
     assert all(s.explanation for s in report.signals)
 
 
@@ -164,19 +177,23 @@ def test_real_monthly_job_changes_in_2015_are_noise(employment_csv: Path) -> Non
 
 
 def test_real_recession_is_a_real_change(employment_csv: Path) -> None:
-    """The 2008-09 recession: job changes fall below the limits; hospitality jobs too."""
+    """The 2008-09 recession: job changes start a falling trend in mid-2007 and fall faster
+    still near its end; hospitality jobs fall below the level they held since late 2007."""
     change = column(employment_csv, "nonfarm_change")
     report = signal_report(change, M, as_of=D(2009, 3, 31))
+    assert report.behaviour is not None and report.behaviour.latest is not None
+    latest_stretch = report.behaviour.latest
+    assert latest_stretch.kind == "trend" and latest_stretch.stretch.slope < 0
+    assert latest_stretch.first == D(2007, 6, 1)
     assert report.real_change and report.side == -1
-    latest = report.latest_recent
-    assert latest is not None and latest.period == D(2009, 3, 1)
-    assert latest.rule == SignalRule.OUTSIDE_LIMITS
-    assert "below the usual range" in report.explanation
+    assert report.explanation == (
+        "3 of the 4 values up to Jan 2009 are close to the lower limit: a real, moderate fall."
+    )
     kinds = {s.rule for s in report.signals}
-    assert kinds == {SignalRule.OUTSIDE_LIMITS, SignalRule.LONG_RUN, SignalRule.NEAR_LIMIT}
+    assert kinds == {SignalRule.OUTSIDE_LIMITS, SignalRule.NEAR_LIMIT}
 
     leisure = column(employment_csv, "leisure_and_hospitality")
-    jobs = signal_report(leisure, M, as_of=D(2009, 6, 30))
+    jobs = signal_report(leisure, M, as_of=D(2008, 8, 31))
     assert jobs.real_change and jobs.side == -1
     assert change_is_good(jobs.side, Direction.INCREASE) is False
-    assert jobs.explanation.startswith("Jun 2009 (13,076) is below the usual range")
+    assert jobs.explanation.startswith("Aug 2008 (13,431) is below the usual range")

@@ -31,13 +31,16 @@ HAND = [Point(D(2024, m, 1), v) for m, v in zip(range(1, 7), [10, 12, 11, 13, 12
 AS_OF = D(2024, 6, 30)
 TARGET_DATE = D(2024, 12, 15)  # December: period index 5 months after June
 # By hand:
-#   mean 72 / 6 = 12; moving ranges 2 1 2 1 2 -> 1.6; limits 12 -/+ 2.66 x 1.6 = 7.744, 16.256
-#   no run of 8 -> baseline = mean = 12
+#   mean 72 / 6 = 12; moving ranges 2 1 2 1 2 -> 1.6, so limits are 2.66 x 1.6 = 4.256 wide
 #   x 0..5 (x_mean 2.5, Sxx 17.5), Sxy = 5 + 0 + 0.5 + 0.5 + 0 + 5 = 11 -> slope 11/17.5 = 0.628571
 #   forecast at x = 11: 12 + 0.628571 x 8.5 = 17.342857
 #   residuals -0.428571 0.942857 -0.685714 0.685714 -0.942857 0.428571: SSE 3.085714,
 #   s = sqrt(3.085714 / 4) = 0.878310; widened at x = 11: s x sqrt(1 + 1/6 + 8.5^2/17.5)
 #   = 0.878310 x 2.301138 = 2.021113
+#   a steady trend: R^2 = 1 - 3.085714 / 10 = 0.69 >= 0.6, and the line beats the best split
+#   into two levels (10 12 11 | 13 12 14: SSE 2 + 2 = 4); so the limits run around the line:
+#   baseline = its value in June (x = 5): 12 + 0.628571 x 2.5 = 13.571429, limits
+#   13.571429 -/+ 4.256 = 9.315429, 17.827429
 FORECAST = 17.342857
 SD = 2.021113
 
@@ -50,9 +53,10 @@ def test_sizing_by_hand() -> None:
     r = hand()
     assert r.n_values == 6 and r.enough_history
     assert r.mean == pytest.approx(12.0)
-    assert r.baseline == pytest.approx(12.0)
-    assert r.lower_limit == pytest.approx(7.744)
-    assert r.upper_limit == pytest.approx(16.256)
+    assert (r.stretch_kind, r.stretch_start) == ("trend", D(2024, 1, 1))
+    assert r.baseline == pytest.approx(13.571429, abs=1e-6)
+    assert r.lower_limit == pytest.approx(9.315429, abs=1e-6)
+    assert r.upper_limit == pytest.approx(17.827429, abs=1e-6)
     assert r.trend_per_period == pytest.approx(0.628571, abs=1e-6)
     assert r.forecast == pytest.approx(FORECAST, abs=1e-6)
     assert r.forecast_sd == pytest.approx(SD, abs=1e-6)
@@ -95,7 +99,7 @@ def test_decreasing_kpi_mirrors() -> None:
 def test_range_kpi_has_no_suggestions() -> None:
     r = hand(RANGE, target=15.0)
     assert r.forecast == pytest.approx(FORECAST, abs=1e-6)
-    assert r.lower_limit == pytest.approx(7.744)
+    assert r.lower_limit == pytest.approx(9.315429, abs=1e-6)
     assert (r.suggestions, r.attainability, r.verdict) == (None, None, None)
     assert r.attainability_for(15.0) is None
 
@@ -117,17 +121,22 @@ def test_suggestions_have_the_documented_chances() -> None:
     assert verdict_for(r.attainability_for(r.suggestions.ambitious)) == "step_change"
 
 
-def test_baseline_is_the_mean_since_the_last_shift() -> None:
+def test_sizing_reads_the_latest_stretch_only() -> None:
     months = [add_periods(D(2023, 1, 1), M, k) for k in range(14)]
-    # six at 10 then eight at 20: mean 220/14 = 15.714; the eight 20s are a shift -> 20
+    # six at 10 then eight at 20: the eight 20s are a run of 8 above the mean of 15.7,
+    # so a new stretch starts at the first 20 and everything reads from it
     shifted = [Point(d, 10.0 if k < 6 else 20.0) for k, d in enumerate(months)]
     r = size_target(shifted, M, UP, D(2024, 6, 1), D(2024, 12, 31))
-    assert r.mean == pytest.approx(220 / 14)
-    assert r.baseline == pytest.approx(20.0)
-    # seven 20s only (no run of 8 on either side): the mean, 150/13... of the 13 values
+    assert r.mean == r.baseline == r.lower_limit == r.upper_limit == pytest.approx(20.0)
+    assert (r.stretch_start, r.n_values, r.stretch_kind) == (months[6], 8, "level")
+    # seven 20s: not a run of 8, but six in a row far beyond the upper limit of the
+    # whole (15.4 + 2.66 x 0.83): a sustained move, a new stretch of seven values
     r = size_target(shifted[:13], M, UP, D(2024, 6, 1), D(2024, 12, 31))
-    assert r.mean == pytest.approx((60 + 140) / 13)
-    assert r.baseline == r.mean
+    assert (r.stretch_start, r.n_values, r.baseline) == (months[6], 7, 20.0)
+    # five 20s: not yet a shift, the mean of all eleven values
+    r = size_target(shifted[:11], M, UP, D(2024, 6, 1), D(2024, 12, 31))
+    assert (r.stretch_start, r.n_values) == (months[0], 11)
+    assert r.baseline == r.mean == pytest.approx(160 / 11)
 
 
 def test_window_is_the_last_24_values_on_or_before_as_of() -> None:

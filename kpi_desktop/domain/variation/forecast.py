@@ -1,22 +1,16 @@
-"""Straight-line trends and forecasts (ordinary least squares).
-
-Two views of the same fit: :class:`LineFit` over any numeric x (sizing uses period
-indexes), and :class:`Line` over calendar dates (status forecast uses days).
+"""Straight-line fits (ordinary least squares): what the one forecast
+(:mod:`kpi_desktop.domain.variation.behaviour`), the trend stretches and the sizing spread
+are built on. x is a period index wherever a KPI is concerned.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from kpi_desktop.domain.types import Point
-
-#: The status forecast uses the last this-many measurements (DESIGN.md, status contract).
-FORECAST_WINDOW = 12
 #: Fewer measurements than this give no forecast.
 MIN_FORECAST_POINTS = 3
 
@@ -74,46 +68,3 @@ def fit_line(xs: Sequence[float], ys: Sequence[float]) -> LineFit | None:
     residuals = dy - slope * dx
     sse = float(residuals @ residuals)
     return LineFit(slope=slope, x_mean=x_mean, y_mean=y_mean, sxx=sxx, sse=sse, n=len(xs))
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A straight line over calendar dates, anchored at a date to keep the numbers sane."""
-
-    slope_per_day: float
-    anchor_date: dt.date
-    value_at_anchor: float
-
-    def at(self, d: dt.date) -> float:
-        """The line's value on date ``d``."""
-        days = d.toordinal() - self.anchor_date.toordinal()
-        return self.value_at_anchor + self.slope_per_day * days
-
-
-def linear_fit(points: Sequence[Point]) -> Line | None:
-    """Least-squares line of value over date (x in days), anchored at the latest period.
-
-    None with fewer than 2 points or when every point has the same date.
-    """
-    if len(points) < 2:
-        return None
-    anchor = max(p.period for p in points)
-    xs = [float(p.period.toordinal() - anchor.toordinal()) for p in points]
-    fit = fit_line(xs, [p.value for p in points])
-    if fit is None:
-        return None
-    return Line(slope_per_day=fit.slope, anchor_date=anchor, value_at_anchor=fit.at(0.0))
-
-
-def forecast_at(
-    points: Sequence[Point], when: dt.date, window: int = FORECAST_WINDOW
-) -> float | None:
-    """Value of the trend line over the last min(n, ``window``) points, on date ``when``.
-
-    None with fewer than 3 points (in the window) or when they all share one date.
-    """
-    recent = sorted(points, key=lambda p: p.period)[-window:] if window > 0 else []
-    if len(recent) < MIN_FORECAST_POINTS:
-        return None
-    line = linear_fit(recent)
-    return None if line is None else line.at(when)

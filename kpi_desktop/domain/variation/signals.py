@@ -1,15 +1,18 @@
 """Signals of real change in a KPI's recent values, dated and explained in one line.
 
-The rules are :func:`kpi_desktop.domain.variation.xmr.detect_signals` (a value outside the natural
-process limits; 8 in a row on one side of the average; 3 of 4 closer to a limit than to
-the average). This module applies them the way the chart and the scorecard show them:
+The values on or before the date are cut into stretches at lasting shifts
+(:mod:`.behaviour`, :mod:`.stretches`), and each value is judged against the stretch it falls
+in, by the rules of :func:`kpi_desktop.domain.variation.xmr.detect_signals` (a value outside
+the natural process limits; 8 in a row on one side of the central line; 3 of 4 closer to a
+limit than to the central line). A trend stretch's values are judged against its sloped
+limits. So once a shift has been recognised (a new stretch), the values of the new level
+are no longer flagged: only new surprises are.
 
-* the window is the last min(n, :data:`WINDOW`) values on or before the date, and the
-  limits are computed from that same window (as the chart draws them);
 * with fewer than :data:`MIN_VALUES` values there are no signals: limits from a handful of
   values are too loose or too tight to tell anything;
-* a KPI shows **real change** when one of its last :data:`RECENT` values is a signal; the
-  one-line explanation is about the latest such value.
+* a KPI shows **real change** when one of its last :data:`RECENT` values is a signal, or
+  when one of them completed a new lasting shift (a stretch recognised just now); the
+  one-line explanation is about the latest of these.
 """
 
 from __future__ import annotations
@@ -20,17 +23,17 @@ from dataclasses import dataclass
 
 from kpi_desktop.domain.periods import period_label
 from kpi_desktop.domain.types import Direction, Frequency, Point
-from kpi_desktop.domain.variation.sizing import WINDOW as SIZING_WINDOW
+from kpi_desktop.domain.variation.behaviour import Behaviour, DatedStretch, behaviour
+from kpi_desktop.domain.variation.stretches import BASE
 from kpi_desktop.domain.variation.xmr import (
     RUN_LENGTH,
     ProcessLimits,
     SignalRule,
     detect_signals,
-    natural_process_limits,
 )
 
-#: The window of values the limits and signals are computed on (as for sizing and charts).
-WINDOW = SIZING_WINDOW
+#: The window of values a stretch's limits come from (as for sizing and charts).
+WINDOW = BASE
 #: Fewer values than this give no signals.
 MIN_VALUES = 6
 #: A KPI shows "real change" when one of its last RECENT values is a signal.
@@ -63,23 +66,27 @@ class DatedSignal:
 
 @dataclass(frozen=True, slots=True)
 class SignalReport:
-    """The signals in a KPI's window of recent values."""
+    """The signals in a KPI's recent values, each judged against its own stretch."""
 
-    limits: ProcessLimits | None
-    window: tuple[dt.date, dt.date] | None
+    limits: ProcessLimits | None  # the latest stretch's (flat around its mean)
+    window: tuple[dt.date, dt.date] | None  # the values the latest limits come from
     signals: tuple[DatedSignal, ...]  # one per signalling value (its strongest rule), by date
-    recent: tuple[dt.date, ...]  # the periods of the last RECENT values of the window
+    recent: tuple[dt.date, ...]  # the periods of the last RECENT values
+    behaviour: Behaviour | None = None
+    new_shift: DatedSignal | None = None  # a shift completed by one of the recent values
 
     @property
     def real_change(self) -> bool:
-        """Whether one of the last RECENT values is a signal."""
+        """Whether one of the last RECENT values is a signal or completed a shift."""
         return self.latest_recent is not None
 
     @property
     def latest_recent(self) -> DatedSignal | None:
         recent = set(self.recent)
         hits = [s for s in self.signals if s.period in recent]
-        return hits[-1] if hits else None
+        if self.new_shift is not None:
+            hits.append(self.new_shift)
+        return max(hits, key=lambda s: s.period) if hits else None
 
     @property
     def side(self) -> int:
@@ -97,40 +104,67 @@ class SignalReport:
 def _explain(
     rule: SignalRule,
     index: int,
+    stretch: DatedStretch,
     values: Sequence[float],
-    periods: Sequence[dt.date],
-    limits: ProcessLimits,
-    freq: Frequency,
     fmt: Formatter,
 ) -> str:
-    when = period_label(periods[index], freq)
-    v = values[index]
+    point = stretch.points[index]
+    when = period_label(point.period, stretch.frequency)
+    v = point.value
     if rule == SignalRule.OUTSIDE_LIMITS:
-        if v > limits.upper:
+        if v > stretch.upper_on(point.period):
             return (
-                f"{when} ({fmt(v)}) is above the usual range (up to {fmt(limits.upper)}): "
-                "too high to be chance."
+                f"{when} ({fmt(v)}) is above the usual range (up to "
+                f"{fmt(stretch.upper_on(point.period))}): too high to be chance."
             )
         return (
-            f"{when} ({fmt(v)}) is below the usual range (down to {fmt(limits.lower)}): "
-            "too low to be chance."
+            f"{when} ({fmt(v)}) is below the usual range (down to "
+            f"{fmt(stretch.lower_on(point.period))}): too low to be chance."
         )
+    mean = stretch.mean
     if rule == SignalRule.LONG_RUN:
-        side = _side(v, limits.mean)
+        side = _side(values[index], mean)
         start = index
-        while start > 0 and _side(values[start - 1], limits.mean) == side:
+        while start > 0 and _side(values[start - 1], mean) == side:
             start -= 1
         n = index - start + 1
         where = "above" if side > 0 else "below"
+        line = "the trend line" if stretch.kind == "trend" else f"the average ({fmt(mean)})"
         return (
-            f"{n} values in a row {where} the average ({fmt(limits.mean)}) since "
-            f"{period_label(periods[start], freq)}: a lasting shift, not noise."
+            f"{n} values in a row {where} {line} since "
+            f"{period_label(stretch.points[start].period, stretch.frequency)}: "
+            "a lasting shift, not noise."
         )
-    where = "upper" if v > limits.mean else "lower"
+    where = "upper" if values[index] > mean else "lower"
     return (
         f"3 of the 4 values up to {when} are close to the {where} limit: a real, moderate "
         f"{'rise' if where == 'upper' else 'fall'}."
     )
+
+
+def _shift_signal(
+    before: DatedStretch, after: DatedStretch, fmt: Formatter
+) -> DatedSignal | None:
+    """The shift that started ``after``, dated by the value that completed it."""
+    if after.recognised is None:
+        return None
+    since = period_label(after.first, after.frequency)
+    was = before.centre_on(after.first)
+    now = after.centre_on(after.first) if after.kind == "trend" else after.mean
+    side = _side(now, was)
+    if after.kind == "trend":
+        text = (
+            f"A new trend since {since} ({after.count} values), starting near {fmt(now)} "
+            f"(the line before pointed to {fmt(was)}): a lasting change, not noise."
+        )
+    else:
+        text = (
+            f"A new level since {since} ({after.count} values): about {fmt(now)}, "
+            f"{'up' if side > 0 else 'down'} from {fmt(was)}: a lasting change, not noise."
+        )
+    point = next(p for p in after.points if p.period == after.recognised)
+    rule = SignalRule.LONG_RUN if after.stretch.rule == "run" else SignalRule.OUTSIDE_LIMITS
+    return DatedSignal(point.period, point.value, rule, text, side)
 
 
 def change_is_good(side: int, direction: Direction | str) -> bool | None:
@@ -146,38 +180,44 @@ def signal_report(
     freq: Frequency,
     as_of: dt.date | None = None,
     fmt: Formatter = _plain,
-    window: int = WINDOW,
 ) -> SignalReport:
-    """The signals among the last min(n, ``window``) values on or before ``as_of``.
-
-    ``points`` may hold more (older or later) values; only the window is used.
-    """
-    kept = sorted(
-        (p for p in points if as_of is None or p.period <= as_of), key=lambda p: p.period
-    )[-window:]
-    periods = [p.period for p in kept]
-    values = [float(p.value) for p in kept]
-    limits = natural_process_limits(values)
-    span = (periods[0], periods[-1]) if limits is not None else None
+    """The signals among the last values on or before ``as_of``, each judged against its
+    stretch. ``points`` may hold more (older or later) values."""
+    now = behaviour(points, freq, as_of)
+    latest = now.latest
+    if latest is None:
+        return SignalReport(None, None, (), (), now)
+    periods = [p.period for p in now.points]
     recent = tuple(periods[-RECENT:])
-    if limits is None or len(values) < MIN_VALUES:
-        return SignalReport(limits, span, (), recent)
-    strongest: dict[int, SignalRule] = {}
-    for s in detect_signals(values, limits):
-        known = strongest.get(s.index)
-        if known is None or _RULE_ORDER.index(s.rule) < _RULE_ORDER.index(known):
-            strongest[s.index] = s.rule
-    signals = tuple(
-        DatedSignal(
-            periods[i],
-            values[i],
-            rule,
-            _explain(rule, i, values, periods, limits, Frequency(freq), fmt),
-            _side(values[i], limits.mean),
-        )
-        for i, rule in sorted(strongest.items())
-    )
-    return SignalReport(limits, span, signals, recent)
+    span = (latest.window[0].period, latest.window[-1].period)
+    limits = latest.stretch.limits if len(latest.window) >= 2 else None
+    if limits is None or len(periods) < MIN_VALUES:
+        return SignalReport(limits, span if limits else None, (), recent, now)
+    signals: list[DatedSignal] = []
+    for stretch in now.stretches:
+        if stretch.count < 2:
+            continue
+        values = stretch.detrended()
+        strongest: dict[int, SignalRule] = {}
+        for s in detect_signals(values, stretch.stretch.limits):
+            known = strongest.get(s.index)
+            if known is None or _RULE_ORDER.index(s.rule) < _RULE_ORDER.index(known):
+                strongest[s.index] = s.rule
+        signals += [
+            DatedSignal(
+                stretch.points[i].period,
+                stretch.points[i].value,
+                rule,
+                _explain(rule, i, stretch, values, fmt),
+                _side(values[i], stretch.mean),
+            )
+            for i, rule in sorted(strongest.items())
+        ]
+    shift = None
+    previous = now.previous
+    if previous is not None and latest.recognised in recent:
+        shift = _shift_signal(previous, latest, fmt)
+    return SignalReport(limits, span, tuple(signals), recent, now, shift)
 
 
 __all__ = [

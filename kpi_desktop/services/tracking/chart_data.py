@@ -11,8 +11,12 @@ Decisions:
 * The arrays hold every stored value, also any dated after ``as_of``; the status, the
   forecast and the natural process limits use only the values on or before ``as_of``,
   as ``services.status`` does, so the chart and the scorecard never disagree.
+* The natural process limits are drawn per **stretch** (``domain.variation.behaviour``): the
+  last 60 values on or before ``as_of`` cut at each lasting shift, each stretch with its own
+  central line and limits (sloped for a steady trend), drawn as steps. The forecast is the
+  one forecast: the latest stretch's line, from the last value to the target date.
 * Values are read with one SQL query straight into numpy (no object per value): a KPI with
-  a million daily values loads in about half a second. Only the last 24 values on or before
+  a million daily values loads in about half a second. Only the last 60 values on or before
   ``as_of`` become :class:`Point` objects, for the status, the forecast and the limits.
 * A screen needs far fewer points than that. ``chart_data(..., complete=False)`` (the chart
   pane) reads a series of more than :data:`WINDOWED_ABOVE` values as a :class:`SeriesWindow`
@@ -38,9 +42,8 @@ from sqlmodel import col, select
 from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.status import StatusReading, expected_at, status_at
 from kpi_desktop.domain.types import Direction, Frequency, KpiTarget, Point, Status
-from kpi_desktop.domain.variation.forecast import FORECAST_WINDOW, MIN_FORECAST_POINTS, linear_fit
-from kpi_desktop.domain.variation.sizing import WINDOW as LIMITS_WINDOW
-from kpi_desktop.domain.variation.xmr import ProcessLimits, natural_process_limits
+from kpi_desktop.domain.variation.behaviour import HISTORY, Behaviour, behaviour
+from kpi_desktop.domain.variation.xmr import ProcessLimits
 from kpi_desktop.services.planning.goals import get_goal
 from kpi_desktop.services.planning.kpis import get_kpi
 from kpi_desktop.services.planning.revisions import plan_spans, read_prior_plans
@@ -98,6 +101,22 @@ class SeriesWindow:
         return self.start <= start and end <= self.end
 
 
+@dataclass(frozen=True, slots=True)
+class StretchBand:
+    """One stretch of the natural-variation band as the chart draws it: from ``first`` to
+    ``end`` (the next stretch's first date, or its own last value), its central line and
+    limits at both ends (sloped for a trend stretch)."""
+
+    first: dt.date
+    end: dt.date
+    count: int
+    kind: str  # "level" or "trend"
+    centre: tuple[float, float]
+    lower: tuple[float, float]
+    upper: tuple[float, float]
+    recognised: dt.date | None  # when the shift that started it was recognised
+
+
 @dataclass(frozen=True, eq=False)
 class ChartData:
     """What one KPI chart shows, at the date ``as_of``."""
@@ -120,9 +139,10 @@ class ChartData:
     milestones: tuple[DatedValue, ...]
     #: The plan: baseline -> milestones -> target (empty without a complete plan).
     pace: tuple[DatedValue, ...]
-    #: The trend of the last 12 values, from the last value's date to the target date.
+    #: The one forecast: the latest stretch's line from the last value to the target date.
     forecast: tuple[DatedValue, DatedValue] | None
-    #: Mean and natural process limits of the last 24 values, and the dates they span.
+    #: The latest stretch's mean and limits (flat), and the dates of the values they come
+    #: from; every stretch's band is in ``stretches``.
     limits: ProcessLimits | None
     limits_window: tuple[dt.date, dt.date] | None
     #: (low, high) for a keep-within-a-range KPI.
@@ -136,6 +156,15 @@ class ChartData:
     #: The KPI's other plans (before or after a target revision), each as its pace line
     #: over the dates it is in force; ``pace`` is then cut to the dates of its own plan.
     other_plans: tuple[tuple[DatedValue, ...], ...] = ()
+    #: The natural-variation band, one part per stretch, oldest first.
+    stretches: tuple[StretchBand, ...] = ()
+    #: The stretches and the one forecast's line the bands come from.
+    behaviour: Behaviour | None = None
+
+    @property
+    def trend_limits(self) -> bool:
+        """Whether the latest stretch's limits run around a trend line."""
+        return bool(self.stretches) and self.stretches[-1].kind == "trend"
 
     @property
     def complete(self) -> bool:
@@ -212,8 +241,7 @@ def chart_data(ws: Workspace, kpi_id: int, as_of: dt.date, *, complete: bool = T
             window = _window(raw, kpi_id, *extent, WINDOWED_ABOVE, ENVELOPE_BUCKETS)
             if window.envelope:
                 series = window
-                tail = max(LIMITS_WINDOW, FORECAST_WINDOW)
-                dates, values = _load_tail(raw, kpi_id, as_of, tail)
+                dates, values = _load_tail(raw, kpi_id, as_of, HISTORY)
             else:  # few enough: every value, as with complete
                 dates, values = window.dates, window.values
         spans = plan_spans(kpi, milestones, read_prior_plans(raw, kpi_id).get(kpi_id, []))
@@ -222,9 +250,12 @@ def chart_data(ws: Workspace, kpi_id: int, as_of: dt.date, *, complete: bool = T
         decimals, frequency = kpi.decimals, Frequency(kpi.frequency)
 
     target = next(t for start, end, t in spans if end is None or as_of < end)
-    recent = _recent_points(dates, values, as_of, max(LIMITS_WINDOW, FORECAST_WINDOW))
-    limit_points = recent[-LIMITS_WINDOW:]
-    limits = natural_process_limits([p.value for p in limit_points])
+    recent = _recent_points(dates, values, as_of, HISTORY)
+    now = behaviour(recent, frequency, as_of)
+    latest = now.latest
+    limits = None
+    if latest is not None and len(latest.window) >= 2:
+        limits = latest.stretch.limits
     return ChartData(
         kpi_id=kpi_id,
         kpi_name=kpi_name,
@@ -247,15 +278,44 @@ def chart_data(ws: Workspace, kpi_id: int, as_of: dt.date, *, complete: bool = T
             for start, end, plan in spans
             if plan is not target and (line := _clipped(pace_line(plan), start, end))
         ),
-        forecast=forecast_line(recent[-FORECAST_WINDOW:], target.target_date),
+        forecast=forecast_line(now, target.target_date),
         limits=limits,
         limits_window=(
-            (limit_points[0].period, limit_points[-1].period) if limits is not None else None
+            (latest.window[0].period, latest.window[-1].period)
+            if limits is not None and latest is not None
+            else None
         ),
         range_band=_range_band(target),
         as_of=as_of,
         series=series,
+        stretches=stretch_bands(now),
+        behaviour=now,
     )
+
+
+def stretch_bands(now: Behaviour) -> tuple[StretchBand, ...]:
+    """The band of every stretch of at least 2 values, each reaching to the next one's
+    first date so that the band reads as steps."""
+    out = []
+    stretches = now.stretches
+    for i, st in enumerate(stretches):
+        if st.count < 2:
+            continue
+        end = stretches[i + 1].first if i + 1 < len(stretches) else st.last
+        ends = (st.first, end)
+        out.append(
+            StretchBand(
+                first=st.first,
+                end=end,
+                count=st.count,
+                kind=st.kind,
+                centre=(st.centre_on(ends[0]), st.centre_on(ends[1])),
+                lower=(st.lower_on(ends[0]), st.lower_on(ends[1])),
+                upper=(st.upper_on(ends[0]), st.upper_on(ends[1])),
+                recognised=st.recognised,
+            )
+        )
+    return tuple(out)
 
 
 def series_window(
@@ -349,23 +409,22 @@ def _clipped(
 
 
 def forecast_line(
-    points: list[Point], target_date: dt.date | None
+    now: Behaviour, target_date: dt.date | None
 ) -> tuple[DatedValue, DatedValue] | None:
-    """The least-squares trend of ``points`` from the last one's date to ``target_date``.
+    """The one forecast's line (the latest stretch's least-squares line) from the last
+    value's date to ``target_date``; its end value is the status forecast.
 
-    None with fewer than 3 points, without a target date, or when the target date is not
-    after the last value (there is nothing left to forecast). Its end value equals the
-    status forecast (``domain.forecast.forecast_at``) over the same points.
+    None without a forecast (fewer than 3 values), without a target date, or when the
+    target date is not after the last value (there is nothing left to forecast).
     """
-    if target_date is None or len(points) < MIN_FORECAST_POINTS:
+    latest = now.latest
+    if target_date is None or latest is None:
         return None
-    last = points[-1].period
-    if target_date <= last:
+    last = latest.last
+    start, end = now.forecast(last), now.forecast(target_date)
+    if target_date <= last or start is None or end is None:
         return None
-    line = linear_fit(points)
-    if line is None:
-        return None
-    return (last, line.at(last)), (target_date, line.at(target_date))
+    return (last, start), (target_date, end)
 
 
 def _load_values(raw: sqlite3.Connection, kpi_id: int) -> tuple[np.ndarray, np.ndarray]:

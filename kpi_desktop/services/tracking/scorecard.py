@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.types import STATUS_ORDER, Frequency, Point, Status
-from kpi_desktop.domain.variation.forecast import FORECAST_WINDOW, forecast_at
-from kpi_desktop.domain.variation.signals import WINDOW as SIGNAL_WINDOW
+from kpi_desktop.domain.variation.behaviour import HISTORY as BEHAVIOUR_HISTORY
+from kpi_desktop.domain.variation.behaviour import forecast_at
 from kpi_desktop.domain.variation.signals import change_is_good, signal_report
 from kpi_desktop.domain.variation.trend import Trend, trend_is_good, trend_of
 from kpi_desktop.services.tracking.status import kpi_statuses_with_history
@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 
 #: How many of the latest values a tile's sparkline shows (and the trend is judged on).
 SPARKLINE_LENGTH = 12
-#: How many of the latest values a row keeps: enough for the sparkline, the forecast and
-#: the signals of real change (the chart's window).
-HISTORY = max(SPARKLINE_LENGTH, FORECAST_WINDOW, SIGNAL_WINDOW)
+#: How many of the latest values a row keeps: enough for the sparkline, and for the
+#: stretches the forecast and the signals of real change are judged on (as the chart).
+HISTORY = max(SPARKLINE_LENGTH, BEHAVIOUR_HISTORY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,7 @@ class ScorecardRow:
         """The business-as-usual value at the target date (as `kpi-desktop status`)."""
         if self.target_date is None:
             return None
-        return forecast_at(self.history, self.target_date)
+        return forecast_at(self.history, self.frequency, self.target_date)
 
     def format(self, value: float | None) -> str:
         """`value` in this KPI's unit and decimals, for people."""

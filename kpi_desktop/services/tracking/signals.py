@@ -1,8 +1,9 @@
 """Signals of real change for the chart and the scorecard: the XmR rules on a KPI's last
 values (see ``domain.signals``), with values written in the KPI's unit.
 
-Both read the same window as the chart's natural process limits: the last 24 values on or
-before ``as_of``. Cost grows with the number of KPIs only (24 values each, by key).
+Both read what the chart's natural process limits come from: the last 60 values on or
+before ``as_of``, cut into stretches. Cost grows with the number of KPIs only (60 values
+each, by key).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from sqlmodel import col, select
 
 from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.types import Frequency, Point
-from kpi_desktop.domain.variation.signals import WINDOW, SignalReport, signal_report
+from kpi_desktop.domain.variation.behaviour import HISTORY
+from kpi_desktop.domain.variation.signals import SignalReport, signal_report
 from kpi_desktop.services.planning.kpis import get_kpi
 from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Kpi
@@ -36,13 +38,13 @@ def _window(raw: object, kpi_id: int, as_of: dt.date) -> list[Point]:
     rows = raw.execute(  # type: ignore[attr-defined]
         "SELECT period, value FROM measurement WHERE kpi_id = ? AND period <= ? "
         "ORDER BY period DESC LIMIT ?",
-        (kpi_id, as_of.isoformat(), WINDOW),
+        (kpi_id, as_of.isoformat(), HISTORY),
     ).fetchall()
     return [Point(dt.date.fromisoformat(p), float(v)) for p, v in reversed(rows)]
 
 
 def kpi_signals(ws: Workspace, kpi_id: int, as_of: dt.date) -> SignalReport:
-    """The signals in one KPI's last 24 values on or before ``as_of``."""
+    """The signals in one KPI's last 60 values on or before ``as_of``."""
     with ws.reading() as s:
         kpi = get_kpi(s, kpi_id)
         points = _window(sqlite_connection(s), kpi_id, as_of)
@@ -65,7 +67,7 @@ def workspace_signals(ws: Workspace, as_of: dt.date) -> dict[int, SignalReport]:
 def chart_signals(data: ChartData) -> SignalReport:
     """The signals of what a chart shows (no second read of the workspace)."""
     end = int(np.searchsorted(data.dates, np.datetime64(data.as_of, "D"), side="right"))
-    start = max(0, end - WINDOW)
+    start = max(0, end - HISTORY)
     points = [
         Point(dt.date.fromisoformat(str(d)), float(v))
         for d, v in zip(data.dates[start:end], data.values[start:end], strict=True)

@@ -1,7 +1,8 @@
 """Status of every KPI at a date, and the roll-up of goals: what the tree, the scorecard,
 `kpi-desktop status` and the report show. Cost grows with the number of KPIs only: each KPI
-reads at most its last 12 values through the (kpi, period) key, all KPIs in one statement
-(see `latest_values`); the goal tree reads only the latest value of each."""
+reads at most its last 60 values (what the one forecast cuts into stretches,
+`domain.variation.behaviour.HISTORY`) through the (kpi, period) key, all KPIs in one
+statement (see `latest_values`); the goal tree reads only the latest value of each."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.rollup import Rollup, RollupItem, kpi_score, roll_up_items
 from kpi_desktop.domain.status import status_at
 from kpi_desktop.domain.types import Frequency, Point, Status
-from kpi_desktop.domain.variation.forecast import FORECAST_WINDOW, forecast_at
+from kpi_desktop.domain.variation.behaviour import HISTORY as FORECAST_HISTORY
+from kpi_desktop.domain.variation.behaviour import forecast_at
 from kpi_desktop.services.planning.kpis import kpi_target
 from kpi_desktop.services.planning.plan_rows import (
     GoalRow,
@@ -114,7 +116,7 @@ def kpi_statuses(
         for st, _ in kpi_statuses_with_history(
             ws,
             as_of,
-            FORECAST_WINDOW if forecast else 1,
+            FORECAST_HISTORY if forecast else 1,
             include_archived=include_archived,
             forecast=forecast,
         )
@@ -130,10 +132,10 @@ def kpi_statuses_with_history(
     forecast: bool = True,
 ) -> list[tuple[KpiStatus, list[Point]]]:
     """Every KPI's status at `as_of` with its last `history` values on or before `as_of`
-    (oldest first), in tree order. The forecast, when asked for, uses the last
-    FORECAST_WINDOW values, so `history` must be at least that then."""
-    if history < 1 or (forecast and history < FORECAST_WINDOW):
-        raise ValueError(f"history must be at least {FORECAST_WINDOW if forecast else 1}")
+    (oldest first), in tree order. The forecast, when asked for, reads the last
+    FORECAST_HISTORY values, so `history` must be at least that then."""
+    if history < 1 or (forecast and history < FORECAST_HISTORY):
+        raise ValueError(f"history must be at least {FORECAST_HISTORY if forecast else 1}")
     with ws.reading() as s:
         raw = sqlite_connection(s)
         goals = read_goals(raw)
@@ -189,7 +191,7 @@ def _reading(
     target = kpi_target(kpi, milestones)
     reading = status_at(target, points[-1:], as_of)
     forecast = (
-        forecast_at(points[-FORECAST_WINDOW:], kpi.target_date)
+        forecast_at(points, kpi.frequency, kpi.target_date, as_of)
         if with_forecast and kpi.target_date
         else None
     )
