@@ -220,7 +220,7 @@ def test_draw_chart_puts_every_part_in_the_plot(
     for _ in range(2):  # drawing again replaces, never piles up
         draw_chart(widget.plot, data)
         assert drawn_names(widget.plot) == sorted(
-            ["Actual", "Plan", "Target", "Baseline", "Milestones", "Forecast", "Average"]
+            ["Actual", "Plan", "Target", "Baseline", "Milestones", "Forecast", "Trend line"]
         )
         assert legend_names(widget.plot) == [
             "Actual",
@@ -229,7 +229,7 @@ def test_draw_chart_puts_every_part_in_the_plot(
             "Baseline",
             "Milestones",
             "Forecast",
-            "Average",
+            "Trend line",  # the values climb steadily: limits around the line
             "Normal variation",
         ]
         assert len(items_of(widget.plot, pg.FillBetweenItem)) == 1

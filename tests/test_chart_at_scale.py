@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kpi_desktop.domain.variation.behaviour import HISTORY
 from kpi_desktop.reports import chart_axes as chart_module
 from kpi_desktop.reports.chart import date_to_x, find_item, x_to_date
 from kpi_desktop.services.tracking import chart_data as chart_data_module
@@ -97,7 +98,7 @@ def test_chart_data_for_the_pane_reads_a_long_series_in_part(
     for name in ("reading", "forecast", "limits", "limits_window", "pace", "target"):
         assert getattr(part, name) == getattr(full, name), name
     assert chart_signals(part) == chart_signals(full)
-    assert len(part.values) == 24 and part.dates[-1] <= np.datetime64(as_of)
+    assert len(part.values) == HISTORY and part.dates[-1] <= np.datetime64(as_of)
 
 
 def test_nearest_value(

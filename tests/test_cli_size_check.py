@@ -23,6 +23,7 @@ SIZE_KEYS = [
     "trend_per_period",
     "forecast",
     "suggestions",
+    "stretch",
 ]
 FINDING_KEYS = {"kpi", "letter", "severity", "message", "fix"}
 
@@ -92,22 +93,25 @@ def test_size_json_is_the_contract(path: Path, capsys: pytest.CaptureFixture[str
     data = json.loads(out)
     assert list(data) == SIZE_KEYS
     assert list(data["suggestions"]) == ["business_as_usual", "stretch", "ambitious"]
-    assert round(data["baseline"]) == 14255 and round(data["forecast"]) == 14931
-    assert round(data["lower_limit"]) == 13912 and round(data["upper_limit"]) == 14113
-    assert data["trend_per_period"] == pytest.approx(39.076, abs=1e-3)
+    # the latest stretch: a steady climb since Dec 2012 (a run of 8 above the line before)
+    assert data["stretch"] == {"start": "2012-12-01", "count": 13, "kind": "trend"}
+    assert round(data["baseline"]) == 14472 and round(data["forecast"]) == 14947
+    assert round(data["lower_limit"]) == 14366 and round(data["upper_limit"]) == 14577
+    assert data["lower_limit"] <= data["baseline"] <= data["upper_limit"]
+    assert data["trend_per_period"] == pytest.approx(39.593, abs=1e-3)
 
 
 def test_size_json_with_a_target(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys, "size", path, "--kpi", "Leisure jobs", "--target-date", "2014-12-01",
-        "--target", "15,000", "--as-of", "2013-12-31", "--json",
+        "--target", "14,950", "--as-of", "2013-12-31", "--json",
     )  # fmt: skip
     assert code == 0
     data = json.loads(out)
     assert list(data) == [*SIZE_KEYS, "attainability", "verdict"]
-    assert data["verdict"] == "attainable" and round(data["attainability"], 2) == 0.26
+    assert data["verdict"] == "attainable" and round(data["attainability"], 2) == 0.45
     with Workspace.open(path, readonly=True) as ws:  # the same function as the Size page
-        same = sizing_json(size_kpi(ws, "Leisure jobs", D(2014, 12, 1), 15000.0, D(2013, 12, 31)))
+        same = sizing_json(size_kpi(ws, "Leisure jobs", D(2014, 12, 1), 14950.0, D(2013, 12, 31)))
     assert data == json.loads(json.dumps(same))
 
 
@@ -129,13 +133,15 @@ def test_size_text_is_for_people(path: Path, capsys: pytest.CaptureFixture[str])
     )  # fmt: skip
     assert code == 0
     for words in (
-        "24 value(s) up to 2013-12-31",
-        "14,255 thousand jobs",
-        "+39.1 thousand jobs per month",
+        "13 value(s) up to 2013-12-31",
+        "since Dec 2012, 13 values, a steady trend",
+        "Normal range (around the trend)",
+        "14,472 thousand jobs",
+        "+39.6 thousand jobs per month",
         "Business as usual by 2014-12-01",
         "Stretch",
         "(33% chance)",
-        "Your target 15,000 thousand jobs: 26% chance, challenging but attainable.",
+        "Your target 15,000 thousand jobs: 2% chance, needs a step change in how you work.",
     ):
         assert words in out, words
 

@@ -53,23 +53,30 @@ def jobs(workspace: Workspace, employment_csv: Path) -> int:
 
 
 def test_service_reads_the_window_and_formats_in_the_unit(workspace: Workspace, jobs: int) -> None:
-    report = kpi_signals(workspace, jobs, D(2009, 6, 30))
-    assert report.window == (D(2007, 7, 1), D(2009, 6, 1))
+    report = kpi_signals(workspace, jobs, D(2008, 12, 31))
+    # the level held since Sep 2007 (its limits from those 16 values) is left behind
+    assert report.window == (D(2007, 9, 1), D(2008, 12, 1))
     assert report.real_change and report.side == -1
     assert report.explanation == (
-        "Jun 2009 (13,076 thousand jobs) is below the usual range (down to 13,291 thousand "
+        "Dec 2008 (13,256 thousand jobs) is below the usual range (down to 13,390 thousand "
         "jobs): too low to be chance."
     )
     # the chart's signals are the same, from what the chart already read
-    data = chart_data(workspace, jobs, D(2009, 6, 30))
+    data = chart_data(workspace, jobs, D(2008, 12, 31))
     assert chart_signals(data) == report
-    assert workspace_signals(workspace, D(2009, 6, 30)) == {jobs: report}
+    assert workspace_signals(workspace, D(2008, 12, 31)) == {jobs: report}
+    # a month later the fall has lasted: a new stretch, a falling trend, named as such
+    report = kpi_signals(workspace, jobs, D(2009, 1, 31))
+    assert report.explanation.startswith(
+        "A new trend since Aug 2008 (6 values): falling about 42 thousand jobs a month, after "
+        "a steady level near 13,510 thousand jobs"
+    )
 
 
 def test_rings_on_the_chart(qtbot, workspace: Workspace, jobs: int) -> None:
     widget = make_chart_widget()
     qtbot.addWidget(widget)
-    data = chart_data(workspace, jobs, D(2010, 3, 31))
+    data = chart_data(workspace, jobs, D(2008, 12, 31))
     draw_chart(widget.plot, data)
     report = chart_signals(data)
     rings = draw_signals(widget.plot, data, report)
@@ -91,14 +98,14 @@ def test_chart_pane_shows_the_explanation_under_the_title(
     qtbot, workspace: Workspace, jobs: int
 ) -> None:
     doc = Document(workspace)
-    doc.set_as_of(D(2009, 6, 30))
+    doc.set_as_of(D(2008, 12, 31))
     pane = ChartPane(doc)
     qtbot.addWidget(pane)
     pane.resize(900, 500)
     pane.show()
     pane.show_kpi(jobs)
     assert pane.signal_label.isVisible()
-    assert pane.signal_label.text().startswith("◯ Real change: Jun 2009 (13,076 thousand jobs)")
+    assert pane.signal_label.text().startswith("◯ Real change: Dec 2008 (13,256 thousand jobs)")
     assert find_signals(pane.plot_item) is not None
     assert pane.header_text().startswith("Hospitality jobs")  # the header API is unchanged
     # in 2015 job changes per month show no signal: no line, no rings
@@ -135,9 +142,18 @@ def test_scorecard_tags_real_change(qtbot, demo_doc: Document) -> None:
         assert bool(tile.real_change) == report.real_change
     tagged = {t.name: t for t in view.tiles() if t.real_change}
     assert "Average wait at the counter" not in tagged  # noisy, but no signal lately
-    reviews = tagged["New online reviews"]
+    # reviews jumped in April and the new level was recognised in September: known now,
+    # so its values are judged against the new level and none is a surprise
+    assert "New online reviews" not in tagged
+    assert set(tagged) == {
+        "Monthly revenue",  # 3 of the last 4 near the upper limit
+        "Average web-shop basket",  # likewise
+        "Web-shop orders",  # a new level, recognised with October's value
+    }
+    reviews = tagged["Web-shop orders"]
     assert reviews.real_change == (
-        "Oct 2026 (20 reviews) is above the usual range (up to 18 reviews): too high to be chance."
+        "A new level since Mar 2026 (8 values): about 213 orders, up from 184 orders: "
+        "a lasting change, not noise."
     )
     assert reviews.real_change_good is True
     # The tag is painted in green (good news), and its tooltip explains it.
@@ -156,5 +172,5 @@ def test_scorecard_tags_real_change(qtbot, demo_doc: Document) -> None:
     assert "#009e73" in colours
     assert grid.tile_delegate.tooltip_at(tag.center(), option, index) == reviews.real_change
     orders = reports[tagged["Web-shop orders"].kpi_id]
-    assert orders.latest_recent is not None
+    assert orders.latest_recent is not None and orders.new_shift is orders.latest_recent
     assert orders.latest_recent.rule == SignalRule.LONG_RUN

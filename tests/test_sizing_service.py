@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from kpi_desktop.domain.types import Direction, Frequency, Point
+from kpi_desktop.domain.variation.behaviour import behaviour
 from kpi_desktop.domain.variation.sizing import size_target, spread_milestones, streak_factor
-from kpi_desktop.domain.variation.xmr import latest_shift_start, natural_process_limits
 from kpi_desktop.services.errors import UnknownName, ValidationError
 from kpi_desktop.services.planning.sizing import (
     history_from_file,
@@ -64,7 +64,7 @@ def test_size_kpi_uses_the_values_on_or_before_as_of(
     by_id = size_kpi(ws_leisure, kpi.id, TARGET_DATE, 15000.0, AS_OF)
     direct = size_target(leisure, M, Direction.INCREASE, TARGET_DATE, AS_OF, 15000.0)
     assert by_name == by_id == direct
-    assert by_name.n_values == 24
+    assert (by_name.n_values, by_name.stretch_start) == (13, D(2012, 12, 1))
     assert len(kpi_history(ws_leisure, kpi.id, AS_OF)) == 96  # Jan 2006 .. Dec 2013
 
 
@@ -90,9 +90,11 @@ def test_sizing_json_has_exactly_the_contract_keys(leisure: list[Point]) -> None
         "trend_per_period",
         "forecast",
         "suggestions",
+        "stretch",
     ]
     assert list(plain["suggestions"]) == ["business_as_usual", "stretch", "ambitious"]
-    judged = sizing_json(size_history(leisure, M, "increase", TARGET_DATE, 15000.0, AS_OF))
+    assert list(plain["stretch"]) == ["start", "count", "kind"]
+    judged = sizing_json(size_history(leisure, M, "increase", TARGET_DATE, 14950.0, AS_OF))
     assert list(judged)[-2:] == ["attainability", "verdict"]
     assert 0 <= judged["attainability"] <= 1
     assert judged["verdict"] == "attainable"
@@ -175,46 +177,60 @@ def _page() -> str:
 
 def test_the_help_page_numbers_are_what_the_code_computes(leisure: list[Point]) -> None:
     """Recompute every number of the worked example; the page must state each one."""
-    window = [p for p in leisure if D(2012, 1, 1) <= p.period <= D(2013, 12, 1)]
+    now = behaviour(leisure, M, AS_OF)
+    latest, before = now.latest, now.previous
+    assert latest is not None and before is not None
+    assert (latest.first, latest.recognised, latest.stretch.rule) == (
+        D(2012, 12, 1),
+        D(2013, 7, 1),
+        "run",
+    )
+    # the run of 8: Dec 2012 .. Jul 2013 all above the line of the stretch before
+    run = [p for p in latest.points if p.period <= D(2013, 7, 1)]
+    assert len(run) == 8 and all(p.value > before.centre_on(p.period) for p in run)
+    window = list(latest.window)
     values = [p.value for p in window]
-    assert len(window) == 24 and (values[0], values[-1]) == (13600.0, 14454.0)
-    limits = natural_process_limits(values)
-    assert limits is not None
-    start = latest_shift_start(values, limits.mean)
-    assert start == 12 and window[start].period == D(2013, 1, 1)  # all of 2013 above
+    assert len(window) == 13 and (values[0], values[-1]) == (13978.0, 14454.0)
+    limits = latest.stretch.limits
+    assert latest.kind == "trend" and latest.stretch.r_squared is not None
     r = size_target(leisure, M, Direction.INCREASE, TARGET_DATE, AS_OF)
     assert r.suggestions is not None and r.forecast_sd is not None
     trend = r.trend_per_period
     assert trend is not None and r.forecast is not None and r.baseline is not None
+    assert r.lower_limit is not None and r.upper_limit is not None
     from kpi_desktop.domain.variation.forecast import fit_line
 
-    fit = fit_line([float(k) for k in range(24)], values)
+    fit = fit_line([float(k) for k in range(13)], values)
     assert fit is not None and fit.residual_sd is not None
     k = streak_factor([v - fit.at(x) for x, v in enumerate(values)])
-    chances = {t: r.attainability_for(t) for t in (14800.0, 15000.0, 15200.0)}
-    milestones = spread_milestones(r.baseline, 15000.0, D(2013, 12, 1), TARGET_DATE, M)
-    step = (15000.0 - r.baseline) / 12
+    chances = {t: r.attainability_for(t) for t in (14900.0, 14950.0, 15000.0)}
+    milestones = spread_milestones(r.baseline, 14950.0, D(2013, 12, 1), TARGET_DATE, M)
+    step = (14950.0 - r.baseline) / 12
     december_2014 = next(p.value for p in leisure if p.period == TARGET_DATE)
 
     stated = {
-        "13,600": values[0],
+        "**13 values**": 13,
+        "13,978": values[0],
         "14,454": values[-1],
-        "**14,013**": limits.mean,
-        "**37.7**": limits.mean_moving_range,
-        "13,912": limits.lower,
-        "14,113": limits.upper,
-        "**14,255**": r.baseline,
-        "**+39.1 a month**": trend,
-        "**14,931**": r.forecast,
-        "**31.2**": fit.residual_sd,
-        "**19.6**": k,
-        "**104.5**": r.forecast_sd,
-        "**14,976**": r.suggestions.stretch,
-        "**15,065**": r.suggestions.ambitious,
-        "**62.1**": step,
-        "**14,317**": milestones[0].value,
-        "**14,379**": milestones[1].value,
+        "**14,234**": limits.mean,
+        "99 %": latest.stretch.r_squared * 100,
+        "**39.7**": limits.mean_moving_range,
+        "**105.5**": 2.66 * limits.mean_moving_range,
+        "**14,472**": r.baseline,
+        "14,366": r.lower_limit,
+        "14,577": r.upper_limit,
+        "**+39.6 a month**": trend,
+        "**14,947**": r.forecast,
+        "**12.2**": fit.residual_sd,
+        "**1.89**": k,
+        "**25.8**": r.forecast_sd,
+        "**14,958**": r.suggestions.stretch,
+        "**14,980**": r.suggestions.ambitious,
+        "**39.9**": step,
+        "**14,511**": milestones[0].value,
+        "**14,551**": milestones[1].value,
         "**14,890**": december_2014,
+        "57 below": r.forecast - december_2014,
     }
     text = _page()
     for phrase, value in stated.items():
@@ -222,17 +238,15 @@ def test_the_help_page_numbers_are_what_the_code_computes(leisure: list[Point]) 
         number = float(phrase.strip("*").split()[0].replace(",", "").replace("+", ""))
         decimals = len(number.__repr__().split(".")[1]) if "." in phrase else 0
         assert round(value, decimals) == pytest.approx(number), phrase
-    assert "± 2.66 × 37.7 = 14,013 ± 100" in text
-    assert round(2.66 * limits.mean_moving_range) == 100
     assert r.attainability_for(r.suggestions.business_as_usual) == pytest.approx(0.5)
-    assert round(chances[14800.0] * 100) == 90 and "a **90 %** chance, **too easy**" in text
-    assert round(chances[15000.0] * 100) == 26
-    assert "a **26 %** chance, **challenging but attainable**" in text
-    assert chances[15200.0] is not None and chances[15200.0] < 0.01
-    assert "**under 1 %**, it **needs a step change in how you work**" in text
-    assert milestones[-1] == Point(TARGET_DATE, 15000.0) and len(milestones) == 12
+    assert round(chances[14900.0] * 100) == 96 and "a **96 %** chance, **too easy**" in text
+    assert round(chances[14950.0] * 100) == 45
+    assert "a **45 %** chance, **challenging but attainable**" in text
+    assert round(chances[15000.0] * 100) == 2
+    assert "a **2 %** chance, it **needs a step change in how you work**" in text
+    assert milestones[-1] == Point(TARGET_DATE, 14950.0) and len(milestones) == 12
     seasonal = spread_milestones(
-        r.baseline, 15000.0, D(2013, 12, 1), TARGET_DATE, M, "seasonal", window
+        r.baseline, 14950.0, D(2013, 12, 1), TARGET_DATE, M, "seasonal", window
     )
     for got, even in zip(seasonal, milestones, strict=True):  # "almost the same"
         assert got.value == pytest.approx(even.value, rel=0.003)

@@ -195,10 +195,12 @@ def test_history_gives_the_sparkline_values(workspace: Workspace) -> None:
     kpi = workspace.kpis.add(goal.id, "A", frequency="monthly")
     months = [D(2024, m, 1) for m in range(1, 13)] + [D(2025, m, 1) for m in range(1, 6)]
     workspace.measurements.write_many([(kpi.id, d, float(i)) for i, d in enumerate(months)])
-    [(status, points)] = kpi_statuses_with_history(workspace, D(2025, 3, 15), SPARKLINE_LENGTH)
+    [(status, points)] = kpi_statuses_with_history(
+        workspace, D(2025, 3, 15), SPARKLINE_LENGTH, forecast=False
+    )
     assert [p.value for p in points] == [float(i) for i in range(3, 15)]
     assert status.latest_value == 14.0
     [row] = scorecard_rows(workspace, D(2025, 3, 15))
     assert row.sparkline == tuple(p.value for p in points)
     with pytest.raises(ValueError):
-        kpi_statuses_with_history(workspace, D(2025, 3, 15), 5)  # the forecast needs 12
+        kpi_statuses_with_history(workspace, D(2025, 3, 15), 12)  # the forecast needs 60

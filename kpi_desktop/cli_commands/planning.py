@@ -149,7 +149,7 @@ def run_size(ns: argparse.Namespace) -> int:
     from kpi_desktop.domain.formatting import format_value
     from kpi_desktop.domain.types import Frequency
     from kpi_desktop.services.errors import ValidationError
-    from kpi_desktop.services.planning.sizing import size_kpi, sizing_json
+    from kpi_desktop.services.planning.sizing import size_kpi, sizing_json, stretch_words
 
     as_of = ns.as_of or dt.date.today()
     if ns.target_date <= as_of:
@@ -178,6 +178,10 @@ def run_size(ns: argparse.Namespace) -> int:
         f'Sizing "{kpi.name}" ({kpi.frequency}, {better}) from {result.n_values} value(s) '
         f"up to {as_of.isoformat()}, for {ns.target_date.isoformat()}:"
     ]
+    if result.stretch_start is not None:
+        lines.append(
+            f"  {'Latest stretch (read from here)':<36} {stretch_words(result, kpi.frequency)}"
+        )
     if not result.enough_history:
         lines.append(
             f"  Only {result.n_values} value(s): at least 5 are needed to size a target "
@@ -190,7 +194,9 @@ def run_size(ns: argparse.Namespace) -> int:
         ("Baseline (recent level)", fmt(result.baseline)),
         ("Average", fmt(result.mean)),
         (
-            "Normal range (process limits)",
+            "Normal range (around the trend)"
+            if result.stretch_kind == "trend"
+            else "Normal range (process limits)",
             "—"
             if result.lower_limit is None
             else f"{fmt(result.lower_limit).removesuffix(' ' + kpi.unit)} to "

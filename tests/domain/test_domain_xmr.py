@@ -10,7 +10,6 @@ from kpi_desktop.domain.variation.xmr import (
     ProcessLimits,
     SignalRule,
     detect_signals,
-    latest_shift_start,
     natural_process_limits,
 )
 
@@ -92,15 +91,6 @@ def test_signals_are_ordered_by_index_then_rule() -> None:
         (7, SignalRule.LONG_RUN),
         (7, SignalRule.NEAR_LIMIT),
     ]
-
-
-def test_latest_shift_start() -> None:
-    assert latest_shift_start([-1, -1] + [1] * 8 + [-1] * 2, 0.0) == 2
-    assert latest_shift_start([1] * 8 + [-1] * 9, 0.0) == 8  # the latest run
-    assert latest_shift_start([1] * 7, 0.0) is None
-    assert latest_shift_start([1] * 4 + [0] + [1] * 4, 0.0) is None
-    assert latest_shift_start([], 0.0) is None
-    assert latest_shift_start([1] * 3, 0.0, run=3) == 0
 
 
 finite = st.floats(-1e6, 1e6, allow_nan=False)

@@ -11,8 +11,9 @@ are no longer flagged: only new surprises are.
 * with fewer than :data:`MIN_VALUES` values there are no signals: limits from a handful of
   values are too loose or too tight to tell anything;
 * a KPI shows **real change** when one of its last :data:`RECENT` values is a signal, or
-  when one of them completed a new lasting shift (a stretch recognised just now); the
-  one-line explanation is about the latest of these.
+  when its latest value completed a new lasting shift (a stretch recognised just now: the
+  month after, the shift is known and its level is the new normal); the one-line
+  explanation is about the latest of these.
 """
 
 from __future__ import annotations
@@ -73,11 +74,12 @@ class SignalReport:
     signals: tuple[DatedSignal, ...]  # one per signalling value (its strongest rule), by date
     recent: tuple[dt.date, ...]  # the periods of the last RECENT values
     behaviour: Behaviour | None = None
-    new_shift: DatedSignal | None = None  # a shift completed by one of the recent values
+    new_shift: DatedSignal | None = None  # a shift completed by the latest value
 
     @property
     def real_change(self) -> bool:
-        """Whether one of the last RECENT values is a signal or completed a shift."""
+        """Whether one of the last RECENT values is a signal, or the latest completed a
+        shift."""
         return self.latest_recent is not None
 
     @property
@@ -142,9 +144,20 @@ def _explain(
     )
 
 
-def _shift_signal(
-    before: DatedStretch, after: DatedStretch, fmt: Formatter
-) -> DatedSignal | None:
+_PER = {
+    Frequency.DAILY: "day",
+    Frequency.WEEKLY: "week",
+    Frequency.MONTHLY: "month",
+    Frequency.QUARTERLY: "quarter",
+    Frequency.YEARLY: "year",
+}
+
+
+def _moving(slope: float) -> str:
+    return "rising" if slope > 0 else "falling"
+
+
+def _shift_signal(before: DatedStretch, after: DatedStretch, fmt: Formatter) -> DatedSignal | None:
     """The shift that started ``after``, dated by the value that completed it."""
     if after.recognised is None:
         return None
@@ -153,10 +166,18 @@ def _shift_signal(
     now = after.centre_on(after.first) if after.kind == "trend" else after.mean
     side = _side(now, was)
     if after.kind == "trend":
+        per = _PER.get(after.frequency, "period")
+        slope = after.stretch.slope
+        if before.kind == "trend":
+            prior = before.stretch.slope
+            was_text = f"after {_moving(prior)} about {fmt(abs(prior))} a {per}"
+        else:
+            was_text = f"after a steady level near {fmt(before.mean)}"
         text = (
-            f"A new trend since {since} ({after.count} values), starting near {fmt(now)} "
-            f"(the line before pointed to {fmt(was)}): a lasting change, not noise."
+            f"A new trend since {since} ({after.count} values): {_moving(slope)} about "
+            f"{fmt(abs(slope))} a {per}, {was_text}: a lasting change, not noise."
         )
+        side = (slope > before.stretch.slope) - (slope < before.stretch.slope)
     else:
         text = (
             f"A new level since {since} ({after.count} values): about {fmt(now)}, "
@@ -215,7 +236,7 @@ def signal_report(
         ]
     shift = None
     previous = now.previous
-    if previous is not None and latest.recognised in recent:
+    if previous is not None and latest.recognised == periods[-1]:
         shift = _shift_signal(previous, latest, fmt)
     return SignalReport(limits, span, tuple(signals), recent, now, shift)
 

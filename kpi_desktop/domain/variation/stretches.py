@@ -237,9 +237,7 @@ def _finish(
     )
 
 
-def split_stretches(
-    values: Sequence[float], xs: Sequence[float] | None = None
-) -> list[Stretch]:
+def split_stretches(values: Sequence[float], xs: Sequence[float] | None = None) -> list[Stretch]:
     """The stretches of ``values`` (in time order), oldest first; [] without values.
 
     Every value belongs to exactly one stretch; a single value makes a stretch whose

@@ -71,21 +71,6 @@ def _side(v: float, mean: float) -> int:
     return (v > mean) - (v < mean)
 
 
-def latest_shift_start(values: Sequence[float], mean: float, run: int = RUN_LENGTH) -> int | None:
-    """Index where the latest run of ``run`` or more values on one side of ``mean`` starts."""
-    start: int | None = None
-    i = 0
-    while i < len(values):
-        side = _side(values[i], mean)
-        j = i + 1
-        while j < len(values) and side != 0 and _side(values[j], mean) == side:
-            j += 1
-        if side != 0 and j - i >= run:
-            start = i
-        i = j
-    return start
-
-
 def _fmt(x: float) -> str:
     return f"{x:,.2f}" if abs(x) >= 1 else f"{x:.3g}"
 

@@ -37,6 +37,7 @@ __all__ = [
     "size_history",
     "size_kpi",
     "sizing_json",
+    "stretch_words",
 ]
 
 
@@ -98,6 +99,17 @@ def size_history(
     )
 
 
+def stretch_words(result: SizingResult, frequency: Frequency | str) -> str:
+    """The window in plain words: "since Apr 2026, 8 values" (", a steady trend" when
+    its limits run around a line); "" without values."""
+    if result.stretch_start is None:
+        return ""
+    since = period_label(result.stretch_start, Frequency(frequency))
+    values = "1 value" if result.n_values == 1 else f"{result.n_values} values"
+    trend = ", a steady trend" if result.stretch_kind == "trend" else ""
+    return f"since {since}, {values}{trend}"
+
+
 def _number(x: float | None) -> float | None:
     return None if x is None else float(x)
 
@@ -117,6 +129,11 @@ def sizing_json(result: SizingResult) -> dict[str, Any]:
             "business_as_usual": None if s is None else s.business_as_usual,
             "stretch": None if s is None else s.stretch,
             "ambitious": None if s is None else s.ambitious,
+        },
+        "stretch": {
+            "start": None if result.stretch_start is None else result.stretch_start.isoformat(),
+            "count": result.n_values,
+            "kind": result.stretch_kind,
         },
     }
     if result.target is not None:

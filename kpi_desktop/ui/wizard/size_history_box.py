@@ -246,9 +246,15 @@ class HistoryBox(QGroupBox):
             .replace("%3", period_label(used[-1].period, freq))
         )
         if n > len(used):
-            text += " " + self.tr("(The latest %1 of %2.)").replace("%1", str(len(used))).replace(
-                "%2", str(n)
+            shifted = sizing is not None and sizing.stretch_since == used[0].period
+            latest = (
+                self.tr("(The latest %1 of %2, since the last lasting change.)")
+                if shifted
+                else self.tr("(The latest %1 of %2.)")
             )
+            text += " " + latest.replace("%1", str(len(used))).replace("%2", str(n))
+        if sizing is not None and sizing.stretch_kind == "trend" and len(used) >= 2:
+            text += " " + self.tr("They follow a steady trend: the limits run along it.")
         if n >= 2:
             spacing = infer_frequency(p.period for p in history)
             if spacing != freq:
