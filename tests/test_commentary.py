@@ -43,14 +43,44 @@ def test_fixed_series_give_fixed_sentences(workspace: Workspace) -> None:
     as_of = dt.date(2025, 12, 15)
     line, text = said(workspace, "Sales", as_of)
     assert line == "Off track · €160 for Dec 2025 · plan €195 · target €200 by 1 Jan 2026"
-    assert text[0].startswith("Dec 2025 came in at €160, ")
-    assert "worse than the plan for now" in text[0]
-    assert text[1] == "Up €5 (+3.2%) on the period before (€155)."
-    assert not any("a year earlier" in t for t in text)  # no value a year before
-    assert (
-        text[-1]
-        == "At the pace of the last values it falls short of the target: €165 by 1 Jan 2026."
+    # a steady climb of €5 a month: its limits follow the line; no value a year before
+    assert text == [
+        "Sales rose to €160 (+3.2% on Nov 2025).",
+        "That is €35 worse than the plan for now (€195).",
+        "It climbs steadily, about €5 a month.",
+        "It stays within its natural variation (€147–€173): routine variation, not a reason "
+        "to act on its own.",
+        "At this pace it reaches €200 in Aug 2026, seven months late.",
+    ]
+
+
+def test_a_step_reads_as_a_new_level(workspace: Workspace) -> None:
+    goal = workspace.goals.add("Grow")
+    kpi = workspace.kpis.add(
+        goal.id,
+        "Covers",
+        unit="covers",
+        baseline_value=100.0,
+        baseline_date=dt.date(2024, 12, 1),
+        target_value=150.0,
+        target_date=dt.date(2026, 6, 1),
     )
+    wobble = [0, 2, -1, 1, -2, 0, 1, -1, 2, -2, 1, 0]
+    rows = [(dt.date(2024, m, 1), 100.0 + wobble[m - 1], None) for m in range(1, 13)]
+    rows += [(dt.date(2025, m, 1), 130.0 + wobble[m - 1], None) for m in range(1, 9)]
+    workspace.measurements.upsert_many(kpi.id, rows)
+    as_of = dt.date(2025, 8, 20)
+    st = next(s for s in kpi_statuses(workspace, as_of) if s.kpi == "Covers")
+    text = sentences(st, chart_data(workspace, st.kpi_id, as_of), ["Open the terrace (Ana)"])
+    assert text == [
+        "Covers fell to 129 covers (-1.5% on Jul 2025, +30% on Aug 2024).",
+        "That is 5 covers better than the plan for now (124 covers).",
+        "Since Jan 2025 it runs at a new level (about 130 covers, up from 100 covers).",
+        "It stays within its natural variation (124–136 covers): routine variation, not a "
+        "reason to act on its own.",
+        "At this pace it does not reach 150 covers: about 128 covers by 1 Jun 2026.",
+        "Open action on it: Open the terrace (Ana).",
+    ]
 
 
 def test_a_kpi_without_values_gets_one_sentence(workspace: Workspace) -> None:
@@ -65,15 +95,17 @@ def test_demo_sentences_quote_the_stored_numbers(demo: Workspace) -> None:
     points = demo.measurements.points(kpi.id)
     _line, text = said(demo, "Monthly revenue")
     latest, before = points[-1].value, points[-2].value
-    assert f"€{latest:,.0f}" in text[0]
-    assert f"(€{before:,.0f})" in text[1]
     year_ago = next(
         p.value
         for p in points
         if p.period == points[-1].period.replace(year=points[-1].period.year - 1)
     )
-    assert f"on a year earlier (€{year_ago:,.0f})" in text[2]
-    assert "natural variation" in text[3]
+    up = "rose to" if latest > before else "fell to"
+    assert text[0].startswith(f"Monthly revenue {up} €{latest:,.0f} (")
+    assert f"{(latest - before) / before:+.1%} on " in text[0]
+    assert f"{(latest - year_ago) / year_ago:+.0%} on " in text[0]
+    assert any("natural variation" in t for t in text)
+    assert text[-1].startswith("At this pace it ")
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) missing")
@@ -82,7 +114,7 @@ def test_the_report_carries_the_sentences(cafe: Path, tmp_path: Path) -> None:
     assert main(["report", str(cafe), "-o", str(pdf)]) == 0
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     flat = " ".join(text.split())
-    assert "on the period before" in flat and "natural variation" in flat
+    assert "Monthly revenue rose to" in flat and "natural variation" in flat
     with Workspace.open(cafe, readonly=True) as ws:
         _line, said_revenue = said(ws, "Monthly revenue")
     assert " ".join(said_revenue[0].split()) in flat

@@ -21,10 +21,11 @@ practice, and the status of 2,000 KPIs then reads 60 values each rather than all
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kpi_desktop.domain.periods import period_index
+from kpi_desktop.domain.periods import add_periods, period_index
 from kpi_desktop.domain.types import Frequency, Point
 from kpi_desktop.domain.variation.forecast import MIN_FORECAST_POINTS, LineFit, fit_line
 from kpi_desktop.domain.variation.stretches import Stretch, StretchKind, split_stretches
@@ -133,6 +134,25 @@ class Behaviour:
         if latest is None or now is None or len(latest.window) < 2:
             return None
         return latest.upper_on(now)
+
+    def reaches(self, target: float, increase: bool) -> dt.date | None:
+        """The first period from the latest value's on whose forecast reaches ``target``
+        (at or above it when ``increase``, else at or below); None when the line is flat
+        or heads the other way, or without a forecast."""
+        latest = self.latest
+        if self.fit is None or latest is None:
+            return None
+        slope = self.fit.slope
+        now = period_index(latest.last, self.frequency)
+        if (self.fit.at(float(now)) >= target) == increase:
+            return latest.last
+        if slope == 0.0 or (slope > 0) != increase:
+            return None
+        x = self.fit.x_mean + (target - self.fit.y_mean) / slope
+        ahead = max(0, math.ceil(x - 1e-9) - now)
+        if ahead > 1200:  # a hundred years of months: never, for a plan
+            return None
+        return add_periods(latest.last, self.frequency, ahead)
 
     def forecast(self, when: dt.date | None) -> float | None:
         """The one forecast: the latest window's least-squares line at ``when``'s period

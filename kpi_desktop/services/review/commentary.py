@@ -1,20 +1,24 @@
-"""Plain sentences about a KPI, written from its numbers: what the deck's KPI slides (and
-their notes) say under the chart.
+"""Plain sentences about a KPI, written from its numbers: what the chart pane's header,
+the review, the meeting report and the deck's KPI slides say about it.
 
-Each sentence says one thing the numbers show: where the latest value stands against the
-plan, how it moved since the period before and since the same period a year earlier,
-whether it falls outside its natural variation, and where the trend leads by the target
-date. Nothing is said that the numbers do not carry (no value: one sentence saying so).
+Each sentence says one thing the numbers show, and is there only when its numbers are:
+what moved and by how much (on the period before and the same period last year); where
+that stands against the plan; what the stretches say (a new level or a steady trend since
+a lasting change, and whether the latest value is a surprise or routine, judged against
+its own stretch); when the one forecast reaches the target, early or late; and which
+actions are open on it. No value: one sentence saying so.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import numpy as np
 
 from kpi_desktop.domain.due import period_name
-from kpi_desktop.domain.types import Direction, Status
+from kpi_desktop.domain.periods import period_index
+from kpi_desktop.domain.types import Direction, Frequency, Status
 from kpi_desktop.services.tracking.chart_data import ChartData
 from kpi_desktop.services.tracking.status import KpiStatus
 
@@ -36,64 +40,174 @@ def status_line(st: KpiStatus, chart: ChartData) -> str:
     return " · ".join(parts)
 
 
-def sentences(st: KpiStatus, chart: ChartData) -> list[str]:
-    """The commentary: a few sentences, each from the numbers (see the module notes)."""
+def sentences(st: KpiStatus, chart: ChartData, actions: Sequence[str] = ()) -> list[str]:
+    """The commentary: a few sentences, each from the numbers (see the module notes).
+    ``actions`` are the open actions on the KPI, one short text each."""
     if st.latest_value is None or st.latest_date is None or not len(chart.values):
         return [f"{st.kpi} has no value yet: its first one is what to bring to the meeting."]
-    out = []
+    out = [_movement(st, chart)]
     latest, when = st.latest_value, period_name(st.latest_date, chart.frequency)
     if st.expected is not None and st.direction != Direction.RANGE:
         gap = latest - st.expected
-        side = _better_or_worse(gap, st.direction)
         if abs(gap) < 1e-9:
-            out.append(f"{when} is exactly on plan at {st.format(latest)}.")
+            out.append(f"{when} is exactly on plan.")
         else:
+            side = _better_or_worse(gap, st.direction)
             out.append(
-                f"{when} came in at {st.format(latest)}, {st.format(abs(gap))} {side} the "
-                f"plan for now ({st.format(st.expected)})."
+                f"That is {st.format(abs(gap))} {side} the plan for now ({st.format(st.expected)})."
             )
+    out += _variation(st, chart)
+    pace = _pace(st, chart)
+    if pace:
+        out.append(pace)
+    if actions:
+        noun = "Open action" if len(actions) == 1 else "Open actions"
+        out.append(f"{noun} on it: {'; '.join(actions)}.")
+    return out
+
+
+def _movement(st: KpiStatus, chart: ChartData) -> str:
+    """ "Monthly revenue rose to €41,343 (+2% on Oct 2026, +9% on Nov 2025)."."""
     values, dates = chart.values, chart.dates
-    if len(values) >= 2:
-        out.append(_change_sentence(st, "the period before", float(values[-1]), float(values[-2])))
+    assert st.latest_value is not None and st.latest_date is not None
+    now = st.latest_value
+    changes = []
+    before = float(values[-2]) if len(values) >= 2 else None
+    if before is not None:
+        changes.append(
+            _change(st, now, before, period_name(chart.date_at(len(values) - 2), chart.frequency))
+        )
     year_ago = _value_a_year_before(dates, values, st.latest_date)
     if year_ago is not None:
-        out.append(_change_sentence(st, "a year earlier", float(values[-1]), year_ago))
-    limits = chart.limits
-    if limits is not None:
-        if latest > limits.upper or latest < limits.lower:
-            where = "above" if latest > limits.upper else "below"
-            out.append(
-                f"The latest value is {where} its natural variation "
-                f"({st.format(limits.lower)}–{st.format(limits.upper)}): a real change, "
-                "worth finding the cause."
-            )
-        else:
-            out.append(
-                f"It stays within its natural variation ({st.format(limits.lower)}–"
-                f"{st.format(limits.upper)}): routine variation, not a reason to act on its own."
-            )
-    if st.status == Status.ACHIEVED:
-        out.append("The target is reached.")
-    elif st.forecast is not None and st.target is not None and st.target_date is not None:
-        ahead = _better_or_worse(st.forecast - st.target, st.direction)
-        reach = "reaches" if ahead != "worse than" else "falls short of"
+        last_year = st.latest_date.replace(year=st.latest_date.year - 1, day=1)
+        changes.append(_change(st, now, year_ago, period_name(last_year, chart.frequency)))
+    if before is None:
+        verb = "stands at"
+    elif abs(now - before) < 1e-12:
+        verb = "held at"
+    else:
+        verb = "rose to" if now > before else "fell to"
+    detail = f" ({', '.join(changes)})" if changes else ""
+    return f"{st.kpi} {verb} {st.format(now)}{detail}."
+
+
+def _change(st: KpiStatus, now: float, then: float, when: str) -> str:
+    change = now - then
+    if abs(change) < 1e-12:
+        return f"the same as {when}"
+    sign = "+" if change > 0 else "-"
+    if st.unit.strip() == "%":  # a change of a rate is in points, not a share of it
+        return f"{sign}{abs(change):.{max(st.decimals, 1)}f} points on {when}"
+    if then != 0:
+        ratio = change / abs(then)
+        return f"{ratio:+.1%} on {when}" if abs(ratio) < 0.1 else f"{ratio:+.0%} on {when}"
+    return f"{sign}{st.format(abs(change))} on {when}"
+
+
+def _variation(st: KpiStatus, chart: ChartData) -> list[str]:
+    """What the stretches say: a new level or trend since a lasting change, and whether
+    the latest value is a surprise or routine."""
+    now = chart.behaviour
+    latest = now.latest if now is not None else None
+    if now is None or latest is None or latest.count < 2 or st.latest_date is None:
+        return []
+    out = []
+    per = _PER.get(chart.frequency, "period")
+    since = period_name(latest.first, chart.frequency)
+    before = now.previous
+    if latest.kind == "trend":
+        moving = "climbs" if latest.stretch.slope > 0 else "falls"
+        rate = f"about {st.format(abs(latest.stretch.slope))} a {per}"
+        lead = f"Since {since} it {moving} steadily" if before else f"It {moving} steadily"
+        out.append(f"{lead}, {rate}.")
+    elif before is not None:
+        was = before.centre_on(latest.first)
+        side = "up" if latest.mean > was else "down"
         out.append(
-            f"At the pace of the last values it {reach} the target: {st.format(st.forecast)} "
-            f"by {_day(st.target_date)}."
+            f"Since {since} it runs at a new level (about {st.format(latest.mean)}, "
+            f"{side} from {st.format(was)})."
+        )
+    low, high = latest.lower_on(st.latest_date), latest.upper_on(st.latest_date)
+    value = st.latest_value
+    assert value is not None
+    band = f"{st.format(low).removesuffix(' ' + st.unit) if st.unit else st.format(low)}–"
+    band += st.format(high)
+    if value > high or value < low:
+        where = "above" if value > high else "below"
+        out.append(
+            f"The latest value is {where} its natural variation ({band}): a real change, "
+            "worth finding the cause."
+        )
+    else:
+        out.append(
+            f"It stays within its natural variation ({band}): routine variation, not a "
+            "reason to act on its own."
         )
     return out
 
 
-def _change_sentence(st: KpiStatus, since: str, now: float, then: float) -> str:
-    change = now - then
-    share = ""
-    if then != 0 and st.unit != "%":
-        ratio = change / abs(then)
-        share = f" ({ratio:+.1%})" if abs(ratio) < 0.1 else f" ({ratio:+.0%})"
-    if abs(change) < 1e-12:
-        return f"Unchanged from {since}."
-    verb = "Up" if change > 0 else "Down"
-    return f"{verb} {st.format(abs(change))}{share} on {since} ({st.format(then)})."
+def _pace(st: KpiStatus, chart: ChartData) -> str:
+    """Where the one forecast leads: when it reaches the target, early or late."""
+    if st.status == Status.ACHIEVED:
+        return "The target is reached."
+    if (
+        st.direction == Direction.RANGE
+        or st.target is None
+        or st.target_date is None
+        or chart.behaviour is None
+        or st.forecast is None
+    ):
+        return ""
+    increase = st.direction != Direction.DECREASE
+    reached = chart.behaviour.reaches(st.target, increase)
+    target = st.format(st.target)
+    if reached is None or reached > st.target_date.replace(year=st.target_date.year + 10):
+        return (
+            f"At this pace it does not reach {target}: about {st.format(st.forecast)} "
+            f"by {_day(st.target_date)}."
+        )
+    early = period_index(st.target_date, chart.frequency) - period_index(reached, chart.frequency)
+    per = _PER.get(chart.frequency, "period")
+    if early == 0:
+        timing = "on time"
+    else:
+        n, unit = abs(early), per
+        if chart.frequency == Frequency.MONTHLY and n >= 24:  # "about five years late"
+            n, unit = round(n / 12), "year"
+        count = _WORDS.get(n, str(n))
+        about = "about " if unit != per else ""
+        timing = (
+            f"{about}{count} {unit if n == 1 else unit + 's'} {'early' if early > 0 else 'late'}"
+        )
+    return f"At this pace it reaches {target} in {period_name(reached, chart.frequency)}, {timing}."
+
+
+_PER = {
+    Frequency.DAILY: "day",
+    Frequency.WEEKLY: "week",
+    Frequency.MONTHLY: "month",
+    Frequency.QUARTERLY: "quarter",
+    Frequency.YEARLY: "year",
+}
+_WORDS = dict(
+    enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+)
 
 
 def _better_or_worse(gap: float, direction: str) -> str:
