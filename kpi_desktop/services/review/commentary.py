@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -40,7 +42,107 @@ def status_line(st: KpiStatus, chart: ChartData) -> str:
     return " · ".join(parts)
 
 
-def sentences(st: KpiStatus, chart: ChartData, actions: Sequence[str] = ()) -> list[str]:
+class Facts(Protocol):
+    """What the sentences read about a KPI: a ``KpiStatus``, or :class:`ChartFacts`."""
+
+    @property
+    def kpi(self) -> str: ...
+
+    @property
+    def unit(self) -> str: ...
+
+    @property
+    def decimals(self) -> int: ...
+
+    @property
+    def direction(self) -> str: ...
+
+    @property
+    def status(self) -> Status: ...
+
+    @property
+    def latest_value(self) -> float | None: ...
+
+    @property
+    def latest_date(self) -> dt.date | None: ...
+
+    @property
+    def expected(self) -> float | None: ...
+
+    @property
+    def target(self) -> float | None: ...
+
+    @property
+    def target_date(self) -> dt.date | None: ...
+
+    @property
+    def forecast(self) -> float | None: ...
+
+    def format(self, value: float | None) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ChartFacts:
+    """The facts of a chart (what the chart pane holds), for :func:`sentences`."""
+
+    chart: ChartData
+
+    @property
+    def kpi(self) -> str:
+        return self.chart.kpi_name
+
+    @property
+    def unit(self) -> str:
+        return self.chart.unit
+
+    @property
+    def decimals(self) -> int:
+        return self.chart.decimals
+
+    @property
+    def direction(self) -> str:
+        return self.chart.direction
+
+    @property
+    def status(self) -> Status:
+        return self.chart.status
+
+    @property
+    def latest_value(self) -> float | None:
+        return None if self.chart.latest is None else self.chart.latest.value
+
+    @property
+    def latest_date(self) -> dt.date | None:
+        return None if self.chart.latest is None else self.chart.latest.period
+
+    @property
+    def expected(self) -> float | None:
+        return self.chart.reading.expected
+
+    @property
+    def target(self) -> float | None:
+        return None if self.chart.target is None else self.chart.target[1]
+
+    @property
+    def target_date(self) -> dt.date | None:
+        return None if self.chart.target is None else self.chart.target[0]
+
+    @property
+    def forecast(self) -> float | None:
+        """The one forecast at the target date (what the status says)."""
+        now = self.chart.behaviour
+        return None if now is None else now.forecast(self.target_date)
+
+    def format(self, value: float | None) -> str:
+        return self.chart.format_value(value)
+
+
+def chart_sentences(chart: ChartData) -> list[str]:
+    """The commentary of what a chart shows (the chart pane's header)."""
+    return sentences(ChartFacts(chart), chart)
+
+
+def sentences(st: Facts, chart: ChartData, actions: Sequence[str] = ()) -> list[str]:
     """The commentary: a few sentences, each from the numbers (see the module notes).
     ``actions`` are the open actions on the KPI, one short text each."""
     if st.latest_value is None or st.latest_date is None or not len(chart.values):
@@ -66,7 +168,7 @@ def sentences(st: KpiStatus, chart: ChartData, actions: Sequence[str] = ()) -> l
     return out
 
 
-def _movement(st: KpiStatus, chart: ChartData) -> str:
+def _movement(st: Facts, chart: ChartData) -> str:
     """ "Monthly revenue rose to €41,343 (+2% on Oct 2026, +9% on Nov 2025)."."""
     values, dates = chart.values, chart.dates
     assert st.latest_value is not None and st.latest_date is not None
@@ -91,7 +193,7 @@ def _movement(st: KpiStatus, chart: ChartData) -> str:
     return f"{st.kpi} {verb} {st.format(now)}{detail}."
 
 
-def _change(st: KpiStatus, now: float, then: float, when: str) -> str:
+def _change(st: Facts, now: float, then: float, when: str) -> str:
     change = now - then
     if abs(change) < 1e-12:
         return f"the same as {when}"
@@ -104,7 +206,7 @@ def _change(st: KpiStatus, now: float, then: float, when: str) -> str:
     return f"{sign}{st.format(abs(change))} on {when}"
 
 
-def _variation(st: KpiStatus, chart: ChartData) -> list[str]:
+def _variation(st: Facts, chart: ChartData) -> list[str]:
     """What the stretches say: a new level or trend since a lasting change, and whether
     the latest value is a surprise or routine."""
     now = chart.behaviour
@@ -146,7 +248,7 @@ def _variation(st: KpiStatus, chart: ChartData) -> list[str]:
     return out
 
 
-def _pace(st: KpiStatus, chart: ChartData) -> str:
+def _pace(st: Facts, chart: ChartData) -> str:
     """Where the one forecast leads: when it reaches the target, early or late."""
     if st.status == Status.ACHIEVED:
         return "The target is reached."
@@ -229,4 +331,4 @@ def _day(d: dt.date | None) -> str:
     return "" if d is None else f"{d.day} {d:%b %Y}"
 
 
-__all__ = ["sentences", "status_line"]
+__all__ = ["ChartFacts", "Facts", "chart_sentences", "sentences", "status_line"]

@@ -37,6 +37,7 @@ from kpi_desktop.reports.chart import (
 )
 from kpi_desktop.reports.chart_signals import SIGNAL_COLOR, draw_signals
 from kpi_desktop.services.errors import KpiDesktopError, NotFound
+from kpi_desktop.services.review.commentary import chart_sentences
 from kpi_desktop.services.tracking.chart_data import (
     ChartData,
     SeriesWindow,
@@ -159,6 +160,12 @@ class ChartPane(QWidget):
         self.signal_label.setStyleSheet(f"color: {SIGNAL_COLOR};")
         self.signal_label.setVisible(False)
         box.addWidget(self.signal_label)
+        # What the numbers say, in plain sentences (services.review.commentary).
+        self.commentary_label = QLabel()
+        self.commentary_label.setWordWrap(True)
+        self.commentary_label.setObjectName("commentary")
+        self.commentary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addWidget(self.commentary_label)
 
     def _build_chart(self) -> None:
         self.chart_page = QWidget()
@@ -329,6 +336,9 @@ class ChartPane(QWidget):
             )
         )
         self.signal_label.setVisible(report.real_change)
+        said = " ".join(chart_sentences(data)) if data.has_values else ""
+        self.commentary_label.setText(said)
+        self.commentary_label.setVisible(bool(said))
 
     def _show_chart(self) -> None:
         data = self._data

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from kpi_desktop.reports.chart import draw_chart, make_chart_widget
 from kpi_desktop.reports.chart_signals import SIGNAL_COLOR, draw_signals
 from kpi_desktop.services.errors import KpiDesktopError
+from kpi_desktop.services.review.commentary import sentences
 from kpi_desktop.services.review.flow import (
     NewAction,
     OpenAction,
@@ -142,6 +143,10 @@ class KpiReviewPage(QWidget):
         self.signal_label.setWordWrap(True)
         self.signal_label.setStyleSheet(f"color: {SIGNAL_COLOR};")
         self.signal_label.setVisible(False)
+        # what the numbers say, in plain sentences (services.review.commentary)
+        self.said_label = QLabel()
+        self.said_label.setWordWrap(True)
+        self.said_label.setVisible(False)
 
         self.chart = make_chart_widget()
         self.chart.setMinimumHeight(240)
@@ -184,6 +189,7 @@ class KpiReviewPage(QWidget):
         box.addSpacing(4)
         box.addLayout(facts)
         box.addWidget(self.signal_label)
+        box.addWidget(self.said_label)
         box.addWidget(self.chart, 1)
         box.addWidget(self.no_chart, 1, Qt.AlignmentFlag.AlignCenter)
         box.addLayout(bottom)
@@ -353,18 +359,21 @@ class KpiReviewPage(QWidget):
         self.chart.setVisible(drawn)
         self.no_chart.setVisible(not drawn)
         self.chart.setAccessibleName(self.tr("Chart of {kpi}").format(kpi=item.kpi))
-        explanation = ""
+        explanation = said = ""
         if data is not None and drawn:
             draw_chart(self.chart.plot, data, legend=True, title=False)
             report = chart_signals(data)
             draw_signals(self.chart.plot, data, report)
             explanation = report.explanation
+            said = " ".join(sentences(item.snapshot, data))
         else:
             self.chart.plot.clear()
         self.signal_label.setText(
             self.tr("◯ Real change: {e}").format(e=explanation) if explanation else ""
         )
         self.signal_label.setVisible(bool(explanation))
+        self.said_label.setText(said)
+        self.said_label.setVisible(bool(said))
 
     # -- what is typed --------------------------------------------------------------------
 
