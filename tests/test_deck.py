@@ -19,6 +19,7 @@ from kpi_desktop.reports.deck.native_chart import MAX_POINTS, value_range
 from kpi_desktop.reports.deck.slides import BOLD_WIDTH, DeckCancelled, build_deck
 from kpi_desktop.reports.deck.text_fit import LINE_SPACING, fit_text, wrap
 from kpi_desktop.reports.output_file import ExportError
+from kpi_desktop.services.tracking.chart_data import chart_data
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.main_window import MainWindow
 from kpi_desktop.ui.prompts import ScriptedPrompts
@@ -90,6 +91,19 @@ def test_a_kpi_chart_is_native_and_holds_the_stored_values(deck: Path, demo: Wor
     assert '<c:dispBlanksAs val="gap"/>' in xml and '<c:baseTimeUnit val="months"/>' in xml
     low, high = chart.value_axis.minimum_scale, chart.value_axis.maximum_scale
     assert low <= min(shown) and high >= max(shown) and low > 0  # not from zero
+    # the limits are each stretch's own, as the app's chart draws them: a step at each
+    # lasting shift
+    bands = chart_data(demo, kpi.id, dt.date.today()).stretches
+    assert len(bands) >= 2
+    series = {s.name: list(s.values) for s in plot.series}
+    # categories come back as spreadsheet day numbers (days since 30 Dec 1899)
+    months = [dt.date(1899, 12, 30) + dt.timedelta(days=float(c)) for c in categories]
+    for band in bands:
+        if band.first in months:
+            at = months.index(band.first)
+            assert series["Upper natural limit"][at] == pytest.approx(band.upper[0])
+            assert series["Average"][at] == pytest.approx(band.centre[0])
+    assert len({round(v) for v in series["Average"] if v is not None}) == len(bands)
 
 
 def test_notes_carry_the_sentences_and_the_open_actions(deck: Path) -> None:

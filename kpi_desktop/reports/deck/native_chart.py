@@ -26,6 +26,7 @@ from pptx.util import Emu, Pt
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.reports.chart_style import CHART
 from kpi_desktop.services.tracking.chart_data import ChartData, DatedValue
+from kpi_desktop.services.tracking.chart_lines import StretchBand
 
 #: A daily KPI shows its last this many values (a slide cannot show ten years of days).
 MAX_POINTS = 400
@@ -79,14 +80,36 @@ def series_of(chart: ChartData) -> tuple[list[dt.date], dict[str, list[float | N
         low, high = chart.range_band
         out["Range low"] = [low] * len(axis)
         out["Range high"] = [high] * len(axis)
-    if chart.limits is not None and chart.limits_window is not None:
-        first_day, last_day = chart.limits_window
-        inside = [first_day <= d <= last_day for d in axis]
-        lim = chart.limits
-        out["Average"] = [lim.mean if i else None for i in inside]
-        out["Upper natural limit"] = [lim.upper if i else None for i in inside]
-        out["Lower natural limit"] = [lim.lower if i else None for i in inside]
+    if chart.stretches:  # each stretch's own line and limits (sloped where it trends)
+        bands = [_band_at(chart, d) for d in axis]
+        for name, part in _LIMIT_SERIES:
+            out[name] = [
+                None if b is None else _along(b, getattr(b, part), d)
+                for b, d in zip(bands, axis, strict=True)
+            ]
     return axis, out
+
+
+_LIMIT_SERIES = (
+    ("Average", "centre"),
+    ("Upper natural limit", "upper"),
+    ("Lower natural limit", "lower"),
+)
+
+
+def _band_at(chart: ChartData, d: dt.date) -> StretchBand | None:
+    """The stretch band that holds date ``d`` (a band reaches to the next one's start)."""
+    for band in reversed(chart.stretches):
+        if band.first <= d <= band.end:
+            return band
+    return None
+
+
+def _along(band: StretchBand, ends: tuple[float, float], d: dt.date) -> float:
+    span = (band.end - band.first).days
+    if span <= 0:
+        return ends[0]
+    return ends[0] + (ends[1] - ends[0]) * (d - band.first).days / span
 
 
 _LOOK: dict[str, tuple[str, float, MSO_LINE_DASH_STYLE | None]] = {
