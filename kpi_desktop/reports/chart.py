@@ -33,6 +33,7 @@ from kpi_desktop.reports.chart_layers import (
     chart_pen,
     draw_actuals,
     draw_forecast,
+    draw_last_year,
     draw_limits,
     draw_plan,
     draw_range_band,
@@ -110,6 +111,7 @@ def draw_chart(
     draw_actuals(plot, data, s)
     draw_plan(plot, data, s)
     draw_forecast(plot, data, s)
+    draw_last_year(plot, data, s)
     draw_limits(plot, data, s)
     draw_range_band(plot, data, s)
     show_dates(plot, data)

@@ -66,7 +66,9 @@ LEGEND_NAMES = (
     "Baseline",
     "Milestones",
     "Forecast",
+    "Same months last year",
     "Average",
+    "Trend line",
     "Normal variation",
     "Keep within",
 )
@@ -236,6 +238,27 @@ def draw_plan(plot: pg.PlotItem, data: ChartData, s: float) -> None:
         plot.addItem(_marker([data.baseline], "Baseline", "s", 10, CHART["baseline"], s))
     if data.milestones:
         plot.addItem(_marker(data.milestones, "Milestones", "d", 12, CHART["milestone"], s))
+
+
+def draw_last_year(plot: pg.PlotItem, data: ChartData, s: float) -> None:
+    """Last year's values for the same months, moved on a year, as a thin grey line."""
+    if not data.last_year:
+        return
+    xs, ys = _xy(data.last_year)
+    pen = chart_pen(chart_color(CHART["foreground"], 120), 1.5, s)
+    item = pg.PlotDataItem(
+        xs,
+        ys,
+        pen=pen,
+        symbol="o",
+        symbolSize=5 * s,
+        symbolBrush=chart_color(CHART["foreground"], 120),
+        symbolPen=None,
+        name="Same months last year",
+        antialias=True,
+    )
+    item.setZValue(6)
+    plot.addItem(item)
 
 
 def draw_forecast(plot: pg.PlotItem, data: ChartData, s: float) -> None:

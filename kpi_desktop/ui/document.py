@@ -37,6 +37,8 @@ class Document(QObject):
         self._as_of: dt.date | None = None
         self._value_changes: ValueChanges | None = None
         self._plan: PlanRead | None = None  # see plan()
+        #: Charts (the pane and its exports) overlay the same months of last year.
+        self.show_last_year = False
         # Connected first, so that every view that reloads on a change reads it anew.
         self.goals_changed.connect(self._forget_plan)
         self.kpi_changed.connect(self._forget_plan)

@@ -151,6 +151,9 @@ class ChartData:
     stretches: tuple[StretchBand, ...] = ()
     #: The stretches and the one forecast's line the bands come from.
     behaviour: Behaviour | None = None
+    #: The values of the year before the last 12 months to ``as_of``, moved a year on so
+    #: they lie under this year's (empty unless asked for with ``last_year=True``).
+    last_year: tuple[DatedValue, ...] = ()
 
     @property
     def trend_limits(self) -> bool:
@@ -208,12 +211,20 @@ class ChartData:
         return dt.date.fromisoformat(str(self.dates[index]))
 
 
-def chart_data(ws: Workspace, kpi_id: int, as_of: dt.date, *, complete: bool = True) -> ChartData:
+def chart_data(
+    ws: Workspace,
+    kpi_id: int,
+    as_of: dt.date,
+    *,
+    complete: bool = True,
+    last_year: bool = False,
+) -> ChartData:
     """Read a KPI, its goal, milestones and values in one snapshot and compute the chart.
 
     With ``complete`` False, a series of more than :data:`WINDOWED_ABOVE` values is read
     as an envelope of the whole (``ChartData.series``) plus its last values on or before
-    ``as_of``; see :func:`series_window` for reading a stretch of it.
+    ``as_of``; see :func:`series_window` for reading a stretch of it. With ``last_year``
+    the chart also holds the same months of last year (:func:`last_year_values`).
     """
     series: SeriesWindow | None = None
     with ws.reading() as s:
@@ -281,7 +292,32 @@ def chart_data(ws: Workspace, kpi_id: int, as_of: dt.date, *, complete: bool = T
         series=series,
         stretches=stretch_bands(now),
         behaviour=now,
+        last_year=last_year_values(dates, values, as_of) if last_year else (),
     )
+
+
+def last_year_values(
+    dates: np.ndarray, values: np.ndarray, as_of: dt.date
+) -> tuple[DatedValue, ...]:
+    """The values dated in the year before the last 12 months to ``as_of`` (from two years
+    before ``as_of``, excluded, to one year before, included), each moved on by a year."""
+    end = _year_before(as_of)
+    start = _year_before(end)
+    day = np.datetime64
+    lo = int(np.searchsorted(dates, day(start, "D"), side="right"))
+    hi = int(np.searchsorted(dates, day(end, "D"), side="right"))
+    return tuple(
+        (_year_after(dt.date.fromisoformat(str(d))), float(v))
+        for d, v in zip(dates[lo:hi], values[lo:hi], strict=True)
+    )
+
+
+def _year_before(d: dt.date) -> dt.date:
+    return d.replace(year=d.year - 1, day=min(d.day, 28) if d.month == 2 else d.day)
+
+
+def _year_after(d: dt.date) -> dt.date:
+    return d.replace(year=d.year + 1, day=min(d.day, 28) if d.month == 2 else d.day)
 
 
 def series_window(

@@ -82,7 +82,9 @@ class ExportChartDialog(QDialog):
         self.kpi_id = kpi_id
         self.prompts = prompts
         self.last_path: Path | None = None
-        self._data: ChartData = chart_data(document.workspace, kpi_id, document.as_of)
+        self._data: ChartData = chart_data(
+            document.workspace, kpi_id, document.as_of, last_year=document.show_last_year
+        )
         self.setWindowTitle(self.tr("Export chart: {name}").format(name=self._data.kpi_name))
 
         self.preview = QLabel()
@@ -224,7 +226,12 @@ class ExportChartDialog(QDialog):
         if kpi_id != self.kpi_id:
             return
         try:
-            self._data = chart_data(self.document.workspace, self.kpi_id, self.document.as_of)
+            self._data = chart_data(
+                self.document.workspace,
+                self.kpi_id,
+                self.document.as_of,
+                last_year=self.document.show_last_year,
+            )
         except NotFound:
             self.reject()  # the KPI was deleted
             return
@@ -284,7 +291,7 @@ def copy_chart_to_clipboard(
 ) -> QImage:
     """Put the KPI's chart on the clipboard as an image (slide size at 2x by default)."""
     preset = PRESETS[DEFAULT_PRESET]
-    data = chart_data(document.workspace, kpi_id, document.as_of)
+    data = chart_data(document.workspace, kpi_id, document.as_of, last_year=document.show_last_year)
     image = chart_to_clipboard_image(data, width or preset.width, height or preset.height)
     QGuiApplication.clipboard().setImage(image)
     return image

@@ -191,6 +191,16 @@ class ChartPane(QWidget):
             self.preset_group.addButton(button, index)
             self.preset_buttons[text] = button
             bar.addWidget(button)
+        self.last_year_button = QToolButton()
+        self.last_year_button.setText(self.tr("Last year"))
+        self.last_year_button.setCheckable(True)
+        self.last_year_button.setAutoRaise(True)
+        self.last_year_button.setToolTip(
+            self.tr("Overlay the same months of last year (in exported charts too)")
+        )
+        self.last_year_button.toggled.connect(self.set_last_year)
+        bar.addSpacing(12)
+        bar.addWidget(self.last_year_button)
         bar.addStretch(1)
         self.readout = QLabel()
         self.readout.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -257,12 +267,23 @@ class ChartPane(QWidget):
         if self._kpi_id is not None:
             try:
                 self._data = chart_data(
-                    self.document.workspace, self._kpi_id, self.document.as_of, complete=False
+                    self.document.workspace,
+                    self._kpi_id,
+                    self.document.as_of,
+                    complete=False,
+                    last_year=self.document.show_last_year,
                 )
             except NotFound:
                 self._kpi_id = None
         self._show_header()
         self._show_chart()
+
+    def set_last_year(self, shown: bool) -> None:
+        """Overlay (or not) the same months of last year, here and in chart exports."""
+        self.document.show_last_year = shown
+        if self.last_year_button.isChecked() != shown:
+            self.last_year_button.setChecked(shown)
+        self.refresh()
 
     def set_preset(self, months: int | None) -> None:
         """Show the last ``months`` months up to the latest value (None: everything)."""
