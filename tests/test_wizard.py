@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -197,6 +198,11 @@ def test_walk_a_new_kpi_with_pasted_history(qtbot, doc: Document, pasted: str) -
         s.milestones_box.table.item(11, 1).text(),
     ) == ("Dec 2014", "15,000")
     assert set(s.chart.curves) >= {"history", "lower", "upper", "forecast", "milestones", "target"}
+    # the limits span the window only (Dec 2012 on) and climb with its trend
+    lower_x, lower_y = s.chart.curves["lower"].getData()
+    assert len(lower_x) == 2 and lower_y[1] - lower_y[0] == pytest.approx(12 * 39.593, abs=0.01)
+    if os.environ.get("KPI_SHOTS"):
+        w.grab().save(os.path.join(os.environ["KPI_SHOTS"], "size_page.png"))
 
     # Back keeps entries
     click(qtbot, w, BACK)

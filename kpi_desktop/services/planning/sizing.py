@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kpi_desktop.domain.periods import add_periods, period_label, period_start
+from kpi_desktop.domain.periods import add_periods, period_index, period_label, period_start
 from kpi_desktop.domain.types import Direction, Frequency, Point
 from kpi_desktop.domain.values import (
     AmbiguousDate,
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 __all__ = [
     "history_from_file",
     "kpi_history",
+    "limit_lines",
     "parse_improvement",
     "parse_pasted_history",
     "size_history",
@@ -97,6 +98,25 @@ def size_history(
     return size_target(
         mapped, freq, Direction(direction), target_date, as_of or dt.date.today(), target
     )
+
+
+def limit_lines(
+    result: SizingResult, frequency: Frequency | str, as_of: dt.date, last: dt.date
+) -> tuple[tuple[Point, Point], tuple[Point, Point]] | None:
+    """The lower and upper natural limits as lines over the window, from its first period
+    to ``last`` (the latest value's): flat for a level, parallel to the line for a steady
+    trend (they pass through ``lower_limit``/``upper_limit`` at the as-of period)."""
+    low, high, start = result.lower_limit, result.upper_limit, result.stretch_start
+    if low is None or high is None or start is None:
+        return None
+    freq = Frequency(frequency)
+    slope = result.trend_per_period if result.stretch_kind == "trend" else 0.0
+    now = period_index(as_of, freq)
+
+    def at(level: float, d: dt.date) -> Point:
+        return Point(d, level - (slope or 0.0) * (now - period_index(d, freq)))
+
+    return (at(low, start), at(low, last)), (at(high, start), at(high, last))
 
 
 def stretch_words(result: SizingResult, frequency: Frequency | str) -> str:

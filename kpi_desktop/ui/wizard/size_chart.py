@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPen
 
 from kpi_desktop.domain.types import Point
-from kpi_desktop.domain.variation.sizing import SizingResult
 from kpi_desktop.ui.theme import CHART
 
 
@@ -50,7 +49,7 @@ class SizePreview(pg.PlotWidget):
     def show_plan(
         self,
         history: Sequence[Point],
-        sizing: SizingResult | None,
+        limits: tuple[tuple[Point, Point], tuple[Point, Point]] | None,
         baseline: tuple[dt.date, float] | None,
         target: tuple[dt.date, float] | None,
         milestones: Sequence[Point],
@@ -71,11 +70,13 @@ class SizePreview(pg.PlotWidget):
                 symbolBrush=CHART["actual"],
                 symbolPen=None,
             )
-            if sizing is not None and sizing.lower_limit is not None:
+            if limits is not None:  # over the window, sloped for a steady trend
                 dash = Qt.PenStyle.DotLine
-                for key, y in (("lower", sizing.lower_limit), ("upper", sizing.upper_limit)):
+                for key, (a, b) in zip(("lower", "upper"), limits, strict=True):
                     self.curves[key] = item.plot(
-                        [xs[0], xs[-1]], [y, y], pen=_pen(CHART["limits"], 1.2, dash)
+                        [_x(a.period), _x(b.period)],
+                        [a.value, b.value],
+                        pen=_pen(CHART["limits"], 1.2, dash),
                     )
         if forecast_line is not None:
             start, end = forecast_line

@@ -27,6 +27,7 @@ from kpi_desktop.domain.values import parse_number
 from kpi_desktop.domain.variation.sizing import SizingResult, spread_milestones
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.planning.sizing import (
+    limit_lines,
     parse_improvement,
     size_history,
 )
@@ -390,9 +391,12 @@ class SizePage(DraftPage):
             if k > 0:
                 start = Point(last, s.forecast - s.trend_per_period * k)
                 line = (start, Point(add_periods(target_date, freq, 0), s.forecast))
+        limits = None
+        if enough and s is not None and self._history:
+            limits = limit_lines(s, freq, self._as_of, self._history[-1].period)
         self.chart.show_plan(
             self._history[-CHART_VALUES:],
-            self._sizing if enough else None,
+            limits,
             None if base is None else (base_period, base),
             None if target is None or is_range else (add_periods(target_date, freq, 0), target),
             [] if is_range else self._milestones,
