@@ -303,6 +303,19 @@ def draw_limits(plot: pg.PlotItem, data: ChartData, s: float) -> None:
         plot.addItem(item)
     mean.setZValue(2)
     plot.addItem(mean)
+    if len(data.stretches) > 1:  # the break at each lasting change, marked (not hoverable)
+        low = min(min(b.lower) for b in data.stretches)
+        high = max(max(b.upper) for b in data.stretches)
+        xs: list[float] = []
+        ys: list[float] = []
+        for band in data.stretches[1:]:
+            (x,) = date_to_x([band.first])
+            xs += [x, x, np.nan]
+            ys += [low, high, np.nan]
+        pen = chart_pen(CHART["limits"], 1.0, s, Qt.PenStyle.DotLine)
+        breaks = pg.PlotCurveItem(np.asarray(xs), np.asarray(ys), pen=pen, connect="finite")
+        breaks.setZValue(1)
+        plot.addItem(breaks)
     _add_band_to_legend(plot, "Normal variation", edge, fill, items)
 
 
