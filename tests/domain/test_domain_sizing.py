@@ -422,7 +422,7 @@ def test_the_spread_is_never_narrower_than_the_plain_formula(values: list[float]
     r = size_target(_points(values), M, UP, D(2025, 6, 1), D(2030, 1, 1))
     if r.forecast_sd is None:
         return
-    window = _points(values)[-24:]
+    window = _points(values)[-r.n_values :]  # the latest stretch's window
     xs = [float(period_index(p.period, M)) for p in window]
     fit = fit_line(xs, [p.value for p in window])
     assert fit is not None
