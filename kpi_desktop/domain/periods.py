@@ -42,6 +42,16 @@ _INFER_UPPER_BOUNDS = (
 )
 
 
+#: A period of each frequency in words ("a month").
+PERIOD_WORD: dict[Frequency, str] = {
+    Frequency.DAILY: "day",
+    Frequency.WEEKLY: "week",
+    Frequency.MONTHLY: "month",
+    Frequency.QUARTERLY: "quarter",
+    Frequency.YEARLY: "year",
+}
+
+
 def period_start(d: dt.date, freq: Frequency) -> dt.date:
     """First day of the period that contains ``d``."""
     if freq == Frequency.DAILY:

@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from kpi_desktop.domain.periods import period_label
+from kpi_desktop.domain.periods import PERIOD_WORD, period_label
 from kpi_desktop.domain.types import Direction, Frequency, Point
 from kpi_desktop.domain.variation.behaviour import Behaviour, DatedStretch, behaviour
 from kpi_desktop.domain.variation.stretches import BASE
@@ -144,15 +144,6 @@ def _explain(
     )
 
 
-_PER = {
-    Frequency.DAILY: "day",
-    Frequency.WEEKLY: "week",
-    Frequency.MONTHLY: "month",
-    Frequency.QUARTERLY: "quarter",
-    Frequency.YEARLY: "year",
-}
-
-
 def _moving(slope: float) -> str:
     return "rising" if slope > 0 else "falling"
 
@@ -166,7 +157,7 @@ def _shift_signal(before: DatedStretch, after: DatedStretch, fmt: Formatter) -> 
     now = after.centre_on(after.first) if after.kind == "trend" else after.mean
     side = _side(now, was)
     if after.kind == "trend":
-        per = _PER.get(after.frequency, "period")
+        per = PERIOD_WORD.get(after.frequency, "period")
         slope = after.stretch.slope
         if before.kind == "trend":
             prior = before.stretch.slope

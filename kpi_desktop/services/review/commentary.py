@@ -19,7 +19,7 @@ from typing import Protocol
 import numpy as np
 
 from kpi_desktop.domain.due import period_name
-from kpi_desktop.domain.periods import period_index
+from kpi_desktop.domain.periods import PERIOD_WORD, period_index
 from kpi_desktop.domain.types import Direction, Frequency, Status
 from kpi_desktop.services.tracking.chart_data import ChartData
 from kpi_desktop.services.tracking.status import KpiStatus
@@ -214,7 +214,7 @@ def _variation(st: Facts, chart: ChartData) -> list[str]:
     if now is None or latest is None or latest.count < 2 or st.latest_date is None:
         return []
     out = []
-    per = _PER.get(chart.frequency, "period")
+    per = PERIOD_WORD.get(chart.frequency, "period")
     since = period_name(latest.first, chart.frequency)
     before = now.previous
     if latest.kind == "trend":
@@ -269,7 +269,7 @@ def _pace(st: Facts, chart: ChartData) -> str:
             f"by {_day(st.target_date)}."
         )
     early = period_index(st.target_date, chart.frequency) - period_index(reached, chart.frequency)
-    per = _PER.get(chart.frequency, "period")
+    per = PERIOD_WORD.get(chart.frequency, "period")
     if early == 0:
         timing = "on time"
     else:
@@ -284,13 +284,6 @@ def _pace(st: Facts, chart: ChartData) -> str:
     return f"At this pace it reaches {target} in {period_name(reached, chart.frequency)}, {timing}."
 
 
-_PER = {
-    Frequency.DAILY: "day",
-    Frequency.WEEKLY: "week",
-    Frequency.MONTHLY: "month",
-    Frequency.QUARTERLY: "quarter",
-    Frequency.YEARLY: "year",
-}
 _WORDS = dict(
     enumerate(
         [
