@@ -8,8 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import numpy as np
+from operator import mul
 
 #: Fewer measurements than this give no forecast.
 MIN_FORECAST_POINTS = 3
@@ -25,6 +24,12 @@ class LineFit:
     sxx: float  # sum of squared x deviations from x_mean (> 0)
     sse: float  # sum of squared residuals
     n: int
+    sst: float = 0.0  # sum of squared y deviations from y_mean
+
+    @property
+    def r_squared(self) -> float:
+        """The share of the variation of y the line explains (0 when y does not vary)."""
+        return 0.0 if self.sst <= 0.0 else 1.0 - self.sse / self.sst
 
     def at(self, x: float) -> float:
         """The line's value at ``x``."""
@@ -55,16 +60,19 @@ def fit_line(xs: Sequence[float], ys: Sequence[float]) -> LineFit | None:
         raise ValueError("xs and ys must have the same length")
     if len(xs) < 2:
         return None
-    x = np.asarray(xs, dtype=np.float64)
-    y = np.asarray(ys, dtype=np.float64)
-    x_mean = float(x.mean())
-    y_mean = float(y.mean())
-    dx = x - x_mean
-    dy = y - y_mean
-    sxx = float(dx @ dx)
+    # Plain sums over centred values: the fits here are of a few dozen values (and the
+    # stretches fit every slice they look at), where numpy's per-call overhead would be
+    # most of the cost.
+    n = len(xs)
+    x_mean = math.fsum(xs) / n
+    y_mean = math.fsum(ys) / n
+    dx = [float(x) - x_mean for x in xs]
+    dy = [float(y) - y_mean for y in ys]
+    sxx = sum(map(mul, dx, dx))
     if sxx <= 0.0:
         return None
-    slope = float(dx @ dy) / sxx
-    residuals = dy - slope * dx
-    sse = float(residuals @ residuals)
-    return LineFit(slope=slope, x_mean=x_mean, y_mean=y_mean, sxx=sxx, sse=sse, n=len(xs))
+    sxy = sum(map(mul, dx, dy))
+    syy = sum(map(mul, dy, dy))
+    slope = sxy / sxx
+    sse = max(0.0, syy - slope * sxy)  # the residuals' sum of squares
+    return LineFit(slope, x_mean, y_mean, sxx, sse, n, syy)

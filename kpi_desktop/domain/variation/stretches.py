@@ -33,9 +33,11 @@ fitted over them, so a missing month does not bend a line.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate, pairwise
+from itertools import accumulate
+from operator import sub
 from typing import Literal
 
 from kpi_desktop.domain.variation.forecast import LineFit, fit_line
@@ -55,6 +57,8 @@ TREND_FIT = 0.6
 _STEP_SIDE = 3
 
 StretchKind = Literal["level", "trend"]
+
+_LONG_RUN = re.compile(rb"\x00{%d,}|\x02{%d,}" % (SUSTAINED, SUSTAINED))
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,13 +123,13 @@ class _Line:
 
 def _mean(values: Sequence[float]) -> float:
     low = min(values)
-    return low + math.fsum(v - low for v in values) / len(values)  # exact for constants
+    return low + math.fsum([v - low for v in values]) / len(values)  # exact for constants
 
 
 def _mmr(values: Sequence[float]) -> float:
     if len(values) < 2:
         return 0.0
-    return math.fsum(abs(b - a) for a, b in pairwise(values)) / (len(values) - 1)
+    return math.fsum(map(abs, map(sub, values[1:], values[:-1]))) / (len(values) - 1)
 
 
 def _best_step_sse(values: Sequence[float]) -> float:
@@ -136,14 +140,15 @@ def _best_step_sse(values: Sequence[float]) -> float:
         return math.inf
     centre = _mean(values)
     shifted = [v - centre for v in values]
-    s1 = [0.0, *accumulate(shifted)]
-    s2 = [0.0, *accumulate(v * v for v in shifted)]
-    best = math.inf
-    for k in range(_STEP_SIDE, n - _STEP_SIDE + 1):
-        left = s2[k] - s1[k] ** 2 / k
-        right = (s2[n] - s2[k]) - (s1[n] - s1[k]) ** 2 / (n - k)
-        best = min(best, left + right)
-    return best
+    total = sum(v * v for v in shifted)
+    sums = list(accumulate(shifted))  # sums[k - 1]: the first k values
+    whole = sums[-1]
+    # Each level's squared deviations are its sum of squares less (its sum)^2 / its count;
+    # the two sums of squares add up to the total.
+    return total - max(
+        sums[k - 1] ** 2 / k + (whole - sums[k - 1]) ** 2 / (n - k)
+        for k in range(_STEP_SIDE, n - _STEP_SIDE + 1)
+    )
 
 
 def steady_trend(values: Sequence[float], xs: Sequence[float]) -> LineFit | None:
@@ -152,13 +157,7 @@ def steady_trend(values: Sequence[float], xs: Sequence[float]) -> LineFit | None
     if len(values) < MIN_TREND_VALUES:
         return None
     fit = fit_line(xs, values)
-    if fit is None:
-        return None
-    centre = _mean(values)
-    sst = math.fsum((v - centre) ** 2 for v in values)
-    if sst <= 0.0 or 1.0 - fit.sse / sst < TREND_FIT:
-        return None
-    if fit.sse >= _best_step_sse(values):
+    if fit is None or fit.r_squared < TREND_FIT or fit.sse >= _best_step_sse(values):
         return None
     return fit
 
@@ -167,14 +166,22 @@ def _line(values: Sequence[float], xs: Sequence[float]) -> _Line:
     mmr = _mmr(values)
     fit = steady_trend(values, xs)
     if fit is not None:
-        centre = _mean(values)
-        sst = math.fsum((v - centre) ** 2 for v in values)
-        return _Line("trend", fit.y_mean, fit.slope, fit.x_mean, mmr, 1.0 - fit.sse / sst)
+        return _Line("trend", fit.y_mean, fit.slope, fit.x_mean, mmr, fit.r_squared)
     return _Line("level", _mean(values), 0.0, 0.0, mmr, None)
 
 
-def _side(v: float, centre: float) -> int:
-    return (v > centre) - (v < centre)
+class _Lines:
+    """The central lines of one series' slices, each worked out once."""
+
+    def __init__(self, values: Sequence[float], xs: Sequence[float]) -> None:
+        self._values, self._xs = values, xs
+        self._known: dict[tuple[int, int], _Line] = {}
+
+    def of(self, lo: int, hi: int) -> _Line:
+        line = self._known.get((lo, hi))
+        if line is None:
+            line = self._known[(lo, hi)] = _line(self._values[lo:hi], self._xs[lo:hi])
+        return line
 
 
 def _first_shift(
@@ -188,39 +195,38 @@ def _first_shift(
     """(first value, completing value, rule) of the first shift starting ``earliest`` or
     more values after ``start`` and before ``end``, against ``line``; None without one."""
     half = XMR_SCALE * line.mmr
-    sides = [_side(values[i], line.centre(xs[i])) for i in range(start, end)]
-    i = 0
-    n = len(sides)
-    while i < n:
-        side = sides[i]
-        j = i + 1
-        while j < n and side != 0 and sides[j] == side:
-            j += 1
-        if side != 0 and i >= earliest:
-            length = j - i
-            if length >= SUSTAINED:  # beyond the limits: recognised sooner than a run
-                beyond = sum(
-                    1
-                    for k in range(start + i, start + i + SUSTAINED)
-                    if side * (values[k] - line.centre(xs[k])) > half
-                )
-                if beyond >= SUSTAINED_BEYOND:
-                    return start + i, start + i + SUSTAINED - 1, "beyond"
-            if length >= RUN_LENGTH:
-                return start + i, start + i + RUN_LENGTH - 1, "run"
-        i = j
+    mean, slope, x_mean = line.mean, line.slope, line.x_mean
+    if slope == 0.0:  # one byte a value: 2 above the central line, 0 below, 1 on it
+        marks = bytes([1 + (v > mean) - (v < mean) for v in values[start:end]])
+    else:
+        centres = (mean + slope * (x - x_mean) for x in xs[start:end])
+        marks = bytes(
+            [1 + (v > c) - (v < c) for v, c in zip(values[start:end], centres, strict=True)]
+        )
+    for run in _LONG_RUN.finditer(marks):  # each run of SUSTAINED or more on one side
+        first, length, side = start + run.start(), run.end() - run.start(), marks[run.start()] - 1
+        if first - start < earliest:
+            continue
+        beyond = sum(
+            1
+            for k in range(first, first + SUSTAINED)
+            if side * (values[k] - line.centre(xs[k])) > half
+        )
+        if beyond >= SUSTAINED_BEYOND:  # beyond the limits: recognised sooner than a run
+            return first, first + SUSTAINED - 1, "beyond"
+        if length >= RUN_LENGTH:
+            return first, first + RUN_LENGTH - 1, "run"
     return None
 
 
 def _finish(
-    values: Sequence[float],
-    xs: Sequence[float],
+    lines: _Lines,
     start: int,
     end: int,
     recognised: tuple[int, Literal["run", "beyond"]] | None,
 ) -> Stretch:
     w0 = max(start, end - BASE)
-    line = _line(values[w0:end], xs[w0:end])
+    line = lines.of(w0, end)
     half = XMR_SCALE * line.mmr
     mean = line.mean
     return Stretch(
@@ -247,17 +253,18 @@ def split_stretches(values: Sequence[float], xs: Sequence[float] | None = None) 
     pos = [float(x) for x in xs] if xs is not None else [float(i) for i in range(len(vals))]
     if len(pos) != len(vals):
         raise ValueError("values and xs must have the same length")
+    lines = _Lines(vals, pos)
     out: list[Stretch] = []
     start, n = 0, len(vals)
     recognised: tuple[int, Literal["run", "beyond"]] | None = None
     while start < n:
         end = n
         found: tuple[int, Literal["run", "beyond"]] | None = None
-        while True:
+        earliest = MIN_STRETCH if start == 0 else 1
+        base_end = -1
+        while base_end != min(start + BASE, end):  # the same line finds no earlier shift
             base_end = min(start + BASE, end)
-            line = _line(vals[start:base_end], pos[start:base_end])
-            earliest = MIN_STRETCH if start == 0 else 1
-            shift = _first_shift(vals, pos, start, end, line, earliest)
+            shift = _first_shift(vals, pos, start, end, lines.of(start, base_end), earliest)
             if shift is None:
                 break
             end, completes, rule = shift
@@ -267,9 +274,9 @@ def split_stretches(values: Sequence[float], xs: Sequence[float] | None = None) 
             kept = None
             if before.recognised_at is not None and before.rule is not None:
                 kept = (before.recognised_at, before.rule)
-            out.append(_finish(vals, pos, before.start, end, kept))
+            out.append(_finish(lines, before.start, end, kept))
         else:
-            out.append(_finish(vals, pos, start, end, recognised))
+            out.append(_finish(lines, start, end, recognised))
         start, recognised = end, found
     return out
 

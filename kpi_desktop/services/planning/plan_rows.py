@@ -9,6 +9,7 @@ dates already dates. Edits never use them: they go through the services and the 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
@@ -126,18 +127,33 @@ ORDER BY m.kpi_id, m.period
 
 
 def latest_values(
-    raw: sqlite3.Connection, as_of: dt.date, n: int, *, include_archived: bool = True
+    raw: sqlite3.Connection,
+    as_of: dt.date,
+    n: int,
+    *,
+    include_archived: bool = True,
+    only: Iterable[int] | None = None,
 ) -> dict[int, list[Point]]:
     """Each KPI's last `n` values on or before `as_of`, oldest first (KPIs without any are
-    left out). `raw` is the sqlite3 connection of an open read transaction."""
-    sql = _LATEST_SQL.format(archived="" if include_archived else "k.archived = 0 AND ")
+    left out); with `only`, just those KPIs'. `raw` is the sqlite3 connection of an open
+    read transaction."""
+    archived = "" if include_archived else "k.archived = 0 AND "
+    params: dict[str, object] = {"as_of": as_of.isoformat(), "skip": n - 1}
+    if only is not None:
+        archived += "k.id IN (SELECT value FROM json_each(:only)) AND "
+        params["only"] = json.dumps(sorted(only))
+    sql = _LATEST_SQL.format(archived=archived)
     out: dict[int, list[Point]] = {}
+    dates: dict[str, dt.date] = {}  # KPIs share their periods: parse each text once
     fromiso = dt.date.fromisoformat
-    for kpi_id, period, value in raw.execute(sql, {"as_of": as_of.isoformat(), "skip": n - 1}):
+    for kpi_id, period, value in raw.execute(sql, params):
         points = out.get(kpi_id)
         if points is None:
             points = out[kpi_id] = []
-        points.append(Point(fromiso(period), value))
+        day = dates.get(period)
+        if day is None:
+            day = dates[period] = fromiso(period)
+        points.append(Point(day, value))
     return out
 
 

@@ -2,7 +2,8 @@
 `kpi-desktop status` and the report show. Cost grows with the number of KPIs only: each KPI
 reads at most its last 60 values (what the one forecast cuts into stretches,
 `domain.variation.behaviour.HISTORY`) through the (kpi, period) key, all KPIs in one
-statement (see `latest_values`); the goal tree reads only the latest value of each."""
+statement (see `latest_values`); `kpi_statuses` reads them only for the KPIs with a target
+date (the others have no forecast) and the goal tree only the latest value of each."""
 
 from __future__ import annotations
 
@@ -111,16 +112,8 @@ def kpi_statuses(
     With ``forecast=False`` the forecast is left out (None) and only each KPI's latest
     value is read: what the goal tree needs.
     """
-    return [
-        st
-        for st, _ in kpi_statuses_with_history(
-            ws,
-            as_of,
-            FORECAST_HISTORY if forecast else 1,
-            include_archived=include_archived,
-            forecast=forecast,
-        )
-    ]
+    rows = _read_and_judge(ws, as_of, include_archived, forecast, FORECAST_HISTORY, True)
+    return [st for st, _ in rows]
 
 
 def kpi_statuses_with_history(
@@ -136,12 +129,32 @@ def kpi_statuses_with_history(
     FORECAST_HISTORY values, so `history` must be at least that then."""
     if history < 1 or (forecast and history < FORECAST_HISTORY):
         raise ValueError(f"history must be at least {FORECAST_HISTORY if forecast else 1}")
+    return _read_and_judge(ws, as_of, include_archived, forecast, history, False)
+
+
+def _read_and_judge(
+    ws: Workspace,
+    as_of: dt.date,
+    include_archived: bool,
+    forecast: bool,
+    history: int,
+    history_for_forecast_only: bool,
+) -> list[tuple[KpiStatus, list[Point]]]:
+    """Read the plan and the values, then each KPI's status. With
+    ``history_for_forecast_only`` the last ``history`` values are read only for the KPIs
+    that get a forecast (a target date), the latest value for the others."""
     with ws.reading() as s:
         raw = sqlite_connection(s)
         goals = read_goals(raw)
         kpis = read_kpis(raw, include_archived=include_archived)
         kpis, milestones = plans_in_force(raw, kpis, read_milestones(raw), as_of)
-        recent = latest_values(raw, as_of, history, include_archived=include_archived)
+        if history_for_forecast_only:
+            recent = latest_values(raw, as_of, 1, include_archived=include_archived)
+            if forecast:
+                deep = [k.id for k in kpis if k.target_date]
+                recent |= latest_values(raw, as_of, history, only=deep)
+        else:
+            recent = latest_values(raw, as_of, history, include_archived=include_archived)
         grace = read_grace_days(raw)
     return _statuses(goals, kpis, milestones, recent, as_of, forecast, grace)
 
