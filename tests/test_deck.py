@@ -13,6 +13,7 @@ import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Emu
+from PySide6.QtCore import Qt
 
 from kpi_desktop.cli import main
 from kpi_desktop.reports.deck.native_chart import MAX_POINTS, value_range
@@ -239,12 +240,29 @@ def test_file_export_meeting_deck_from_the_window(qtbot, cafe: Path, tmp_path: P
     assert written == tmp_path / "from the app.pptx" and written.exists()
     assert prompts.asked[-1][:2] == ("info", "Meeting deck saved")
     assert len(Presentation(str(written)).slides) == 13
-    dialog.goal.setCurrentIndex(dialog.goal.findData("Delight our regulars"))
+    assert dialog.count.text() == "9 KPIs: a slide for each." and dialog.export_button.isEnabled()
+    dialog.kpis.set_all(False)
+    assert dialog.count.text() == "Tick at least one KPI."
+    assert not dialog.export_button.isEnabled()
+    dialog.kpis.tick_goal("Delight our regulars")
+    regulars_kpis = dialog.kpis.chosen()
+    assert dialog.count.text() == f"{len(regulars_kpis)} KPIs: a slide for each."
     dialog.as_of_edit.setDate(dialog.as_of_edit.date().addDays(-40))
     regulars = dialog.export_to_chosen_file()
     assert regulars is not None
     slides = list(Presentation(str(regulars)).slides)
     assert len(slides) == 7
+    titles = {slide_texts(s)[0] for s in slides}
+    assert set(regulars_kpis) <= titles
+    dialog.kpis.set_all(False)
+    one = next(dialog.kpis._kpi_items())
+    one.setCheckState(0, Qt.CheckState.Checked)
+    assert dialog.count.text() == "1 KPI: one slide for it."
+    prompts.files.append(str(tmp_path / "one.pptx"))
+    single = dialog.export_to_chosen_file()
+    assert single is not None
+    slides = list(Presentation(str(single)).slides)
+    assert len(slides) == 5 and slide_texts(slides[2])[0] == one.text(0)
     as_of = TODAY - dt.timedelta(days=40)
     assert f"as of {as_of.day} {as_of:%b %Y}" in slide_texts(slides[0])[1]
     dialog.close()

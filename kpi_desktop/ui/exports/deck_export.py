@@ -1,5 +1,6 @@
-"""File > Export meeting deck…: the as-of date and which goal's KPIs, then a PowerPoint
-deck with native charts, written with a progress dialog (Cancel stops it, writes nothing)."""
+"""File > Export meeting deck…: the as-of date and which KPIs (a tick list by goal), then a
+PowerPoint deck with native charts, written with a progress dialog (Cancel stops it, writes
+nothing)."""
 
 from __future__ import annotations
 
@@ -7,17 +8,13 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QFormLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QWidget
 
 from kpi_desktop.reports.deck.slides import DeckCancelled, build_deck
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.review.report_data import workspace_name
 from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.exports.kpi_checklist import KpiChecklist
 from kpi_desktop.ui.exports.report_dialog import (
     ExportDialog,
     _safe,
@@ -37,14 +34,15 @@ def write_deck(
     path: Path,
     as_of: dt.date,
     prompts: Prompts,
-    goal: str | None = None,
+    kpis: list[str] | None = None,
 ) -> Path | None:
-    """Write the deck with a progress dialog; problems are told through ``prompts``."""
+    """Write the deck (of ``kpis`` by name; None: every KPI) with a progress dialog;
+    problems are told through ``prompts``."""
     try:
         with progress_shown(
             parent, _tr("Export meeting deck"), _tr("Preparing the slides...")
         ) as tell:
-            made = build_deck(document.workspace, path, as_of, goal=goal, progress=tell)
+            made = build_deck(document.workspace, path, as_of, kpis=kpis or (), progress=tell)
     except DeckCancelled:
         return None
     except KpiDesktopError as exc:
@@ -61,26 +59,39 @@ def write_deck(
 
 
 class DeckExportDialog(ExportDialog):
-    """Every KPI or one goal's, results as of a date, then Export… to choose the file."""
+    """Which KPIs (all ticked to start with), results as of a date, then Export… to
+    choose the file."""
 
     def __init__(self, document: Document, prompts: Prompts, parent: QWidget | None = None):
         super().__init__(document, prompts, self.tr("Export meeting deck"), parent)
-        self.setMinimumWidth(480)
-        self.goal = QComboBox()
-        self.goal.addItem(self.tr("Every KPI"), None)
-        for goal in document.workspace.goals.list(include_archived=False):
-            if goal.parent_id is None:
-                self.goal.addItem(self.tr("KPIs of: {0}").format(goal.title), goal.title)
+        self.setMinimumWidth(520)
+        self.kpis = KpiChecklist(document.workspace)
+        self.count = QLabel()
+        self.kpis.changed.connect(self._count_chosen)
         form = QFormLayout()
-        form.addRow(self.tr("Slides for"), self.goal)
+        form.addRow(self.tr("Slides for"), self.kpis)
+        form.addRow("", self.count)
         self.lay_out(
             self.tr(
                 "A PowerPoint deck for the meeting: a title slide, the scorecard, a slide per "
                 "KPI with an editable chart and what its numbers say (also in the speaker "
-                "notes, with its open actions), the open actions and the achievements."
+                "notes, with its open actions), the open actions and the achievements. Tick "
+                "a goal for all its KPIs."
             ),
             form,
         )
+        self._count_chosen()
+
+    def _count_chosen(self) -> None:
+        n = len(self.kpis.chosen())
+        if n == 0:
+            text = self.tr("Tick at least one KPI.")
+        elif n == 1:
+            text = self.tr("1 KPI: one slide for it.")
+        else:
+            text = self.tr("{n} KPIs: a slide for each.").format(n=n)
+        self.count.setText(text)
+        self.export_button.setEnabled(n > 0)
 
     def export_to_chosen_file(self) -> Path | None:
         name = f"{_safe(workspace_name(self.document.workspace))} meeting {self.as_of}.pptx"
@@ -92,9 +103,8 @@ class DeckExportDialog(ExportDialog):
         path = Path(answer)
         if path.suffix.lower() != ".pptx":
             path = path.with_name(path.name + ".pptx")
-        written = write_deck(
-            self, self.document, path, self.as_of, self.prompts, self.goal.currentData()
-        )
+        chosen = None if self.kpis.everything_chosen() else self.kpis.chosen()
+        written = write_deck(self, self.document, path, self.as_of, self.prompts, chosen)
         self.last_path = written
         return written
 
