@@ -83,6 +83,28 @@ def test_a_step_reads_as_a_new_level(workspace: Workspace) -> None:
     ]
 
 
+def test_a_rate_moves_and_misses_its_plan_in_points(workspace: Workspace) -> None:
+    goal = workspace.goals.add("Keep")
+    kpi = workspace.kpis.add(
+        goal.id,
+        "Margin",
+        unit="%",
+        decimals=1,
+        baseline_value=60.0,
+        baseline_date=dt.date(2025, 1, 1),
+        target_value=72.0,
+        target_date=dt.date(2026, 1, 1),
+    )
+    rows = [(dt.date(2025, m, 1), 60.0 + 0.5 * m, None) for m in range(1, 13)]
+    workspace.measurements.upsert_many(kpi.id, rows)
+    _line, text = said(workspace, "Margin", dt.date(2025, 12, 15))
+    # 66.0% against a plan of 71.4%: 5.4 points behind, not "5.0%" (a share of what?)
+    assert text[:2] == [
+        "Margin rose to 66.0% (+0.5 points on Nov 2025).",
+        "That is 5.4 points worse than the plan for now (71.4%).",
+    ]
+
+
 def test_a_kpi_without_values_gets_one_sentence(workspace: Workspace) -> None:
     goal = workspace.goals.add("Grow")
     workspace.kpis.add(goal.id, "Visits")

@@ -156,7 +156,8 @@ def sentences(st: Facts, chart: ChartData, actions: Sequence[str] = ()) -> list[
         else:
             side = _better_or_worse(gap, st.direction)
             out.append(
-                f"That is {st.format(abs(gap))} {side} the plan for now ({st.format(st.expected)})."
+                f"That is {_amount(st, abs(gap))} {side} the plan for now "
+                f"({st.format(st.expected)})."
             )
     out += _variation(st, chart)
     pace = _pace(st, chart)
@@ -193,13 +194,25 @@ def _movement(st: Facts, chart: ChartData) -> str:
     return f"{st.kpi} {verb} {st.format(now)}{detail}."
 
 
+def _is_rate(st: Facts) -> bool:
+    return st.unit.strip() == "%"
+
+
+def _amount(st: Facts, difference: float) -> str:
+    """A difference between two values: in points for a rate ("0.4 points"), else in the
+    KPI's unit ("€718")."""
+    if _is_rate(st):
+        return f"{difference:.{max(st.decimals, 1)}f} points"
+    return st.format(difference)
+
+
 def _change(st: Facts, now: float, then: float, when: str) -> str:
     change = now - then
     if abs(change) < 1e-12:
         return f"the same as {when}"
     sign = "+" if change > 0 else "-"
-    if st.unit.strip() == "%":  # a change of a rate is in points, not a share of it
-        return f"{sign}{abs(change):.{max(st.decimals, 1)}f} points on {when}"
+    if _is_rate(st):  # a change of a rate is in points, not a share of it
+        return f"{sign}{_amount(st, abs(change))} on {when}"
     if then != 0:
         ratio = change / abs(then)
         return f"{ratio:+.1%} on {when}" if abs(ratio) < 0.1 else f"{ratio:+.0%} on {when}"
