@@ -174,7 +174,7 @@ class ChangeLogEntry(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     at: str = Field(index=True)  # local time, ISO 8601 to the second
     who: str = ""  # the OS user (or the server role in a team workspace)
-    kind: str  # goal, kpi, milestone, value, review, action, setting
+    kind: str  # goal, kpi, milestone, value, review, action, note, setting
     kpi_id: int | None = Field(default=None, index=True)
     goal_id: int | None = Field(default=None, index=True)
     name: str = ""  # the goal's or KPI's name at the time
@@ -218,3 +218,24 @@ class PlanRevisionMilestone(SQLModel, table=True):
     date: dt.date = Field(primary_key=True)
     kpi_id: int = Field(sa_column=_fk("kpi.id", nullable=False, ondelete="CASCADE"))
     value: float
+
+
+class Annotation(SQLModel, table=True):
+    """A dated note ("new barista started", "road works") on a KPI or, without a KPI, on
+    the whole workspace: on one date, or on a span from ``start_date`` to ``end_date`` (inclusive)."""
+
+    __tablename__ = "annotation"
+    __table_args__ = (
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="ck_annotation_span"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kpi_id: int | None = Field(
+        default=None, sa_column=_fk("kpi.id", nullable=True, ondelete="CASCADE")
+    )
+    start_date: dt.date = Field(index=True)
+    end_date: dt.date | None = None  # None: a note on one date
+    text: str
+    created_at: dt.datetime = Field(default_factory=_utcnow)
+    # Bumped by every edit (see Goal.version).
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})

@@ -137,6 +137,7 @@ class Snapshot:
     revision_milestones: StoredRows = field(
         default_factory=lambda: StoredRows.none("plan_revision_milestone")
     )
+    annotations: StoredRows = field(default_factory=lambda: StoredRows.none("annotation"))
     # (table, column, row id, target id): the links of actions and review entries
     links: list[tuple[str, str, int, int]] = field(default_factory=list)
 
@@ -157,6 +158,7 @@ def _snapshot(
         StoredRows.read(raw, "milestone", kpis_sql, param),
         StoredRows.read(raw, "plan_revision", kpis_sql, param),
         StoredRows.read(raw, "plan_revision_milestone", kpis_sql, param),
+        StoredRows.read(raw, "annotation", kpis_sql, param),
         _links(raw, kpis_sql, _GOALS_UNDER_GOAL if goals else None, param),
     )
 
@@ -222,6 +224,7 @@ def restore(ws: Workspace, snap: Snapshot) -> None:
         snap.milestones.write(raw)
         snap.revisions.write(raw)  # before their milestones (a foreign key)
         snap.revision_milestones.write(raw)
+        snap.annotations.write(raw)
         for link_table, column, row_id, target in snap.links:  # only rows still unlinked
             raw.execute(
                 f"UPDATE {link_table} SET {column} = ? WHERE id = ? AND {column} IS NULL",

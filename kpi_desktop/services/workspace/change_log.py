@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from kpi_desktop.store.tables import (
     Action,
+    Annotation,
     ChangeLogEntry,
     Goal,
     Kpi,
@@ -52,6 +53,7 @@ _KINDS: dict[type, str] = {
     Measurement: "value",
     Review: "review",
     Action: "action",
+    Annotation: "note",
 }
 
 
@@ -268,6 +270,8 @@ def _where(obj: Any, kind: str) -> dict[str, Any]:
         return {"kpi_id": obj.kpi_id, "name": _kpi_name(inspect(obj).session, obj.kpi_id)}
     if kind == "action":
         return {"kpi_id": obj.kpi_id, "goal_id": obj.goal_id, "name": obj.title or ""}
+    if kind == "note":
+        return {"kpi_id": obj.kpi_id, "name": obj.text or ""}
     return {"name": obj.title or ""}
 
 

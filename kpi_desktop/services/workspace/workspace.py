@@ -26,6 +26,7 @@ from kpi_desktop.services.errors import (
 )
 from kpi_desktop.services.planning.goals import GoalService
 from kpi_desktop.services.planning.kpis import KpiService
+from kpi_desktop.services.review.annotations import AnnotationService
 from kpi_desktop.services.review.reviews import ReviewService
 from kpi_desktop.services.tracking.measurements import MeasurementService
 from kpi_desktop.services.workspace import change_log
@@ -49,6 +50,7 @@ class Workspace:
         self.kpis = KpiService(self)
         self.measurements = MeasurementService(self)
         self.reviews = ReviewService(self)
+        self.annotations = AnnotationService(self)
 
     # -- life cycle ---------------------------------------------------------------------------
 
