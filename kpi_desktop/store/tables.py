@@ -222,7 +222,7 @@ class PlanRevisionMilestone(SQLModel, table=True):
 
 class Annotation(SQLModel, table=True):
     """A dated note ("new barista started", "road works") on a KPI or, without a KPI, on
-    the whole workspace: on one date, or on a span from ``start_date`` to ``end_date`` (inclusive)."""
+    the whole workspace: on one date, or from ``start_date`` to ``end_date`` (inclusive)."""
 
     __tablename__ = "annotation"
     __table_args__ = (
