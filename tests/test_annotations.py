@@ -6,9 +6,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtGui import QColor, QImage
 
+from kpi_desktop.reports.chart import draw_chart, find_item, make_chart_widget, render_chart_image
+from kpi_desktop.reports.chart_style import CHART
 from kpi_desktop.services.errors import NotFound, ValidationError
 from kpi_desktop.services.planning.snapshots import capture_kpi, restore
+from kpi_desktop.services.tracking.chart_data import chart_data
 from kpi_desktop.services.workspace import change_log
 from kpi_desktop.services.workspace.workspace import Workspace
 
@@ -86,3 +90,66 @@ def test_deleting_a_kpi_takes_its_notes_and_undo_brings_them_back(workspace: Wor
     assert workspace.annotations.list() == [everyone]
     restore(workspace, snap)
     assert [n.text for n in workspace.annotations.list(kpi)] == ["Price rise", "Easter"]
+
+
+def _pin_centres(image: QImage) -> list[float]:
+    """The x centres of the note pins: runs of columns holding the pins' colour."""
+    pin = QColor(CHART["note"])
+    columns = []
+    for x in range(image.width()):
+        for y in range(0, image.height(), 2):
+            c = image.pixelColor(x, y)
+            if (
+                abs(c.red() - pin.red()) + abs(c.green() - pin.green()) + abs(c.blue() - pin.blue())
+                < 30
+            ):
+                columns.append(x)
+                break
+    runs: list[list[int]] = []
+    for x in columns:
+        if runs and x - runs[-1][-1] <= 2:
+            runs[-1].append(x)
+        else:
+            runs.append([x])
+    return [sum(r) / len(r) for r in runs if len(r) >= 6]  # a pin, not a dotted guide line
+
+
+def test_notes_are_drawn_at_their_dates_in_an_exported_png(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    kpi = _kpi(workspace)
+    rows = [(dt.date(2025, m, 1), 100.0 + (m % 3), None) for m in range(1, 13)]
+    workspace.measurements.upsert_many(kpi, rows)
+    as_of = dt.date(2025, 12, 20)
+    bare = render_chart_image(chart_data(workspace, kpi, as_of), 900, 450, 1)
+    assert _pin_centres(bare) == []
+    for day in (dt.date(2025, 3, 1), dt.date(2025, 7, 1), dt.date(2025, 11, 1)):
+        workspace.annotations.add(kpi, day, f"Note of {day:%b}")
+    data = chart_data(workspace, kpi, as_of)
+    assert [n.text for n in data.notes] == ["Note of Mar", "Note of Jul", "Note of Nov"]
+    *pins, _legend_sample = _pin_centres(render_chart_image(data, 900, 450, 1))
+    first, second, third = pins
+    # 122 and 123 days apart: evenly spaced on the date axis, left to right
+    assert first < second < third
+    assert abs((second - first) - (third - second)) <= 3
+    # ...and where the chart puts those dates: the values of Mar and Nov are 4+4 months
+    # apart of the 11 months the values span
+    plot_width = (third - first) * 11 / 8
+    assert 500 < plot_width < 900
+
+
+def test_the_pane_shows_a_notes_tooltip(qtbot, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    kpi = _kpi(workspace)
+    workspace.measurements.upsert_many(
+        kpi, [(dt.date(2025, m, 1), float(m), None) for m in (1, 2, 3)]
+    )
+    workspace.annotations.add(kpi, dt.date(2025, 2, 1), "Price rise")
+    data = chart_data(workspace, kpi, dt.date(2025, 3, 31))
+    widget = make_chart_widget()
+    qtbot.addWidget(widget)
+    plot = widget.plot
+    draw_chart(plot, data)
+    pins = find_item(plot, "Notes")
+    assert pins is not None
+    assert [p.data() for p in pins.points()] == ["1. 1 Feb 2025: Price rise"]
+    assert (
+        pins.opts["tip"](x=0, y=0, data="1. 1 Feb 2025: Price rise") == "1. 1 Feb 2025: Price rise"
+    )

@@ -35,6 +35,7 @@ from kpi_desktop.reports.chart_layers import (
     draw_forecast,
     draw_last_year,
     draw_limits,
+    draw_notes,
     draw_plan,
     draw_range_band,
     legend_style,
@@ -114,6 +115,7 @@ def draw_chart(
     draw_last_year(plot, data, s)
     draw_limits(plot, data, s)
     draw_range_band(plot, data, s)
+    draw_notes(plot, data, s)
     show_dates(plot, data)
 
 

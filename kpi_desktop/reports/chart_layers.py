@@ -1,6 +1,7 @@
 """The chart's layers and the pens they are drawn with: the actual values, the plan, target,
-baseline and milestones, the forecast, the limits of normal variation and the keep-within
-band; and the legend entries they add (a band shows as a filled box).
+baseline and milestones, the forecast, the limits of normal variation, the keep-within
+band and the notes (annotations); and the legend entries they add (a band shows as a
+filled box).
 
 Each ``draw_*`` function adds one layer to a plot (see ``reports.chart.draw_chart``).
 """
@@ -71,6 +72,7 @@ LEGEND_NAMES = (
     "Trend line",
     "Normal variation",
     "Keep within",
+    "Notes",
 )
 
 
@@ -330,3 +332,69 @@ def draw_range_band(plot: pg.PlotItem, data: ChartData, s: float) -> None:
     region.setZValue(0)
     plot.addItem(region)
     _add_band_to_legend(plot, "Keep within", edge, fill, [region])
+
+
+def _value_at(data: ChartData, day: dt.date) -> float:
+    """The actual value of the period nearest ``day`` (the first or last one outside)."""
+    dates = data.dates if data.series is None else data.series.dates
+    values = data.values if data.series is None else data.series.values
+    i = int(np.searchsorted(dates, np.datetime64(day, "D"), side="right")) - 1
+    return float(values[min(max(i, 0), len(values) - 1)])
+
+
+def _drawn_span(data: ChartData) -> tuple[float, float]:
+    """The lowest and highest value the chart draws (values, plan, target, limits)."""
+    values = data.values if data.series is None else data.series.values
+    drawn = [float(np.min(values)), float(np.max(values))]
+    drawn += [v for _, v in (*data.pace, *(data.forecast or ()))]
+    drawn += [dv[1] for dv in (data.baseline, data.target) if dv is not None]
+    drawn += [v for band in data.stretches for v in (*band.lower, *band.upper)]
+    return min(drawn), max(drawn)
+
+
+def draw_notes(plot: pg.PlotItem, data: ChartData, s: float) -> None:
+    """Each note as a numbered pin just above the line at its date, with a dotted line down
+    the chart (a shaded span for a note over a period); the pins' tooltip is the note. The
+    numbers are the order of ``data.notes``: the report and the deck list them so."""
+    if not data.notes or not data.has_values:
+        return
+    low, high = _drawn_span(data)
+    lift = (high - low) * 0.05 or max(abs(high) * 0.05, 1.0)
+    color = CHART["note"]
+    guide = chart_pen(chart_color(color, 150), 1.0, s, Qt.PenStyle.DotLine)
+    xs: list[float] = []
+    ys: list[float] = []
+    for number, note in enumerate(data.notes, 1):
+        x = float(date_to_x(note.start))
+        y = _value_at(data, note.start) + lift
+        xs.append(x)
+        ys.append(y)
+        if note.end is not None:
+            span = np.asarray(date_to_x([note.start, note.end]), dtype=np.float64)
+            bottom = pg.PlotCurveItem(span, np.full(2, low - lift), pen=None)
+            top = pg.PlotCurveItem(span, np.full(2, high + lift), pen=None)
+            fill = pg.FillBetweenItem(bottom, top, brush=chart_color(color, 28))
+            fill.setZValue(0)
+            plot.addItem(fill, ignoreBounds=True)
+        line = pg.PlotCurveItem(np.array([x, x]), np.array([low - lift, y]), pen=guide)
+        line.setZValue(3)
+        plot.addItem(line, ignoreBounds=True)
+        label = pg.TextItem(str(number), color=CHART["background"], anchor=(0.5, 0.5))
+        label.setFont(chart_font(FONT_SIZES["legend"] - 2))
+        label.setPos(x, y)
+        label.setZValue(21)
+        plot.addItem(label, ignoreBounds=True)
+    pins = pg.ScatterPlotItem(
+        xs,
+        ys,
+        symbol="o",
+        size=14 * s,
+        brush=color,
+        pen=chart_pen(CHART["background"], 1.0, s),
+        name="Notes",
+        hoverable=True,
+        tip=lambda x, y, data: data,
+        data=[f"{n}. {note.line()}" for n, note in enumerate(data.notes, 1)],
+    )
+    pins.setZValue(20)
+    plot.addItem(pins)

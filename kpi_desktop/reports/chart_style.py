@@ -31,6 +31,7 @@ CHART: dict[str, str] = {
     "forecast": "#E69F00",
     "limits": "#56B4E9",
     "range": "#009E73",
+    "note": "#6A3D9A",  # annotations: the numbered pins and their spans
 }
 
 #: Point sizes of chart text (axis ticks, axis labels, legend, export title and subtitle).

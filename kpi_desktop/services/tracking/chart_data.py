@@ -47,6 +47,7 @@ from kpi_desktop.domain.variation.xmr import ProcessLimits
 from kpi_desktop.services.planning.goals import get_goal
 from kpi_desktop.services.planning.kpis import get_kpi
 from kpi_desktop.services.planning.revisions import plan_spans, read_prior_plans
+from kpi_desktop.services.review.annotations import Note, read_notes
 from kpi_desktop.services.tracking.chart_lines import (
     DatedValue,
     StretchBand,
@@ -154,6 +155,8 @@ class ChartData:
     #: The values of the year before the last 12 months to ``as_of``, moved a year on so
     #: they lie under this year's (empty unless asked for with ``last_year=True``).
     last_year: tuple[DatedValue, ...] = ()
+    #: The KPI's notes and the workspace's (annotations), oldest first.
+    notes: tuple[Note, ...] = ()
 
     @property
     def trend_limits(self) -> bool:
@@ -247,6 +250,7 @@ def chart_data(
             else:  # few enough: every value, as with complete
                 dates, values = window.dates, window.values
         spans = plan_spans(kpi, milestones, read_prior_plans(raw, kpi_id).get(kpi_id, []))
+        notes = tuple(read_notes(s, kpi_id))
         kpi_name, goal_title = kpi.name, goal.title
         unit, unit_kind, symbol = kpi.unit, kpi.unit_kind, kpi.currency_symbol
         decimals, frequency = kpi.decimals, Frequency(kpi.frequency)
@@ -293,7 +297,21 @@ def chart_data(
         stretches=stretch_bands(now),
         behaviour=now,
         last_year=last_year_values(dates, values, as_of) if last_year else (),
+        notes=_notes_within(notes, dates, target, as_of),
     )
+
+
+def _notes_within(
+    notes: tuple[Note, ...], dates: np.ndarray, target: KpiTarget, as_of: dt.date
+) -> tuple[Note, ...]:
+    """The notes that touch the chart's dates: from its first value (or baseline) to the
+    later of the as-of date and the target date."""
+    days = [d for d in (target.baseline_date, target.target_date) if d is not None]
+    if len(dates):
+        days += [dt.date.fromisoformat(str(dates[0])), dt.date.fromisoformat(str(dates[-1]))]
+    first = min(days, default=as_of)
+    last = max([*days, as_of])
+    return tuple(n for n in notes if n.last >= first and n.start <= last)
 
 
 def last_year_values(
