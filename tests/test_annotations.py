@@ -4,10 +4,15 @@ checked, logged and put back with everything else."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
+from pptx import Presentation
 from PySide6.QtGui import QColor, QImage
 
+from kpi_desktop.cli import main
 from kpi_desktop.reports.chart import draw_chart, find_item, make_chart_widget, render_chart_image
 from kpi_desktop.reports.chart_style import CHART
 from kpi_desktop.services.errors import NotFound, ValidationError
@@ -17,6 +22,7 @@ from kpi_desktop.services.workspace import change_log
 from kpi_desktop.services.workspace.workspace import Workspace
 
 MAR = dt.date(2026, 3, 3)
+TODAY = dt.date.today()
 
 
 def _kpi(ws: Workspace, name: str = "Revenue") -> int:
@@ -153,3 +159,41 @@ def test_the_pane_shows_a_notes_tooltip(qtbot, workspace: Workspace) -> None:  #
     assert (
         pins.opts["tip"](x=0, y=0, data="1. 1 Feb 2025: Price rise") == "1. 1 Feb 2025: Price rise"
     )
+
+
+def _note_the_cafe(cafe: Path) -> None:
+    with Workspace.open(cafe) as ws:
+        revenue = ws.kpis.find("Monthly revenue").id
+        ws.annotations.add(revenue, TODAY.replace(day=1) - dt.timedelta(days=95), "New barista")
+        ws.annotations.add(None, TODAY.replace(day=1) - dt.timedelta(days=40), "Road works")
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) missing")
+def test_the_report_lists_the_notes_beside_the_kpi(cafe: Path, tmp_path: Path) -> None:
+    _note_the_cafe(cafe)
+    pdf = tmp_path / "report.pdf"
+    assert main(["report", str(cafe), "-o", str(pdf)]) == 0
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    flat = " ".join(text.split())
+    assert "Note 1." in flat and ": New barista" in flat
+    assert "(all KPIs): Road works" in flat
+
+
+def test_the_deck_pins_and_lists_the_notes(cafe: Path, tmp_path: Path) -> None:
+    _note_the_cafe(cafe)
+    out = tmp_path / "deck.pptx"
+    assert main(["deck", str(cafe), "-o", str(out), "--kpi", "Monthly revenue"]) == 0
+    slide = next(
+        s
+        for s in Presentation(str(out)).slides
+        if any(sh.has_text_frame and sh.text_frame.text == "Monthly revenue" for sh in s.shapes)
+    )
+    chart = next(sh.chart for sh in slide.shapes if sh.has_chart)
+    series = {s.name: list(s.values) for s in chart.plots[0].series}
+    pins = [(i, v) for i, v in enumerate(series["Notes"]) if v is not None]
+    assert len(pins) == 2
+    assert all(series["Actual"][i] == v for i, v in pins)  # on the line, at their periods
+    text = "\n".join(sh.text_frame.text for sh in slide.shapes if sh.has_text_frame)
+    notes = slide.notes_slide.notes_text_frame.text
+    for said in (text, notes):
+        assert ": New barista" in said and "(all KPIs): Road works" in said

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from kpi_desktop.reports.chart_axes import date_to_x
 from kpi_desktop.reports.chart_style import CHART, FONT_SIZES, MARKER_LIMIT
+from kpi_desktop.services.review.annotations import numbered
 from kpi_desktop.services.tracking.chart_data import ChartData
 
 # -- pens, colours and fonts ----------------------------------------------------------------
@@ -394,7 +395,7 @@ def draw_notes(plot: pg.PlotItem, data: ChartData, s: float) -> None:
         name="Notes",
         hoverable=True,
         tip=lambda x, y, data: data,
-        data=[f"{n}. {note.line()}" for n, note in enumerate(data.notes, 1)],
+        data=numbered(data.notes),
     )
     pins.setZValue(20)
     plot.addItem(pins)

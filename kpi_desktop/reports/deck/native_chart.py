@@ -87,7 +87,24 @@ def series_of(chart: ChartData) -> tuple[list[dt.date], dict[str, list[float | N
                 None if b is None else _along(b, getattr(b, part), d)
                 for b, d in zip(bands, axis, strict=True)
             ]
+    pins = _note_pins(chart, axis, out["Actual"])
+    if any(v is not None for v in pins):
+        out["Notes"] = pins
     return axis, out
+
+
+def _note_pins(
+    chart: ChartData, axis: list[dt.date], actual: list[float | None]
+) -> list[float | None]:
+    """A marker on the actual value of the period each note starts in (None elsewhere)."""
+    pins: list[float | None] = [None] * len(axis)
+    for note in chart.notes:
+        i = bisect_left(axis, note.start)
+        if i == len(axis) or axis[i] > note.start:
+            i -= 1
+        if 0 <= i < len(axis) and actual[i] is not None and (note.start - axis[i]).days < 400:
+            pins[i] = actual[i]
+    return pins
 
 
 _LIMIT_SERIES = (
@@ -121,6 +138,7 @@ _LOOK: dict[str, tuple[str, float, MSO_LINE_DASH_STYLE | None]] = {
     "Average": (CHART["limits"], 1.0, None),
     "Upper natural limit": (CHART["limits"], 1.0, MSO_LINE_DASH_STYLE.SQUARE_DOT),
     "Lower natural limit": (CHART["limits"], 1.0, MSO_LINE_DASH_STYLE.SQUARE_DOT),
+    "Notes": (CHART["note"], 0.0, None),
 }
 
 
@@ -151,6 +169,13 @@ def add_kpi_chart(
         if dash is not None:
             line.dash_style = dash
         plotted.smooth = False
+        if plotted.name == "Notes":  # markers only: a diamond on each note's period
+            line.fill.background()
+            plotted.marker.style = XL_MARKER_STYLE.DIAMOND
+            plotted.marker.size = 11
+            plotted.marker.format.fill.solid()
+            plotted.marker.format.fill.fore_color.rgb = RGBColor.from_string(color.lstrip("#"))
+            continue
         plotted.marker.style = (
             XL_MARKER_STYLE.CIRCLE
             if plotted.name == "Actual" and len(axis) <= 60

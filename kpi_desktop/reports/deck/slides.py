@@ -26,6 +26,7 @@ from kpi_desktop.reports.deck.native_chart import add_kpi_chart
 from kpi_desktop.reports.deck.text_fit import fit_text
 from kpi_desktop.reports.output_file import atomic_output
 from kpi_desktop.services.errors import KpiDesktopError
+from kpi_desktop.services.review.annotations import numbered
 from kpi_desktop.services.review.commentary import sentences, status_line
 from kpi_desktop.services.review.report_data import ReportData, gather_report
 from kpi_desktop.services.tracking.chart_data import ChartData
@@ -374,9 +375,10 @@ def _kpi_slide(slide: Any, data: ReportData, st: KpiStatus, chart: ChartData) ->
         color=STATUS_COLORS[st.status],
     )
     said = sentences(st, chart)
+    pinned = [f"Note {line}" for line in numbered(chart.notes)]
     add_text(
         slide,
-        "\n".join(said),
+        "\n".join([*said, *pinned]),
         side_left,
         top + Inches(1.35),
         side_w,
@@ -384,7 +386,7 @@ def _kpi_slide(slide: Any, data: ReportData, st: KpiStatus, chart: ChartData) ->
         size=15,
         smallest=10,
     )
-    notes = [status_line(st, chart), *said]
+    notes = [status_line(st, chart), *said, *pinned]
     actions = [a for a in data.open_actions if a.about in (st.kpi, st.goal)]
     if actions:
         notes.append("Open actions:")

@@ -25,6 +25,7 @@ from kpi_desktop.reports.meeting.style import (
     period_name,
     short_date,
 )
+from kpi_desktop.services.review.annotations import numbered
 from kpi_desktop.services.review.commentary import sentences
 from kpi_desktop.services.review.report_data import (
     ObjectiveSection,
@@ -92,6 +93,8 @@ def _kpi_block(
     said = " ".join(sentences(st, chart))  # what the numbers say, in plain sentences
     caption_lines = layout.wrap(caption, SMALL, layout.width - 16) if caption else []
     said_lines = layout.wrap(said, NOTE, layout.width - 16)
+    for line in numbered(chart.notes):  # the chart's numbered pins, explained
+        said_lines += layout.wrap(f"Note {line}", NOTE, layout.width - 16)
     comment_lines = layout.wrap(comment, NOTE, layout.width - 24) if comment else []
     lh_caption, lh_note = layout.line_height(SMALL), layout.line_height(NOTE)
     height = chart_h + 6 + len(caption_lines) * lh_caption + 4 + len(said_lines) * lh_note

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +62,11 @@ class Note:
         """ "3 Mar 2026: Price rise" (the workspace's notes say so)."""
         scope = "" if self.kpi_id is not None else " (all KPIs)"
         return f"{self.when()}{scope}: {self.text}"
+
+
+def numbered(notes: Sequence[Note]) -> list[str]:
+    """ "1. 3 Mar 2026: Price rise", ...: the numbers the chart's pins carry."""
+    return [f"{n}. {note.line()}" for n, note in enumerate(notes, 1)]
 
 
 def as_note(row: Annotation) -> Note:
