@@ -10,16 +10,25 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QAction, QColor, QImage
 
 from kpi_desktop.cli import main
-from kpi_desktop.reports.chart import draw_chart, find_item, make_chart_widget, render_chart_image
+from kpi_desktop.reports.chart import (
+    date_to_x,
+    draw_chart,
+    find_item,
+    make_chart_widget,
+    render_chart_image,
+)
 from kpi_desktop.reports.chart_style import CHART
 from kpi_desktop.services.errors import NotFound, ValidationError
 from kpi_desktop.services.planning.snapshots import capture_kpi, restore
+from kpi_desktop.services.review.commentary import chart_sentences
 from kpi_desktop.services.tracking.chart_data import chart_data
 from kpi_desktop.services.workspace import change_log
 from kpi_desktop.services.workspace.workspace import Workspace
+from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.kpi.chart_pane import ChartPane
 
 MAR = dt.date(2026, 3, 3)
 TODAY = dt.date.today()
@@ -197,3 +206,81 @@ def test_the_deck_pins_and_lists_the_notes(cafe: Path, tmp_path: Path) -> None:
     notes = slide.notes_slide.notes_text_frame.text
     for said in (text, notes):
         assert ": New barista" in said and "(all KPIs): Road works" in said
+
+
+def _pane(qtbot, demo: Workspace) -> tuple[Document, ChartPane, int]:  # type: ignore[no-untyped-def]
+    doc = Document(demo)
+    doc.set_as_of(TODAY)
+    pane = ChartPane(doc)
+    qtbot.addWidget(pane)
+    pane.resize(900, 500)
+    pane.show()
+    kpi = demo.kpis.find("Monthly revenue").id
+    pane.show_kpi(kpi)
+    return doc, pane, kpi
+
+
+def _labels(actions: list[QAction]) -> list[str]:
+    return [a.text() for a in actions]
+
+
+def test_add_edit_and_delete_a_note_from_the_chart_each_undoable(qtbot, demo: Workspace) -> None:  # type: ignore[no-untyped-def]
+    doc, pane, kpi = _pane(qtbot, demo)
+    day = TODAY.replace(day=1) - dt.timedelta(days=60)
+    x = float(date_to_x(day))
+    add = _labels(pane.notes_menu.actions_at(x))[-1]
+    assert add == f"Add a note here ({day.day} {day:%b %Y})…"
+    dialog = pane.notes_menu.add(day)
+    assert dialog.isVisible() and dialog.this_kpi.isChecked()
+    dialog.save_button.click()  # no text: refused in place, nothing written
+    assert dialog.isVisible() and "needs some text" in dialog.message.message()
+    dialog.text.setText("New barista started")
+    dialog.save_button.click()
+    assert not dialog.isVisible()
+    assert [n.text for n in demo.annotations.list(kpi)] == ["New barista started"]
+    assert pane.data is not None and [n.text for n in pane.data.notes] == ["New barista started"]
+    assert find_item(pane.plot_item, "Notes") is not None
+    # the pin is under the pointer now: edit or delete it
+    labels = _labels(pane.notes_menu.actions_at(x))
+    assert labels[:2] == ["Edit note “New barista started”…", "Delete note “New barista started”"]
+    edit = pane.notes_menu.edit(pane.data.notes[0])
+    edit.every_kpi.setChecked(True)
+    edit.until_box.setChecked(True)
+    edit.until.setDate(edit.until.date().addDays(20))
+    edit.save_button.click()
+    (note,) = demo.annotations.list(kpi)
+    assert note.kpi_id is None and note.end == day + dt.timedelta(days=20)
+    pane.notes_menu.actions_at(x)[1].trigger()  # Delete
+    assert demo.annotations.list() == []
+    doc.undo_stack.undo()  # the delete
+    assert demo.annotations.list() == [note]
+    doc.undo_stack.undo()  # the edit
+    assert demo.annotations.list()[0].kpi_id == kpi
+    doc.undo_stack.undo()  # the add
+    assert demo.annotations.list() == []
+    doc.undo_stack.redo()
+    assert [n.text for n in demo.annotations.list(kpi)] == ["New barista started"]
+    kinds = [c.what for c in change_log.history(demo) if c.kind == "note"]
+    # 3 edits, 3 undos and a redo, each leaving its trace
+    assert len(kinds) >= 7 and {"added", "deleted", "kpi_id", "end_date"} <= set(kinds)
+    doc.close()
+
+
+def test_a_lasting_change_offers_to_be_explained(qtbot, demo: Workspace) -> None:  # type: ignore[no-untyped-def]
+    doc, pane, kpi = _pane(qtbot, demo)
+    assert pane.data is not None and len(pane.data.stretches) > 1
+    change = pane.data.stretches[-1].first
+    labels = _labels(pane.notes_menu.actions_at(float(date_to_x(change))))
+    explain = [t for t in labels if t.startswith("Explain this change")]
+    assert explain == [f"Explain this change (since {change:%b %Y})…"]
+    dialog = pane.notes_menu.explain(change)
+    dialog.text.setText("Second coffee machine")
+    dialog.save_button.click()
+    (note,) = demo.annotations.list(kpi)
+    assert note.start == change
+    # explained: the menu offers to edit the explanation instead
+    labels = _labels(pane.notes_menu.actions_at(float(date_to_x(change))))
+    assert not any(t.startswith("Explain") for t in labels)
+    said = " ".join(chart_sentences(pane.data))
+    assert f"Since {change:%b %Y} it " in said and "; the note says: Second coffee machine." in said
+    doc.close()

@@ -25,6 +25,7 @@ class Document(QObject):
     kpi_changed = Signal(int)  # a KPI's definition changed (id)
     measurements_changed = Signal(int)  # a KPI's values changed (id); see value_changes()
     reviews_changed = Signal()
+    notes_changed = Signal()  # a note (annotation) was added, changed or deleted
     error_raised = Signal(str)  # an edit was refused; the message is for the user
     about_to_edit = Signal()  # push() is about to run an edit: nothing is changed yet
 

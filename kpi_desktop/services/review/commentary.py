@@ -19,7 +19,7 @@ from typing import Protocol
 import numpy as np
 
 from kpi_desktop.domain.due import period_name
-from kpi_desktop.domain.periods import PERIOD_WORD, period_index
+from kpi_desktop.domain.periods import PERIOD_WORD, add_periods, period_index
 from kpi_desktop.domain.types import Direction, Frequency, Status
 from kpi_desktop.services.tracking.chart_data import ChartData
 from kpi_desktop.services.tracking.status import KpiStatus
@@ -219,6 +219,16 @@ def _change(st: Facts, now: float, then: float, when: str) -> str:
     return f"{sign}{st.format(abs(change))} on {when}"
 
 
+def _explained(chart: ChartData, first: dt.date) -> str:
+    """ "; the note says: New barista started" when a note covers the period a lasting
+    change began in (else "")."""
+    end = add_periods(first, chart.frequency, 1)
+    for note in chart.notes:
+        if note.start < end and note.last >= first:
+            return f"; the note says: {note.text}"
+    return ""
+
+
 def _variation(st: Facts, chart: ChartData) -> list[str]:
     """What the stretches say: a new level or trend since a lasting change, and whether
     the latest value is a surprise or routine."""
@@ -234,13 +244,13 @@ def _variation(st: Facts, chart: ChartData) -> list[str]:
         moving = "climbs" if latest.stretch.slope > 0 else "falls"
         rate = f"about {st.format(abs(latest.stretch.slope))} a {per}"
         lead = f"Since {since} it {moving} steadily" if before else f"It {moving} steadily"
-        out.append(f"{lead}, {rate}.")
+        out.append(f"{lead}, {rate}{_explained(chart, latest.first) if before else ''}.")
     elif before is not None:
         was = before.centre_on(latest.first)
         side = "up" if latest.mean > was else "down"
         out.append(
             f"Since {since} it runs at a new level (about {st.format(latest.mean)}, "
-            f"{side} from {st.format(was)})."
+            f"{side} from {st.format(was)}){_explained(chart, latest.first)}."
         )
     low, high = latest.lower_on(st.latest_date), latest.upper_on(st.latest_date)
     value = st.latest_value

@@ -47,6 +47,7 @@ from kpi_desktop.services.tracking.chart_data import (
 )
 from kpi_desktop.services.tracking.signals import chart_signals
 from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.notes.chart_menu import ChartNoteMenu
 from kpi_desktop.ui.theme import CHART, status_pixmap
 
 #: Range presets: button text and how many months back from the latest value (None: all).
@@ -109,6 +110,8 @@ class ChartPane(QWidget):
         document.measurements_changed.connect(self._on_kpi_touched)
         document.kpi_changed.connect(self._on_kpi_touched)
         document.goals_changed.connect(self._on_goals_changed)
+        document.notes_changed.connect(self._on_goals_changed)
+        self.notes_menu = ChartNoteMenu(self)  # right-click: add, edit or explain a note
         self.show_kpi(None)
 
     # -- building -------------------------------------------------------------------------

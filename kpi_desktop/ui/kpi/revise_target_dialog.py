@@ -26,7 +26,7 @@ from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.widgets.field_messages import FieldMessage, WrappedLabel, hint_label
 
 
-def _date_edit(value: dt.date) -> QDateEdit:
+def date_edit(value: dt.date) -> QDateEdit:
     edit = QDateEdit(QDate(value.year, value.month, value.day))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
@@ -62,8 +62,8 @@ class ReviseTargetDialog(QDialog):
         )
         today = document.as_of
         self.target = QLineEdit("" if kpi.target_value is None else f"{kpi.target_value:g}")
-        self.target_date = _date_edit(kpi.target_date or today.replace(month=12, day=31))
-        self.in_force_from = _date_edit(period_start(today, Frequency(kpi.frequency)))
+        self.target_date = date_edit(kpi.target_date or today.replace(month=12, day=31))
+        self.in_force_from = date_edit(period_start(today, Frequency(kpi.frequency)))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. the second shop opens in September"))
         self.reason.setMaxLength(500)
