@@ -29,6 +29,7 @@ from kpi_desktop.services.workspace import change_log
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.kpi.chart_pane import ChartPane
+from kpi_desktop.ui.kpi.measurements_table import MeasurementsTable
 
 MAR = dt.date(2026, 3, 3)
 TODAY = dt.date.today()
@@ -283,4 +284,25 @@ def test_a_lasting_change_offers_to_be_explained(qtbot, demo: Workspace) -> None
     assert not any(t.startswith("Explain") for t in labels)
     said = " ".join(chart_sentences(pane.data))
     assert f"Since {change:%b %Y} it " in said and "; the note says: Second coffee machine." in said
+    doc.close()
+
+
+def test_a_note_from_the_values_table_is_on_the_selected_period(qtbot, demo: Workspace) -> None:  # type: ignore[no-untyped-def]
+    doc = Document(demo)
+    table = MeasurementsTable(doc)
+    qtbot.addWidget(table)
+    kpi = demo.kpis.find("Monthly revenue").id
+    table.show_kpi(kpi)
+    assert table.chart_note_action in table.view.actions()  # in its right-click menu
+    table.view.setCurrentIndex(table.model.index(2, 0))
+    period = table.model.row_at(2).period
+    table.chart_note_action.trigger()
+    dialog = table.note_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.text.setText("Price rise")
+    dialog.save_button.click()
+    (note,) = demo.annotations.list(kpi)
+    assert (note.start, note.text, note.kpi_id) == (period, "Price rise", kpi)
+    doc.undo_stack.undo()
+    assert demo.annotations.list() == []
     doc.close()

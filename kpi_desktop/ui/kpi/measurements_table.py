@@ -56,6 +56,7 @@ from kpi_desktop.ui.kpi.measurements_model import (
     number_text,
 )
 from kpi_desktop.ui.kpi.value_editing import ValueDelegate, ValuesView
+from kpi_desktop.ui.notes.note_dialog import NoteDialog
 from kpi_desktop.ui.widgets.message_bar import MessageBar
 
 
@@ -133,6 +134,18 @@ class MeasurementsTable(QWidget):
             self._on_copy,
             QKeySequence(QKeySequence.StandardKey.Copy),
         )
+
+        self.chart_note_action = self._action(
+            self.tr("Note on the chart…"),
+            self.tr(
+                "Mark what happened in the selected period on the chart (the report and the "
+                "deck list the note too)"
+            ),
+            self._on_chart_note,
+            QKeySequence(),
+        )
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.note_dialog: NoteDialog | None = None  # the open one (for tests)
 
         toolbar = QHBoxLayout()
         toolbar.setContentsMargins(0, 0, 0, 0)
@@ -321,6 +334,15 @@ class MeasurementsTable(QWidget):
             self._show_problem(error.message)
             return
         self.message.clear()
+
+    def _on_chart_note(self) -> None:
+        kpi, index = self.model.kpi, self.view.currentIndex()
+        if kpi is None or kpi.id is None or not index.isValid():
+            return
+        period = self.model.row_at(index.row()).period
+        self.note_dialog = NoteDialog(self._doc, kpi.id, kpi.name, period, parent=self)
+        self.note_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.note_dialog.open()
 
     def _on_paste(self) -> None:
         self.paste_text(QGuiApplication.clipboard().text())
