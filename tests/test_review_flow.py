@@ -505,3 +505,20 @@ def test_finding_a_kpi_and_walking_only_those_needing_attention(qtbot, doc: Docu
     assert dialog.kpi_page.item.kpi == "Web-shop orders" and dialog.isVisible()
     steps.search.clear()
     assert len(steps.shown()) == 12 and steps.view.currentIndex().row() == 6
+
+
+def test_a_note_on_the_chart_from_the_review(qtbot, doc: Document) -> None:
+    dialog = open_review(qtbot, doc)
+    dialog.go_to(2)
+    page = dialog.kpi_page
+    assert page.item is not None
+    note_dialog = page.add_chart_note()
+    assert note_dialog is not None and note_dialog.isVisible()
+    note_dialog.text.setText("Terrace opened")
+    note_dialog.save_button.click()
+    (note,) = doc.workspace.annotations.list(page.item.kpi_id)
+    assert note.text == "Terrace opened" and note.start == page.item.snapshot.latest_date
+    assert find_item(page.chart.plot, "Notes") is not None  # the page's chart shows it
+    doc.undo_stack.undo()
+    assert doc.workspace.annotations.list() == []
+    assert find_item(page.chart.plot, "Notes") is None

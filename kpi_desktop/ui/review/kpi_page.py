@@ -48,6 +48,7 @@ from kpi_desktop.services.review.flow import (
 from kpi_desktop.services.tracking.chart_data import chart_data
 from kpi_desktop.services.tracking.signals import chart_signals
 from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.notes.note_dialog import NoteDialog
 from kpi_desktop.ui.review.labels import day_text, heading, mute
 from kpi_desktop.ui.review.open_action_list import OpenActionList, one_line_per_row
 from kpi_desktop.ui.theme import status_pixmap
@@ -170,9 +171,19 @@ class KpiReviewPage(QWidget):
         open_layout.addWidget(QLabel(self.tr("<b>Open actions</b> (tick when done):")))
         open_layout.addWidget(self.open_list)
 
+        self.chart_note_button = QPushButton(self.tr("Note on the chart…"))
+        self.chart_note_button.setToolTip(
+            self.tr("Mark what happened (a new barista, a price rise) on this KPI's chart")
+        )
+        self.chart_note_button.clicked.connect(self.add_chart_note)
+        self.note_dialog: NoteDialog | None = None  # the open one (for tests)
+        document.notes_changed.connect(self._redraw)
+        comment_row = QHBoxLayout()
+        comment_row.addWidget(QLabel(self.tr("<b>Comment</b>")), 1)
+        comment_row.addWidget(self.chart_note_button)
         notes = QVBoxLayout()
         notes.setContentsMargins(0, 0, 0, 0)
-        notes.addWidget(QLabel(self.tr("<b>Comment</b>")))
+        notes.addLayout(comment_row)
         notes.addWidget(self.comment_edit)
         notes.addWidget(self.open_box)
         notes.addStretch(1)
@@ -346,6 +357,21 @@ class KpiReviewPage(QWidget):
         self.open_list.show_actions(mine, self._draft.date, self._state.done)
         _fit_rows(self.open_list, 3)
         self.open_box.setVisible(bool(mine))
+
+    def add_chart_note(self) -> NoteDialog | None:
+        """Open the dialog for a note on the KPI's chart, at its latest value's date."""
+        item = self.item
+        if item is None:
+            return None
+        day = item.snapshot.latest_date or self._draft.date
+        self.note_dialog = NoteDialog(self._document, item.kpi_id, item.kpi, day, parent=self)
+        self.note_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.note_dialog.open()
+        return self.note_dialog
+
+    def _redraw(self) -> None:
+        if self.item is not None:
+            self._draw_chart(self.item)
 
     def _draw_chart(self, item: ReviewItem) -> None:
         """Redraw the chart for ``item`` (a long series as its envelope, read in slices)."""
