@@ -327,9 +327,20 @@ def _stored(ws: Workspace) -> set[tuple[str, dt.date, float]]:
 def test_xlsx_has_its_sheets_and_imports_back_with_the_same_values(
     demo: Workspace, tmp_path: Path
 ) -> None:
+    with Workspace.open(demo.path) as ws:  # (this module's demo is open read-only)
+        revenue = ws.kpis.find("Monthly revenue").id
+        ws.annotations.add(revenue, dt.date(2026, 4, 1), "=New barista")  # stays text
+        ws.annotations.add(None, dt.date(2025, 7, 10), "Road works", dt.date(2025, 9, 20))
     path = export_xlsx(demo, tmp_path / "cafe.xlsx", TODAY)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Measurements", "KPIs", "Milestones", "Status"]
+    assert book.sheetnames == ["Measurements", "KPIs", "Milestones", "Status", "Notes"]
+    notes = list(book["Notes"].iter_rows(min_row=1, values_only=True))
+    assert notes == [
+        ("KPI", "From", "To", "Note"),
+        (None, dt.datetime(2025, 7, 10), dt.datetime(2025, 9, 20), "Road works"),
+        ("Monthly revenue", dt.datetime(2026, 4, 1), None, "=New barista"),
+    ]
+    assert book["Notes"]["D3"].data_type == "s"  # never a formula
     kpis = book["KPIs"]
     header = [c.value for c in kpis[1]]
     assert header[:2] == ["Goal", "KPI"] and "Target value" in header and "Formula" in header
@@ -358,6 +369,7 @@ def test_values_beyond_a_sheet_go_on_in_the_next_and_import_back(
         "KPIs",
         "Milestones",
         "Status",
+        "Notes",
     ]
     sizes = [book[n].max_row - 1 for n in book.sheetnames[:3]]
     assert sizes == [100, 100, len(_stored(demo)) - 200]

@@ -11,6 +11,8 @@ XLSX sheets, in this order:
 * **KPIs**: every KPI's definition, every field (the goal first, then as ``KPI_FIELDS``).
 * **Milestones**: the period targets (KPI, Date, Value).
 * **Status**: every KPI's status on the as-of date, with the numbers behind it.
+* **Notes**: the notes on the charts (annotations): KPI (empty: on every KPI), From, To
+  (empty: on one date) and the note.
 
 CSV: the Measurements sheet alone (UTF-8 with a byte-order mark, so spreadsheet programs
 read the euro sign and accents right).
@@ -200,7 +202,8 @@ def export_xlsx(
     as_of: dt.date | None = None,
     progress: Progress | None = None,
 ) -> Path:
-    """The workbook: Measurements, KPIs, Milestones and Status (see the module notes)."""
+    """The workbook: Measurements, KPIs, Milestones, Status and Notes (see the module
+    notes)."""
     from openpyxl import Workbook
 
     path = Path(path)
@@ -243,6 +246,18 @@ def export_xlsx(
                 st.expected,
                 _percent_cell(sheet, st.progress),
                 st.forecast,
+            ]
+        )
+
+    sheet = _sheet(book, "Notes", ("KPI", "From", "To", "Note"), (32, 12, 12, 60))
+    names = {k.id: k.name for k in ws.kpis.list()}
+    for note in ws.annotations.list():
+        sheet.append(
+            [
+                _text(sheet, names.get(note.kpi_id, "") if note.kpi_id is not None else ""),
+                _date_cell(sheet, note.start),
+                _date_cell(sheet, note.end),
+                _text(sheet, note.text),
             ]
         )
 
