@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand
 from kpi_desktop.domain.periods import period_start
 from kpi_desktop.domain.types import Frequency, Point
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.planning import revisions, snapshots, stale_grace
+from kpi_desktop.services.planning import revisions, snapshots, workspace_settings
 from kpi_desktop.services.tracking.measurements import MeasurementChange, ValueChanges
 from kpi_desktop.ui.document import Document
 
@@ -429,13 +429,13 @@ class SetStaleGrace(EditCommand):
     def __init__(self, doc: Document, days: int) -> None:
         super().__init__(doc, f"Stale after {days} days' grace")
         self._days = days
-        self._before = stale_grace.grace_days(doc.workspace)
+        self._before = workspace_settings.grace_days(doc.workspace)
 
     def apply(self) -> None:
-        stale_grace.set_grace_days(self.doc.workspace, self._days)
+        workspace_settings.set_grace_days(self.doc.workspace, self._days)
 
     def revert(self) -> None:
-        stale_grace.set_grace_days(self.doc.workspace, self._before)
+        workspace_settings.set_grace_days(self.doc.workspace, self._before)
 
 
 class RevisePlan(EditCommand):

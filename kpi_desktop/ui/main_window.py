@@ -193,7 +193,7 @@ class MainWindow(QMainWindow):
         """Edit > Stale values…: the grace before a KPI's latest value counts as stale."""
         if self.document is None:
             return False
-        from kpi_desktop.services.planning.stale_grace import grace_days
+        from kpi_desktop.services.planning.workspace_settings import grace_days
         from kpi_desktop.ui import commands
         from kpi_desktop.ui.workspace.stale_dialog import StaleGraceDialog
 

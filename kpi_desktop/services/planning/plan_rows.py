@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from kpi_desktop.domain.due import DEFAULT_GRACE_DAYS
 from kpi_desktop.domain.types import Point
-from kpi_desktop.services.planning.stale_grace import read_grace_days
+from kpi_desktop.services.planning.workspace_settings import read_grace_days
 from kpi_desktop.store.engine import sqlite_connection
 
 if TYPE_CHECKING:

@@ -34,7 +34,7 @@ from kpi_desktop.services.planning.plan_rows import (
     read_milestones,
 )
 from kpi_desktop.services.planning.revisions import plans_in_force
-from kpi_desktop.services.planning.stale_grace import read_grace_days
+from kpi_desktop.services.planning.workspace_settings import read_grace_days
 from kpi_desktop.store.engine import sqlite_connection
 
 if TYPE_CHECKING:
