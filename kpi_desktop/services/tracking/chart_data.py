@@ -40,6 +40,7 @@ import numpy as np
 from sqlmodel import col, select
 
 from kpi_desktop.domain.formatting import format_value
+from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear
 from kpi_desktop.domain.status import StatusReading, status_at
 from kpi_desktop.domain.types import Direction, Frequency, KpiTarget, Point, Status
 from kpi_desktop.domain.variation.behaviour import HISTORY, Behaviour, behaviour
@@ -47,6 +48,7 @@ from kpi_desktop.domain.variation.xmr import ProcessLimits
 from kpi_desktop.services.planning.goals import get_goal
 from kpi_desktop.services.planning.kpis import get_kpi
 from kpi_desktop.services.planning.revisions import plan_spans, read_prior_plans
+from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
 from kpi_desktop.services.tracking.chart_lines import (
     DatedValue,
     StretchBand,
@@ -154,6 +156,8 @@ class ChartData:
     #: The values of the year before the last 12 months to ``as_of``, moved a year on so
     #: they lie under this year's (empty unless asked for with ``last_year=True``).
     last_year: tuple[DatedValue, ...] = ()
+    #: The workspace's fiscal year (quarters and years are named by it).
+    fiscal: FiscalYear = CALENDAR_YEAR
 
     @property
     def trend_limits(self) -> bool:
@@ -250,6 +254,7 @@ def chart_data(
         kpi_name, goal_title = kpi.name, goal.title
         unit, unit_kind, symbol = kpi.unit, kpi.unit_kind, kpi.currency_symbol
         decimals, frequency = kpi.decimals, Frequency(kpi.frequency)
+        fiscal = read_fiscal_year(raw)
 
     target = next(t for start, end, t in spans if end is None or as_of < end)
     recent = _recent_points(dates, values, as_of, HISTORY)
@@ -293,6 +298,7 @@ def chart_data(
         stretches=stretch_bands(now),
         behaviour=now,
         last_year=last_year_values(dates, values, as_of) if last_year else (),
+        fiscal=fiscal,
     )
 
 
