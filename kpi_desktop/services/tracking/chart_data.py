@@ -258,7 +258,7 @@ def chart_data(
 
     target = next(t for start, end, t in spans if end is None or as_of < end)
     recent = _recent_points(dates, values, as_of, HISTORY)
-    now = behaviour(recent, frequency, as_of)
+    now = behaviour(recent, frequency, as_of, fiscal=fiscal)
     latest = now.latest
     limits = None
     if latest is not None and len(latest.window) >= 2:

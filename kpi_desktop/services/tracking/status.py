@@ -215,7 +215,7 @@ def _reading(
     target = kpi_target(kpi, milestones)
     reading = status_at(target, points[-1:], as_of)
     forecast = (
-        forecast_at(points, kpi.frequency, kpi.target_date, as_of)
+        forecast_at(points, kpi.frequency, kpi.target_date, as_of, fiscal)
         if with_forecast and kpi.target_date
         else None
     )
