@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from kpi_desktop.domain.due import DEFAULT_GRACE_DAYS, MAX_GRACE_DAYS
-from kpi_desktop.domain.periods import CALENDAR_YEAR, MONTH_NAMES, FiscalYear, period_start
+from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear, period_start
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.services.errors import ConflictError, ValidationError
 from kpi_desktop.services.workspace import change_log
@@ -145,14 +145,15 @@ def misplaced_periods(raw: sqlite3.Connection, fiscal: FiscalYear) -> dict[str, 
 
 
 def _refusal(new: FiscalYear, misplaced: dict[str, list[dt.date]]) -> str:
-    names = list(misplaced)
-    listed = ", ".join(f'"{n}"' for n in names[:5]) + (
-        f" and {len(names) - 5} more" if len(names) > 5 else ""
-    )
+    names = [f'"{n}"' for n in misplaced]
+    if len(names) > 5:
+        names = [*names[:5], f"{len(misplaced) - 5} more"]
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
     first = min(d for days in misplaced.values() for d in days)
     return (
-        f"The fiscal year cannot start in {MONTH_NAMES[new.start_month - 1]} yet: "
-        f"{listed} {'has' if len(names) == 1 else 'have'} values or milestones stored for "
-        f"periods that would not start a quarter or year then (the first on "
-        f"{first.isoformat()}). Delete or re-enter them first, or keep the setting."
+        f"The fiscal year cannot start in {new.first_month_name}: {listed} "
+        f"{'has' if len(misplaced) == 1 else 'have'} values or milestones on days that would "
+        f"not start their quarter or year then (the first on {first.isoformat()}), so they "
+        "would fall into other periods. Nothing was changed; delete or re-enter those values "
+        "first."
     )
