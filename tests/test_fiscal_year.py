@@ -251,3 +251,15 @@ def test_a_refused_change_is_shown_and_not_stacked(  # type: ignore[no-untyped-d
     assert window.document.undo_stack.count() == 0
     assert fiscal_year(window.document.workspace) == FiscalYear(1)
     window.close_workspace()
+
+
+def test_achievements_name_fiscal_years(workspace: Workspace) -> None:
+    from kpi_desktop.services.tracking.achievements import workspace_achievements
+
+    set_fiscal_year(workspace, 4)
+    goal = workspace.goals.add("Grow")
+    kpi = workspace.kpis.add(goal.id, "Revenue", frequency="yearly")
+    for k in range(6):
+        workspace.measurements.upsert(kpi.id, D(2019 + k, 9, 1), 100.0 + k)
+    texts = [a.achievement.text for a in workspace_achievements(workspace)]
+    assert "Best year yet: 105 in FY 2024/25" in texts
