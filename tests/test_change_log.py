@@ -63,6 +63,7 @@ def test_every_undo_command_is_logged_and_so_is_its_undo(qtbot, demo: Workspace)
         ),
         commands.DeleteKpi: lambda: commands.DeleteKpi(doc, kpi.id, kpi.name),
         commands.SetStaleGrace: lambda: commands.SetStaleGrace(doc, 20),
+        commands.SetFiscalYear: lambda: commands.SetFiscalYear(doc, 7),
     }
     edit_commands = {
         c

@@ -17,7 +17,7 @@ from kpi_desktop.cli import main
 from kpi_desktop.domain.due import is_stale, stale_from
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.services.errors import ValidationError
-from kpi_desktop.services.planning.stale_grace import grace_days, set_grace_days
+from kpi_desktop.services.planning.workspace_settings import grace_days, set_grace_days
 from kpi_desktop.services.tracking.status import kpi_statuses
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui import commands

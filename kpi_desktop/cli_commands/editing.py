@@ -31,12 +31,14 @@ def _declare_add_value(p: argparse.ArgumentParser) -> None:
 def run_add_value(ns: argparse.Namespace) -> int:
     from kpi_desktop.domain.periods import period_label
     from kpi_desktop.domain.types import Frequency
+    from kpi_desktop.services.planning.workspace_settings import fiscal_year
 
     with open_workspace(ns.workspace) as ws:
         kpi = ws.kpis.find(ns.kpi)
         assert kpi.id is not None
         change = ws.measurements.upsert(kpi.id, ns.period, ns.value, note=ns.note)
-    when = period_label(change.period, Frequency(kpi.frequency))
+        fiscal = fiscal_year(ws)
+    when = period_label(change.period, Frequency(kpi.frequency), fiscal=fiscal)
     was = "" if change.before is None else f" (was {change.before.value:g})"
     print(f'Stored {ns.value:g} for "{kpi.name}" in {when}{was}')
     return EXIT_OK

@@ -38,6 +38,8 @@ from enum import StrEnum
 
 from kpi_desktop.domain.due import span_text
 from kpi_desktop.domain.periods import (
+    CALENDAR_YEAR,
+    FiscalYear,
     add_periods,
     last_complete_period,
     next_period,
@@ -139,10 +141,14 @@ def _sorted(points: Iterable[Point]) -> list[Point]:
     return sorted(points, key=lambda p: p.period)
 
 
-def plan_start(target: KpiTarget, freq: Frequency) -> dt.date | None:
+def plan_start(
+    target: KpiTarget, freq: Frequency, fiscal: FiscalYear = CALENDAR_YEAR
+) -> dt.date | None:
     """The first period a target or a streak counts from: the baseline date's (None: every
     period counts)."""
-    return None if target.baseline_date is None else period_start(target.baseline_date, freq)
+    if target.baseline_date is None:
+        return None
+    return period_start(target.baseline_date, freq, fiscal=fiscal)
 
 
 def _in_plan(points: list[Point], target: KpiTarget, freq: Frequency) -> list[Point]:
@@ -169,11 +175,16 @@ def target_reached(
 
 
 def target_achievement(
-    name: str, target: KpiTarget, p: Point, freq: Frequency, fmt: Formatter = _plain
+    name: str,
+    target: KpiTarget,
+    p: Point,
+    freq: Frequency,
+    fmt: Formatter = _plain,
+    fiscal: FiscalYear = CALENDAR_YEAR,
 ) -> Achievement:
     """The achievement of value ``p`` reaching the target (the first to, in the plan)."""
     goal = float(target.target_value or 0.0)
-    when = period_label(p.period, freq)
+    when = period_label(p.period, freq, fiscal=fiscal)
     return Achievement(
         AchievementKind.TARGET,
         name,
@@ -214,10 +225,15 @@ def milestones_hit(
 
 
 def milestone_achievement(
-    name: str, p: Point, milestone: Point, freq: Frequency, fmt: Formatter = _plain
+    name: str,
+    p: Point,
+    milestone: Point,
+    freq: Frequency,
+    fmt: Formatter = _plain,
+    fiscal: FiscalYear = CALENDAR_YEAR,
 ) -> Achievement:
     """The achievement of value ``p`` (of the milestone's period) reaching ``milestone``."""
-    when = period_label(p.period, freq)
+    when = period_label(p.period, freq, fiscal=fiscal)
     return Achievement(
         AchievementKind.MILESTONE,
         name,
@@ -291,9 +307,11 @@ def streak_runs(flags: str, indices: Sequence[int] | None = None) -> tuple[Run |
     return best, run
 
 
-def _streak_text(streak: Streak, freq: Frequency, *, longest: bool, current: bool) -> str:
+def _streak_text(
+    streak: Streak, freq: Frequency, fiscal: FiscalYear, *, longest: bool, current: bool
+) -> str:
     word = _PERIOD_WORDS[Frequency(freq)]
-    span = span_text(streak.first, streak.last, freq)
+    span = span_text(streak.first, streak.last, freq, fiscal)
     if current and longest:
         return f"On track {streak.length} {word}s in a row and counting ({span}): a record"
     if current:
@@ -308,17 +326,19 @@ def streak_achievements(
     return describe_streaks(name, streaks(target, points, freq), freq)
 
 
-def describe_streaks(name: str, found: Streaks, freq: Frequency) -> list[Achievement]:
+def describe_streaks(
+    name: str, found: Streaks, freq: Frequency, fiscal: FiscalYear = CALENDAR_YEAR
+) -> list[Achievement]:
     """The achievements of the longest and current streaks (when different), from
     MIN_STREAK periods."""
     out = []
     longest, current = found.longest, found.current
     if longest is not None and longest.length >= MIN_STREAK:
         is_current = current == longest
-        text = _streak_text(longest, freq, longest=True, current=is_current)
+        text = _streak_text(longest, freq, fiscal, longest=True, current=is_current)
         out.append(Achievement(AchievementKind.STREAK, name, longest.last, text))
     if current is not None and current != longest and current.length >= MIN_STREAK:
-        text = _streak_text(current, freq, longest=False, current=True)
+        text = _streak_text(current, freq, fiscal, longest=False, current=True)
         out.append(Achievement(AchievementKind.STREAK, name, current.last, text))
     return out
 
@@ -342,14 +362,20 @@ def best_value(
     return best_achievement(name, best, freq, fmt)
 
 
-def best_achievement(name: str, p: Point, freq: Frequency, fmt: Formatter = _plain) -> Achievement:
+def best_achievement(
+    name: str,
+    p: Point,
+    freq: Frequency,
+    fmt: Formatter = _plain,
+    fiscal: FiscalYear = CALENDAR_YEAR,
+) -> Achievement:
     """The achievement of ``p`` being the best value yet."""
     word = _PERIOD_WORDS[Frequency(freq)]
     return Achievement(
         AchievementKind.BEST,
         name,
         p.period,
-        f"Best {word} yet: {fmt(p.value)} in {period_label(p.period, freq)}",
+        f"Best {word} yet: {fmt(p.value)} in {period_label(p.period, freq, fiscal=fiscal)}",
         p.value,
     )
 

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kpi_desktop.domain.periods import (
+    CALENDAR_YEAR,
+    FiscalYear,
     add_periods,
     last_complete_period,
     next_period,
@@ -55,19 +57,19 @@ _MONTHS = (
 )  # fmt: skip
 
 
-def due_on(period: dt.date, freq: Frequency) -> dt.date:
+def due_on(period: dt.date, freq: Frequency, fiscal: FiscalYear = CALENDAR_YEAR) -> dt.date:
     """The day the value of the period containing ``period`` becomes due (the day after it)."""
-    return next_period(period, freq)
+    return next_period(period, freq, fiscal=fiscal)
 
 
-def deadline(period: dt.date, freq: Frequency) -> dt.date:
+def deadline(period: dt.date, freq: Frequency, fiscal: FiscalYear = CALENDAR_YEAR) -> dt.date:
     """The last day of the grace time: the value is late from the day after."""
-    return due_on(period, freq) + dt.timedelta(days=GRACE_DAYS[Frequency(freq)] - 1)
+    return due_on(period, freq, fiscal) + dt.timedelta(days=GRACE_DAYS[Frequency(freq)] - 1)
 
 
-def overdue_on(period: dt.date, freq: Frequency) -> dt.date:
+def overdue_on(period: dt.date, freq: Frequency, fiscal: FiscalYear = CALENDAR_YEAR) -> dt.date:
     """The first day the value of the period containing ``period`` is overdue."""
-    return deadline(period, freq) + dt.timedelta(days=1)
+    return deadline(period, freq, fiscal) + dt.timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,7 @@ class DueState:
     latest: dt.date | None
     last_missing: dt.date | None
     n_missing: int
+    fiscal: FiscalYear = CALENDAR_YEAR
 
     @property
     def is_due(self) -> bool:
@@ -95,23 +98,26 @@ class DueState:
         thousands of KPIs asks it of few.)"""
         if self.last_missing is None:
             return ()
-        last_i = period_index(self.last_missing, self.frequency)
+        last_i = period_index(self.last_missing, self.frequency, fiscal=self.fiscal)
         shown = min(self.n_missing, MAX_LISTED)
         return tuple(
-            period_from_index(i, self.frequency) for i in range(last_i - shown + 1, last_i + 1)
+            period_from_index(i, self.frequency, fiscal=self.fiscal)
+            for i in range(last_i - shown + 1, last_i + 1)
         )
 
     @property
     def oldest_missing(self) -> dt.date | None:
         if self.last_missing is None:
             return None
-        return add_periods(self.last_missing, self.frequency, 1 - self.n_missing)
+        return add_periods(
+            self.last_missing, self.frequency, 1 - self.n_missing, fiscal=self.fiscal
+        )
 
     @property
     def due_since(self) -> dt.date | None:
         """The day the oldest missing value became due."""
         oldest = self.oldest_missing
-        return None if oldest is None else due_on(oldest, self.frequency)
+        return None if oldest is None else due_on(oldest, self.frequency, self.fiscal)
 
     @property
     def overdue(self) -> bool:
@@ -124,7 +130,7 @@ class DueState:
         oldest = self.oldest_missing
         if oldest is None:
             return 0
-        return max(0, (self.as_of - deadline(oldest, self.frequency)).days)
+        return max(0, (self.as_of - deadline(oldest, self.frequency, self.fiscal)).days)
 
     @property
     def message(self) -> str:
@@ -132,59 +138,82 @@ class DueState:
         return due_message(self)
 
 
-def due_state(freq: Frequency, latest: dt.date | None, as_of: dt.date) -> DueState:
+def due_state(
+    freq: Frequency,
+    latest: dt.date | None,
+    as_of: dt.date,
+    fiscal: FiscalYear = CALENDAR_YEAR,
+) -> DueState:
     """The values a KPI of frequency ``freq`` whose latest value is for the period
     containing ``latest`` (None: no value yet) still needs at ``as_of``."""
     freq = Frequency(freq)
-    last, last_i = _last_complete(as_of, freq)
+    last, last_i = _last_complete(as_of, freq, fiscal)
     # the first period without a value: the one after the latest, or the last complete one
-    first_i = last_i if latest is None else period_index(period_start(latest, freq), freq) + 1
+    first_i = last_i if latest is None else period_index(latest, freq, fiscal=fiscal) + 1
     n = max(0, last_i - first_i + 1)
-    return DueState(freq, as_of, latest, last if n else None, n)
+    return DueState(freq, as_of, latest, last if n else None, n, fiscal)
 
 
 @lru_cache(maxsize=64)
-def _last_complete(as_of: dt.date, freq: Frequency) -> tuple[dt.date, int]:
+def _last_complete(as_of: dt.date, freq: Frequency, fiscal: FiscalYear) -> tuple[dt.date, int]:
     """The last complete period at ``as_of`` and its index (the same for every KPI of a
     frequency: worked out once per check of a whole workspace)."""
-    last = last_complete_period(as_of, freq)
-    return last, period_index(last, freq)
+    last = last_complete_period(as_of, freq, fiscal=fiscal)
+    return last, period_index(last, freq, fiscal=fiscal)
 
 
 # -- words ----------------------------------------------------------------------------------
 
 
-def period_name(period: dt.date, freq: Frequency, *, with_year: bool = True) -> str:
+def period_name(
+    period: dt.date,
+    freq: Frequency,
+    *,
+    with_year: bool = True,
+    fiscal: FiscalYear = CALENDAR_YEAR,
+) -> str:
     """Short name of a period: "Oct 2026", "Q3 2026", "2025", "week of 5 Oct 2026",
-    "5 Oct 2026"; without the year when ``with_year`` is False (never for years)."""
+    "5 Oct 2026"; without the year when ``with_year`` is False (never for years). With a
+    fiscal year not starting in January: "Q1 FY 2026/27", "FY 2026/27"."""
     freq = Frequency(freq)
-    start = period_start(period, freq)
-    year = f" {start.year}" if with_year else ""
+    start = period_start(period, freq, fiscal=fiscal)
     if freq == Frequency.YEARLY:
-        return str(start.year)
+        return fiscal.name(start)
     if freq == Frequency.QUARTERLY:
-        return f"Q{(start.month - 1) // 3 + 1}{year}"
+        return f"Q{fiscal.quarter(start)}{f' {fiscal.name(start)}' if with_year else ''}"
+    year = f" {start.year}" if with_year else ""
     if freq == Frequency.MONTHLY:
         return f"{_MONTHS[start.month - 1][:3]}{year}"
     day = f"{start.day} {_MONTHS[start.month - 1][:3]}{year}"
     return f"week of {day}" if freq == Frequency.WEEKLY else day
 
 
-def _one_value(period: dt.date, freq: Frequency, as_of: dt.date) -> str:
+def _one_value(period: dt.date, freq: Frequency, as_of: dt.date, fiscal: FiscalYear) -> str:
     if freq == Frequency.MONTHLY:  # the last complete month: its name is enough
         return f"{_MONTHS[period.month - 1]}'s value"
     if freq == Frequency.DAILY and period == as_of - dt.timedelta(days=1):
         return "yesterday's value"
     if freq == Frequency.WEEKLY and due_on(period, freq) == period_start(as_of, freq):
         return f"last week's value ({period_name(period, freq)})"
-    return f"the value for {period_name(period, freq)}"
+    return f"the value for {period_name(period, freq, fiscal=fiscal)}"
 
 
 def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def periods_text(periods: tuple[dt.date, ...] | list[dt.date], freq: Frequency) -> str:
+def _same_year(a: dt.date, b: dt.date, freq: Frequency, fiscal: FiscalYear) -> bool:
+    """Whether two periods' names share their year (a quarter's is its fiscal year)."""
+    if freq in (Frequency.QUARTERLY, Frequency.YEARLY):
+        return fiscal.start_of(a) == fiscal.start_of(b)
+    return a.year == b.year
+
+
+def periods_text(
+    periods: tuple[dt.date, ...] | list[dt.date],
+    freq: Frequency,
+    fiscal: FiscalYear = CALENDAR_YEAR,
+) -> str:
     """Consecutive periods in few words: "Sep and Oct 2026", "Dec 2025 and Jan 2026",
     "Q1 to Q4 2026".
 
@@ -193,20 +222,26 @@ def periods_text(periods: tuple[dt.date, ...] | list[dt.date], freq: Frequency) 
     """
     periods = list(periods)
     if len(periods) > 3:
-        return span_text(periods[0], periods[-1], freq)
+        return span_text(periods[0], periods[-1], freq, fiscal)
     if not periods:
         return ""
-    same_year = periods[0].year == periods[-1].year
+    same_year = _same_year(periods[0], periods[-1], freq, fiscal)
     last = len(periods) - 1
     return _join(
-        [period_name(p, freq, with_year=not same_year or i == last) for i, p in enumerate(periods)]
+        [
+            period_name(p, freq, with_year=not same_year or i == last, fiscal=fiscal)
+            for i, p in enumerate(periods)
+        ]
     )
 
 
-def span_text(first: dt.date, last: dt.date, freq: Frequency) -> str:
+def span_text(
+    first: dt.date, last: dt.date, freq: Frequency, fiscal: FiscalYear = CALENDAR_YEAR
+) -> str:
     """A run of periods as a range: "Jun to Oct 2026", "Nov 2025 to Feb 2026"."""
-    same_year = first.year == last.year
-    return f"{period_name(first, freq, with_year=not same_year)} to {period_name(last, freq)}"
+    same_year = _same_year(first, last, freq, fiscal)
+    start = period_name(first, freq, with_year=not same_year, fiscal=fiscal)
+    return f"{start} to {period_name(last, freq, fiscal=fiscal)}"
 
 
 def due_message(state: DueState) -> str:
@@ -214,13 +249,13 @@ def due_message(state: DueState) -> str:
     if not state.n_missing:
         return ""
     if state.n_missing == 1:
-        return f"needs {_one_value(state.missing[-1], state.frequency, state.as_of)}"
+        return f"needs {_one_value(state.missing[-1], state.frequency, state.as_of, state.fiscal)}"
     oldest = state.oldest_missing
     assert oldest is not None
     if state.n_missing <= 3:
-        span = periods_text(state.missing, state.frequency)
+        span = periods_text(state.missing, state.frequency, state.fiscal)
     else:
-        span = span_text(oldest, state.missing[-1], state.frequency)
+        span = span_text(oldest, state.missing[-1], state.frequency, state.fiscal)
     return f"{state.n_missing} values missing: {span}"
 
 
@@ -245,16 +280,25 @@ DEFAULT_GRACE_DAYS = 10
 MAX_GRACE_DAYS = 366
 
 
-def stale_from(latest_period: dt.date, freq: Frequency, grace_days: int) -> dt.date:
+def stale_from(
+    latest_period: dt.date,
+    freq: Frequency,
+    grace_days: int,
+    fiscal: FiscalYear = CALENDAR_YEAR,
+) -> dt.date:
     """The first day on which a KPI whose latest value is for ``latest_period`` is stale."""
-    following = next_period(latest_period, freq)
-    return period_end(following, freq) + dt.timedelta(days=grace_days + 1)
+    following = next_period(latest_period, freq, fiscal=fiscal)
+    return period_end(following, freq, fiscal=fiscal) + dt.timedelta(days=grace_days + 1)
 
 
 def is_stale(
-    latest_period: dt.date | None, freq: Frequency, as_of: dt.date, grace_days: int
+    latest_period: dt.date | None,
+    freq: Frequency,
+    as_of: dt.date,
+    grace_days: int,
+    fiscal: FiscalYear = CALENDAR_YEAR,
 ) -> bool:
     """Whether the latest value (None: no value yet, which is not stale) is stale at as_of."""
     if latest_period is None:
         return False
-    return as_of >= stale_from(latest_period, freq, grace_days)
+    return as_of >= stale_from(latest_period, freq, grace_days, fiscal)

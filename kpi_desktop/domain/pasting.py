@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from kpi_desktop.domain.periods import period_label, period_start
+from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear, period_label, period_start
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.domain.values import (
     AmbiguousDate,
@@ -91,7 +91,9 @@ def _read_dates(
     return out
 
 
-def _choose_order(lines: list[tuple[int, list[str]]], frequency: Frequency) -> DateOrder | None:
+def _choose_order(
+    lines: list[tuple[int, list[str]]], frequency: Frequency, fiscal: FiscalYear
+) -> DateOrder | None:
     """When no date says whether it is day-first, take the one reading under which the
     dates are all valid and fall in distinct periods (monthly "01/02/2024", "01/03/2024"
     are 1 Feb and 1 Mar, not 2 and 3 Jan); None if both or neither reading works."""
@@ -99,15 +101,22 @@ def _choose_order(lines: list[tuple[int, list[str]]], frequency: Frequency) -> D
     fits: list[DateOrder] = []
     for order in orders:
         dates = _read_dates(lines, order)
-        periods = [period_start(d, frequency) for d in dates.values() if isinstance(d, dt.date)]
+        periods = [
+            period_start(d, frequency, fiscal=fiscal)
+            for d in dates.values()
+            if isinstance(d, dt.date)
+        ]
         if len(periods) == len(dates) and len(set(periods)) == len(periods):
             fits.append(order)
     return fits[0] if len(fits) == 1 else None
 
 
-def read_pasted_rows(text: str, frequency: Frequency) -> PastedRows:
+def read_pasted_rows(
+    text: str, frequency: Frequency, fiscal: FiscalYear = CALENDAR_YEAR
+) -> PastedRows:
     """Read spreadsheet rows ``date<TAB>value[<TAB>note]``; row numbers count every line of
-    the pasted text (the header and blank lines too), as the user sees it selected."""
+    the pasted text (the header and blank lines too), as the user sees it selected. Dates
+    map to their periods by ``fiscal`` (quarters and years)."""
     result = PastedRows()
     lines = [
         (n, _cells(line))
@@ -140,7 +149,7 @@ def read_pasted_rows(text: str, frequency: Frequency) -> PastedRows:
         result.problems.append(f"The pasted dates can't be read: {exc}")
         return result
     if order is None:
-        order = _choose_order(lines, frequency)
+        order = _choose_order(lines, frequency, fiscal)
     dates = _read_dates(lines, order)
     decimal = _decimal_mark([cells[1] for _, cells in lines])
     seen: dict[dt.date, int] = {}
@@ -155,10 +164,11 @@ def read_pasted_rows(text: str, frequency: Frequency) -> PastedRows:
             continue
         if not isinstance(when, dt.date):
             continue
-        period = period_start(when, frequency)
+        period = period_start(when, frequency, fiscal=fiscal)
         if period in seen:
             result.problems.append(
-                f"row {n}: {period_label(period, frequency)} was already given in row "
+                f"row {n}: {period_label(period, frequency, fiscal=fiscal)} was already given "
+                f"in row "
                 f"{seen[period]} (a KPI has one value per period)"
             )
             continue

@@ -9,10 +9,10 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from kpi_desktop.domain.periods import period_start
+from kpi_desktop.domain.periods import MONTH_NAMES, period_start
 from kpi_desktop.domain.types import Frequency, Point
 from kpi_desktop.services.errors import KpiDesktopError
-from kpi_desktop.services.planning import revisions, snapshots, stale_grace
+from kpi_desktop.services.planning import revisions, snapshots, workspace_settings
 from kpi_desktop.services.tracking.measurements import MeasurementChange, ValueChanges
 from kpi_desktop.ui.document import Document
 
@@ -288,7 +288,7 @@ class EditKpiWithMilestones(EditCommand):
             key in fields and fields[key] != getattr(kpi, key)
             for key in ("target_value", "target_date")
         )
-        start = period_start(doc.as_of, Frequency(kpi.frequency))
+        start = period_start(doc.as_of, Frequency(kpi.frequency), fiscal=doc.fiscal)
         self.revise_from = (
             start
             if moved
@@ -429,13 +429,36 @@ class SetStaleGrace(EditCommand):
     def __init__(self, doc: Document, days: int) -> None:
         super().__init__(doc, f"Stale after {days} days' grace")
         self._days = days
-        self._before = stale_grace.grace_days(doc.workspace)
+        self._before = workspace_settings.grace_days(doc.workspace)
 
     def apply(self) -> None:
-        stale_grace.set_grace_days(self.doc.workspace, self._days)
+        workspace_settings.set_grace_days(self.doc.workspace, self._days)
 
     def revert(self) -> None:
-        stale_grace.set_grace_days(self.doc.workspace, self._before)
+        workspace_settings.set_grace_days(self.doc.workspace, self._before)
+
+
+class SetFiscalYear(EditCommand):
+    """The month the workspace's fiscal year starts in; quarters and years follow it."""
+
+    def __init__(self, doc: Document, start_month: int) -> None:
+        month = MONTH_NAMES[start_month - 1] if 1 <= start_month <= 12 else str(start_month)
+        super().__init__(doc, f"Fiscal year starts in {month}")
+        self._month = start_month
+        self._before = workspace_settings.fiscal_year(doc.workspace).start_month
+
+    def apply(self) -> None:
+        workspace_settings.set_fiscal_year(self.doc.workspace, self._month)
+
+    def revert(self) -> None:
+        workspace_settings.set_fiscal_year(self.doc.workspace, self._before)
+
+    def announce(self) -> None:
+        """The tree, and every quarterly or yearly KPI's values and chart, read anew."""
+        super().announce()
+        for kpi in self.doc.plan().kpis:
+            if kpi.frequency in workspace_settings.FISCAL_FREQUENCIES:
+                self.doc.kpi_changed.emit(kpi.id)
 
 
 class RevisePlan(EditCommand):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from kpi_desktop.domain.periods import FiscalYear
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.planning.plan_rows import PlanRead, read_plan
 from kpi_desktop.services.workspace import presence as workspace_presence
@@ -61,6 +62,11 @@ class Document(QObject):
         if self._plan is None or self._plan.as_of != self.as_of:
             self._plan = read_plan(self.workspace, self.as_of)
         return self._plan
+
+    @property
+    def fiscal(self) -> FiscalYear:
+        """The workspace's fiscal year (quarters and years follow it), read with the plan."""
+        return self.plan().fiscal
 
     def _forget_plan(self, *_: object) -> None:
         self._plan = None

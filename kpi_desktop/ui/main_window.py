@@ -191,20 +191,15 @@ class MainWindow(QMainWindow):
 
     def edit_stale_grace(self) -> bool:
         """Edit > Stale values…: the grace before a KPI's latest value counts as stale."""
-        if self.document is None:
-            return False
-        from kpi_desktop.services.planning.stale_grace import grace_days
-        from kpi_desktop.ui import commands
-        from kpi_desktop.ui.workspace.stale_dialog import StaleGraceDialog
+        from kpi_desktop.ui.workspace.setting_edits import edit_stale_grace
 
-        days = grace_days(self.document.workspace)
-        dialog = StaleGraceDialog(days, self)
-        if not dialog.exec() or dialog.days.value() == days:
-            return False
-        error = self.document.push(commands.SetStaleGrace(self.document, dialog.days.value()))
-        if error is not None:
-            self._error(self.tr("Stale values"), error.message)
-        return error is None
+        return self.document is not None and edit_stale_grace(self.document, self, self._error)
+
+    def edit_fiscal_year(self) -> bool:
+        """Edit > Fiscal year…: the month the workspace's year starts in (applied at once)."""
+        from kpi_desktop.ui.workspace.setting_edits import edit_fiscal_year
+
+        return self.document is not None and edit_fiscal_year(self.document, self, self._error)
 
     def restore_backup(self) -> bool:
         """File > Restore from backup: pick one of the workspace's daily backups."""

@@ -25,7 +25,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kpi_desktop.domain.periods import add_periods, period_index
+from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear, add_periods, period_index
 from kpi_desktop.domain.types import Frequency, Point
 from kpi_desktop.domain.variation.forecast import MIN_FORECAST_POINTS, LineFit, fit_line
 from kpi_desktop.domain.variation.stretches import Stretch, StretchKind, split_stretches
@@ -43,6 +43,7 @@ class DatedStretch:
     xs: tuple[float, ...]  # their period indexes
     frequency: Frequency
     recognised: dt.date | None  # the period of the value that completed the shift
+    fiscal: FiscalYear = CALENDAR_YEAR  # the quarters and years its periods follow
 
     @property
     def first(self) -> dt.date:
@@ -71,13 +72,13 @@ class DatedStretch:
         return self.points[s.window_start - s.start :]
 
     def centre_on(self, d: dt.date) -> float:
-        return self.stretch.centre(float(period_index(d, self.frequency)))
+        return self.stretch.centre(float(period_index(d, self.frequency, fiscal=self.fiscal)))
 
     def lower_on(self, d: dt.date) -> float:
-        return self.stretch.lower(float(period_index(d, self.frequency)))
+        return self.stretch.lower(float(period_index(d, self.frequency, fiscal=self.fiscal)))
 
     def upper_on(self, d: dt.date) -> float:
-        return self.stretch.upper(float(period_index(d, self.frequency)))
+        return self.stretch.upper(float(period_index(d, self.frequency, fiscal=self.fiscal)))
 
     def detrended(self) -> list[float]:
         """Its values with the trend taken out (see :meth:`Stretch.detrended`)."""
@@ -92,6 +93,7 @@ class Behaviour:
     as_of: dt.date | None
     stretches: tuple[DatedStretch, ...]
     fit: LineFit | None = field(default=None)  # of the latest window, over period indexes
+    fiscal: FiscalYear = CALENDAR_YEAR  # the quarters and years its periods follow
 
     @property
     def latest(self) -> DatedStretch | None:
@@ -143,7 +145,7 @@ class Behaviour:
         if self.fit is None or latest is None:
             return None
         slope = self.fit.slope
-        now = period_index(latest.last, self.frequency)
+        now = period_index(latest.last, self.frequency, fiscal=self.fiscal)
         if (self.fit.at(float(now)) >= target) == increase:
             return latest.last
         if slope == 0.0 or (slope > 0) != increase:
@@ -152,14 +154,14 @@ class Behaviour:
         ahead = max(0, math.ceil(x - 1e-9) - now)
         if ahead > 1200:  # a hundred years of months: never, for a plan
             return None
-        return add_periods(latest.last, self.frequency, ahead)
+        return add_periods(latest.last, self.frequency, ahead, fiscal=self.fiscal)
 
     def forecast(self, when: dt.date | None) -> float | None:
         """The one forecast: the latest window's least-squares line at ``when``'s period
         (None without a date or with fewer than 3 values in the window)."""
         if when is None or self.fit is None:
             return None
-        return self.fit.at(float(period_index(when, self.frequency)))
+        return self.fit.at(float(period_index(when, self.frequency, fiscal=self.fiscal)))
 
 
 def behaviour(
@@ -167,6 +169,7 @@ def behaviour(
     frequency: Frequency | str,
     as_of: dt.date | None = None,
     history: int = HISTORY,
+    fiscal: FiscalYear = CALENDAR_YEAR,
 ) -> Behaviour:
     """Cut the last ``history`` values on or before ``as_of`` (all dates when None) into
     stretches. ``points`` may be in any order and hold values after ``as_of``."""
@@ -174,7 +177,7 @@ def behaviour(
     kept = sorted(
         (p for p in points if as_of is None or p.period <= as_of), key=lambda p: p.period
     )[-history:]
-    xs = [float(period_index(p.period, freq)) for p in kept]
+    xs = [float(period_index(p.period, freq, fiscal=fiscal)) for p in kept]
     cut = split_stretches([p.value for p in kept], xs)
     dated = tuple(
         DatedStretch(
@@ -183,6 +186,7 @@ def behaviour(
             tuple(xs[s.start : s.end]),
             freq,
             None if s.recognised_at is None else kept[s.recognised_at].period,
+            fiscal,
         )
         for s in cut
     )
@@ -193,7 +197,7 @@ def behaviour(
         window = latest.points[w0:]
         if len(window) >= MIN_FORECAST_POINTS:
             fit = fit_line(latest.xs[w0:], [p.value for p in window])
-    return Behaviour(freq, as_of, dated, fit)
+    return Behaviour(freq, as_of, dated, fit, fiscal)
 
 
 def forecast_at(
@@ -201,11 +205,12 @@ def forecast_at(
     frequency: Frequency | str,
     when: dt.date | None,
     as_of: dt.date | None = None,
+    fiscal: FiscalYear = CALENDAR_YEAR,
 ) -> float | None:
     """The app's one forecast (see the module notes) of ``points`` at ``when``."""
     if when is None or len(points) < MIN_FORECAST_POINTS:
         return None
-    return behaviour(points, frequency, as_of).forecast(when)
+    return behaviour(points, frequency, as_of, fiscal=fiscal).forecast(when)
 
 
 __all__ = ["HISTORY", "Behaviour", "DatedStretch", "behaviour", "forecast_at"]

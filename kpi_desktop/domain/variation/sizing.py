@@ -53,7 +53,13 @@ from itertools import pairwise
 from statistics import NormalDist
 from typing import Literal
 
-from kpi_desktop.domain.periods import PERIODS_PER_YEAR, add_periods, period_index
+from kpi_desktop.domain.periods import (
+    CALENDAR_YEAR,
+    PERIODS_PER_YEAR,
+    FiscalYear,
+    add_periods,
+    period_index,
+)
 from kpi_desktop.domain.types import Direction, Frequency, Point
 from kpi_desktop.domain.variation.behaviour import behaviour
 from kpi_desktop.domain.variation.forecast import LineFit, fit_line
@@ -176,9 +182,11 @@ def size_target(
     target_date: dt.date,
     as_of: dt.date,
     target: float | None = None,
+    fiscal: FiscalYear = CALENDAR_YEAR,
 ) -> SizingResult:
-    """Baseline, limits, trend, forecast, suggestions and attainability of ``target``."""
-    now = behaviour(points, frequency, as_of)
+    """Baseline, limits, trend, forecast, suggestions and attainability of ``target``
+    (quarters and years are those of ``fiscal``)."""
+    now = behaviour(points, frequency, as_of, fiscal=fiscal)
     latest = now.latest
     window = latest.window if latest is not None else ()
     values = [float(p.value) for p in window]
@@ -187,7 +195,7 @@ def size_target(
     trend = forecast = forecast_sd = None
     if fit is not None and latest is not None:
         xs = list(latest.xs[len(latest.points) - n :])
-        h = float(period_index(target_date, frequency))
+        h = float(period_index(target_date, frequency, fiscal=fiscal))
         trend, forecast = fit.slope, now.forecast(target_date)
         assert forecast is not None
         forecast_sd = forecast_spread(fit, xs, values, h)
@@ -230,9 +238,9 @@ def size_target(
 # --- milestones -------------------------------------------------------------------------
 
 
-def _season(d: dt.date, frequency: Frequency) -> int:
-    """Slot of the period in its year: month 1..12, or quarter 1..4."""
-    return d.month if frequency == Frequency.MONTHLY else (d.month - 1) // 3 + 1
+def _season(d: dt.date, frequency: Frequency, fiscal: FiscalYear = CALENDAR_YEAR) -> int:
+    """Slot of the period in its year: month 1..12, or quarter 1..4 of the fiscal year."""
+    return d.month if frequency == Frequency.MONTHLY else fiscal.quarter(d)
 
 
 _MIN_SHARE = 0.05  # below this share of its trend line, seasonality is read as amounts
@@ -259,7 +267,9 @@ class SeasonalShape:
         return value / (1.0 + d) if self.relative else value - d
 
 
-def seasonal_shape(history: Sequence[Point], frequency: Frequency) -> SeasonalShape | None:
+def seasonal_shape(
+    history: Sequence[Point], frequency: Frequency, fiscal: FiscalYear = CALENDAR_YEAR
+) -> SeasonalShape | None:
     """Shape of the last year of ``history`` (the periods within a year of the latest one).
 
     None for frequencies other than monthly or quarterly, or fewer than 3 values that year.
@@ -267,11 +277,13 @@ def seasonal_shape(history: Sequence[Point], frequency: Frequency) -> SeasonalSh
     if frequency not in SEASONAL_FREQUENCIES or not history:
         return None
     per_year = PERIODS_PER_YEAR[frequency]
-    last = max(period_index(p.period, frequency) for p in history)
-    year = [p for p in history if period_index(p.period, frequency) > last - per_year]
+    last = max(period_index(p.period, frequency, fiscal=fiscal) for p in history)
+    year = [
+        p for p in history if period_index(p.period, frequency, fiscal=fiscal) > last - per_year
+    ]
     if len(year) < MIN_TREND_VALUES:
         return None
-    xs = [float(period_index(p.period, frequency)) for p in year]
+    xs = [float(period_index(p.period, frequency, fiscal=fiscal)) for p in year]
     ys = [float(p.value) for p in year]
     fit = fit_line(xs, ys)
     if fit is None:
@@ -285,7 +297,7 @@ def seasonal_shape(history: Sequence[Point], frequency: Frequency) -> SeasonalSh
     sums: dict[int, list[float]] = {}
     for p, y, v in zip(year, ys, line, strict=True):
         dev = (y - v) / v if relative else y - v
-        sums.setdefault(_season(p.period, frequency), []).append(dev)
+        sums.setdefault(_season(p.period, frequency, fiscal), []).append(dev)
     return SeasonalShape({k: math.fsum(d) / len(d) for k, d in sums.items()}, relative)
 
 
@@ -297,8 +309,12 @@ def spread_milestones(
     frequency: Frequency,
     shape: Literal["even", "seasonal"] = "even",
     history: Sequence[Point] | None = None,
+    fiscal: FiscalYear = CALENDAR_YEAR,
 ) -> list[Point]:
     """One milestone per period, from the period after ``start`` to the target date's period.
+
+    Quarters and years are those of ``fiscal`` (a yearly KPI's milestones fall on the
+    first day of each fiscal year, a quarterly one's seasons are fiscal quarters).
 
     A milestone is dated like a measurement, by the first day of its period, and holds the
     value to reach in that period. The last one is exactly ``target``.
@@ -316,21 +332,24 @@ def spread_milestones(
     """
     if shape not in ("even", "seasonal"):
         raise ValueError(f"unknown milestone shape: {shape!r}")
-    k_total = period_index(target_date, frequency) - period_index(start, frequency)
+    k_total = period_index(target_date, frequency, fiscal=fiscal) - period_index(
+        start, frequency, fiscal=fiscal
+    )
     if k_total < 0:
         raise ValueError("the target date is before the start")
-    last = Point(add_periods(target_date, frequency, 0), float(target))
+    last = Point(add_periods(target_date, frequency, 0, fiscal=fiscal), float(target))
     if k_total == 0:
         return [last]
-    season = seasonal_shape(history or (), frequency) if shape == "seasonal" else None
+    season = seasonal_shape(history or (), frequency, fiscal) if shape == "seasonal" else None
     end_level = float(target)
     if season is not None:
-        end_level = season.deseasonalise(target, _season(last.period, frequency))
+        end_level = season.deseasonalise(target, _season(last.period, frequency, fiscal))
     out = []
     for k in range(1, k_total):
-        period = add_periods(start, frequency, k)
+        period = add_periods(start, frequency, k, fiscal=fiscal)
         level = baseline + (end_level - baseline) * k / k_total
-        value = level if season is None else season.apply(level, _season(period, frequency))
+        slot = _season(period, frequency, fiscal)
+        value = level if season is None else season.apply(level, slot)
         out.append(Point(period, value))
     out.append(last)
     return out

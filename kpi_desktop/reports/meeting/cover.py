@@ -25,6 +25,7 @@ from kpi_desktop.reports.meeting.style import (
     KICKER,
     MUTED,
     SMALL,
+    fiscal_year_line,
     long_date,
 )
 from kpi_desktop.services.review.report_data import (
@@ -84,6 +85,8 @@ def cover_page(layout: Layout, data: ReportData) -> None:
     period = f"Results to {data.period}" if data.period else "No values recorded yet"
     layout.paragraph(period, H3, INK)
     layout.paragraph(f"Report date: {long_date(data.as_of)}", BODY, MUTED)
+    if not data.fiscal.is_calendar:
+        layout.paragraph(fiscal_year_line(data.fiscal, data.as_of), BODY, MUTED)
     review = data.last_review
     if review is not None:
         layout.paragraph(

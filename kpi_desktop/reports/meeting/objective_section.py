@@ -81,7 +81,8 @@ def _kpi_block(
     if st.forecast is not None:
         caption_parts.append(f"forecast {st.format(st.forecast)}")
     if st.latest_date is not None:
-        caption_parts.append(f"latest value for {period_name(st.latest_date, freq)}")
+        when = period_name(st.latest_date, freq, data.fiscal)
+        caption_parts.append(f"latest value for {when}")
     caption = " · ".join(caption_parts)
     for line in data.revisions.get(st.kpi_id, []):  # the plan's history, under the caption
         caption += "\nTarget revised: " + line[0].lower() + line[1:]

@@ -66,12 +66,12 @@ def _scorecard_row(data: ReportData, objective: ObjectiveSection, st: KpiStatus)
         kpi.append((st.goal, SMALL, MUTED))
     latest: Lines = [(st.format(st.latest_value), TABLE, INK)]
     if st.latest_date is not None:
-        latest.append((period_name(st.latest_date, freq), SMALL, MUTED))
+        latest.append((period_name(st.latest_date, freq, data.fiscal), SMALL, MUTED))
     target: Lines = [(st.target_text(), TABLE, INK)]
     if st.direction == "range":
         target.append(("keep within", SMALL, MUTED))
     elif st.target_date is not None:
-        target.append((f"by {period_name(st.target_date, freq)}", SMALL, MUTED))
+        target.append((f"by {period_name(st.target_date, freq, data.fiscal)}", SMALL, MUTED))
     progress = Cell([(format_percent(st.progress), TABLE, INK)], bar=st.progress)
     if st.progress is None:
         progress = Cell([("—", TABLE, MUTED)])

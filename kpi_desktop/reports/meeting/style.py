@@ -10,7 +10,7 @@ from PySide6.QtGui import (
     QFont,
 )
 
-from kpi_desktop.domain.periods import period_label
+from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear, period_end, period_label
 from kpi_desktop.domain.types import Frequency, Status
 from kpi_desktop.reports.chart_style import STATUS_COLORS
 
@@ -53,5 +53,16 @@ def short_date(d: dt.date | None) -> str:
     return "—" if d is None else f"{d.day} {d:%b %Y}"
 
 
-def period_name(d: dt.date | None, freq: Frequency) -> str:
-    return "" if d is None else period_label(d, freq)
+def fiscal_year_line(fiscal: FiscalYear, as_of: dt.date) -> str:
+    """The report header's line on a fiscal year that is not the calendar year: "Fiscal
+    year April to March: FY 2026/27 runs from 1 April 2026 to 31 March 2027"."""
+    start = fiscal.start_of(as_of)
+    end = period_end(start, Frequency.YEARLY, fiscal=fiscal)
+    return (
+        f"Fiscal year {fiscal.describe()}: {fiscal.name(start)} runs from "
+        f"{long_date(start)} to {long_date(end)}"
+    )
+
+
+def period_name(d: dt.date | None, freq: Frequency, fiscal: FiscalYear = CALENDAR_YEAR) -> str:
+    return "" if d is None else period_label(d, freq, fiscal=fiscal)

@@ -68,6 +68,7 @@ from kpi_desktop.services.importing.problems import (
 )
 from kpi_desktop.services.importing.reading import ImportTable, read_table
 from kpi_desktop.services.importing.writing import apply_import, stored_values
+from kpi_desktop.services.planning.workspace_settings import fiscal_year
 from kpi_desktop.services.tracking.measurements import OnConflict
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ def plan_table(ws: Workspace, path: Path, table: ImportTable, options: ImportOpt
     """What importing `table` (read from `path`) with `options` would do; as plan_import,
     without reading the file again."""
     options = checked_options(options)
-    return Planner(path, options, table, workspace_kpis(ws), ws.path).plan()
+    return Planner(path, options, table, workspace_kpis(ws), ws.path, fiscal_year(ws)).plan()
 
 
 _Remembered = tuple[tuple[Any, ...], dict[str, list[KnownKpi]], ImportPlan | KpiDesktopError]
@@ -158,11 +159,14 @@ class FileImport:
         options = checked_options(dataclasses.replace(options, sheet=self.sheet))
         table = self.table()
         known = workspace_kpis(self.workspace)
-        key = dataclasses.astuple(options)
+        fiscal = fiscal_year(self.workspace)
+        key = (*dataclasses.astuple(options), fiscal.start_month)
         found = next((f for k, kpis, f in self._plans if k == key and kpis == known), None)
         if found is None:
             try:
-                found = Planner(self.path, options, table, known, self.workspace.path).plan()
+                found = Planner(
+                    self.path, options, table, known, self.workspace.path, fiscal
+                ).plan()
             except KpiDesktopError as exc:
                 found = exc
             self._plans = [(key, known, found), *self._plans][: self.REMEMBERED]

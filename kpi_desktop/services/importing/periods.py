@@ -7,7 +7,13 @@ import datetime as dt
 
 import numpy as np
 
-from kpi_desktop.domain.periods import infer_frequency, period_label, period_start
+from kpi_desktop.domain.periods import (
+    CALENDAR_YEAR,
+    FiscalYear,
+    infer_frequency,
+    period_label,
+    period_start,
+)
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.services.importing.problems import ProblemCollector
 from kpi_desktop.services.importing.reading import ImportTable
@@ -33,8 +39,14 @@ def fill_frequencies(freqs: list[Frequency | None], kidx: np.ndarray, day: np.nd
         freqs[k] = _infer_frequency(keys[a:b] & DAY_MASK)
 
 
-def period_starts(freqs: list[Frequency | None], kidx: np.ndarray, day: np.ndarray) -> np.ndarray:
-    """The ordinal of the first day of each entry's period, by its KPI's frequency."""
+def period_starts(
+    freqs: list[Frequency | None],
+    kidx: np.ndarray,
+    day: np.ndarray,
+    fiscal: FiscalYear = CALENDAR_YEAR,
+) -> np.ndarray:
+    """The ordinal of the first day of each entry's period, by its KPI's frequency (a
+    quarter or year by the workspace's fiscal year)."""
     codes = np.array(
         [list(Frequency).index(f or Frequency.MONTHLY) for f in freqs] or [0], dtype=np.int64
     )
@@ -51,7 +63,7 @@ def period_starts(freqs: list[Frequency | None], kidx: np.ndarray, day: np.ndarr
         if high - low < 100_000:  # a table of every day in the span: no sorting
             table = np.array(
                 [
-                    period_start(dt.date.fromordinal(d), freq).toordinal()
+                    period_start(dt.date.fromordinal(d), freq, fiscal=fiscal).toordinal()
                     for d in range(low, high + 1)
                 ],
                 dtype=np.int64,
@@ -60,7 +72,10 @@ def period_starts(freqs: list[Frequency | None], kidx: np.ndarray, day: np.ndarr
         else:
             uniq, inverse = np.unique(days, return_inverse=True)
             starts = np.array(
-                [period_start(dt.date.fromordinal(d), freq).toordinal() for d in uniq.tolist()],
+                [
+                    period_start(dt.date.fromordinal(d), freq, fiscal=fiscal).toordinal()
+                    for d in uniq.tolist()
+                ],
                 dtype=np.int64,
             )
             period[sel] = starts[inverse]
@@ -72,6 +87,7 @@ def check_duplicates(
     problems: ProblemCollector,
     kpis: tuple[list[str], list[Frequency | None]],
     entries: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    fiscal: FiscalYear = CALENDAR_YEAR,
 ) -> np.ndarray | None:
     """Two values of one KPI in one period are a problem (added to `problems`). `kpis` are
     the names and frequencies by KPI index; `entries` the entries' KPI index, period,
@@ -90,7 +106,9 @@ def check_duplicates(
         first = first_of.setdefault(int(sorted_keys[pos]), int(order[pos]))
         later = int(order[pos + 1])
         k = int(kidx[later])
-        when = period_label(dt.date.fromordinal(int(period[later])), freqs[k] or Frequency.MONTHLY)
+        when = period_label(
+            dt.date.fromordinal(int(period[later])), freqs[k] or Frequency.MONTHLY, fiscal=fiscal
+        )
         problems.add(
             int(ridx[later]),
             int(cols[later]),

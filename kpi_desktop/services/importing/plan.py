@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from sqlmodel import select
 
+from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.domain.values import DateOrder
 from kpi_desktop.services.errors import ValidationError
@@ -81,6 +82,7 @@ class ImportPlan:
     workspace: Path
     _entries: Entries = field(repr=False)
     _values: list[tuple[str, dt.date, float, int]] | None = field(default=None, repr=False)
+    fiscal: FiscalYear = CALENDAR_YEAR  # the workspace's when planned: periods follow it
 
     @property
     def entries(self) -> Entries:

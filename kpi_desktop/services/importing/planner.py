@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from kpi_desktop.domain.formula_text import from_csv_text
+from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.services.errors import AmbiguousName
 from kpi_desktop.services.importing.cells import blank, letter, letter_index
@@ -57,8 +58,10 @@ class Planner:
         table: ImportTable,
         kpis: dict[str, list[KnownKpi]],
         workspace: Path,
+        fiscal: FiscalYear = CALENDAR_YEAR,
     ) -> None:
         self.path = path
+        self.fiscal = fiscal  # the workspace's: quarters and years start by it
         self.options = options
         self.t = table
         self.known = kpis
@@ -152,10 +155,14 @@ class Planner:
             parts = self.wide_entries(dates, date_j, value_cols)
         kidx, day, value, ridx, cols = parts
         fill_frequencies(self.kpi_freqs, kidx, day)
-        period = period_starts(self.kpi_freqs, kidx, day)
+        period = period_starts(self.kpi_freqs, kidx, day, self.fiscal)
         future_problems(self.problems, ridx, period, date_j)
         order = check_duplicates(
-            t, self.problems, (self.kpi_names, self.kpi_freqs), (kidx, period, ridx, cols)
+            t,
+            self.problems,
+            (self.kpi_names, self.kpi_freqs),
+            (kidx, period, ridx, cols),
+            self.fiscal,
         )
         if self.problems:
             raise ImportFailed(
@@ -193,6 +200,7 @@ class Planner:
             kpi_column=None if kpi_j is None else t.header[kpi_j],
             value_column=None if value_j is None else t.header[value_j],
             goal=self.options.goal,
+            fiscal=self.fiscal,
             workspace=self.workspace,
             _entries=entries,
         )

@@ -25,6 +25,7 @@ from kpi_desktop.services.importing.periods import SHIFT
 from kpi_desktop.services.importing.plan import ImportPlan, ImportResult
 from kpi_desktop.services.naming import normalise
 from kpi_desktop.services.planning.kpis import KPI_FIELDS, clean_kpi_fields
+from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
 from kpi_desktop.services.tracking.measurements import OnConflict, insert_many
 from kpi_desktop.services.workspace import change_log
 from kpi_desktop.store.engine import sqlite_connection
@@ -47,6 +48,10 @@ def apply_import(
         raise KpiDesktopError("this import was prepared for another workspace; read the file again")
     e = plan.entries
     with ws.writing() as s:
+        if read_fiscal_year(sqlite_connection(s)) != plan.fiscal:
+            raise KpiDesktopError(
+                "the fiscal year was changed since this import was prepared; read the file again"
+            )
         ids = _resolve_ids(s, plan)
         created = [name for name, kid in zip(e.kpi_names, e.kpi_ids, strict=True) if kid is None]
         summary = _write_values(s, plan, np.array(ids, dtype=np.int64), on_conflict)
@@ -165,7 +170,9 @@ def _write_values(
         labels = []
         for i in where:
             k = kidx_of_id[int(kid[i])]
-            when = period_label(dt.date.fromordinal(int(period[i])), e.kpi_freqs[k])
+            when = period_label(
+                dt.date.fromordinal(int(period[i])), e.kpi_freqs[k], fiscal=plan.fiscal
+            )
             labels.append(f"{e.kpi_names[k]} {when}")
         shown = "; ".join(labels)
         more = f" and {n_clash - 5} more" if n_clash > 5 else ""

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from kpi_desktop.domain.due import DEFAULT_GRACE_DAYS
+from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear
 from kpi_desktop.domain.types import Point
-from kpi_desktop.services.planning.stale_grace import read_grace_days
+from kpi_desktop.services.planning.workspace_settings import read_fiscal_year, read_grace_days
 from kpi_desktop.store.engine import sqlite_connection
 
 if TYPE_CHECKING:
@@ -169,6 +170,7 @@ class PlanRead:
     milestones: dict[int, list[MilestoneRow]]
     latest: dict[int, list[Point]]  # each KPI's latest value (KPIs without one left out)
     grace_days: int = DEFAULT_GRACE_DAYS  # before a value is stale (see domain.staleness)
+    fiscal: FiscalYear = CALENDAR_YEAR  # quarters and years start by it
 
 
 def read_plan(ws: Workspace, as_of: dt.date) -> PlanRead:
@@ -185,6 +187,7 @@ def read_plan(ws: Workspace, as_of: dt.date) -> PlanRead:
             milestones,
             latest_values(raw, as_of, 1),
             read_grace_days(raw),
+            read_fiscal_year(raw),
         )
 
 

@@ -13,7 +13,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kpi_desktop.domain.periods import add_periods, period_index, period_label, period_start
+from kpi_desktop.domain.periods import (
+    CALENDAR_YEAR,
+    FiscalYear,
+    add_periods,
+    period_index,
+    period_label,
+    period_start,
+)
 from kpi_desktop.domain.types import Direction, Frequency, Point
 from kpi_desktop.domain.values import (
     AmbiguousDate,
@@ -24,6 +31,7 @@ from kpi_desktop.domain.values import (
 )
 from kpi_desktop.domain.variation.sizing import SizingResult, size_target
 from kpi_desktop.services.errors import ValidationError
+from kpi_desktop.services.planning.workspace_settings import fiscal_year
 from kpi_desktop.store.tables import Kpi
 
 if TYPE_CHECKING:
@@ -78,6 +86,7 @@ def size_kpi(
         target_date,
         target,
         as_of,
+        fiscal=fiscal_year(ws),
     )
 
 
@@ -88,16 +97,18 @@ def size_history(
     target_date: dt.date,
     target: float | None = None,
     as_of: dt.date | None = None,
+    *,
+    fiscal: FiscalYear = CALENDAR_YEAR,
 ) -> SizingResult:
     """Size a target from any history (pasted values, a file, a KPI not saved yet).
 
-    Dates are mapped to their periods first, as stored measurements are.
+    Dates are mapped to their periods first, as stored measurements are (quarters and
+    years by ``fiscal``, the workspace's fiscal year).
     """
     freq = Frequency(frequency)
-    mapped = [Point(period_start(p.period, freq), float(p.value)) for p in points]
-    return size_target(
-        mapped, freq, Direction(direction), target_date, as_of or dt.date.today(), target
-    )
+    mapped = [Point(period_start(p.period, freq, fiscal=fiscal), float(p.value)) for p in points]
+    day = as_of or dt.date.today()
+    return size_target(mapped, freq, Direction(direction), target_date, day, target, fiscal)
 
 
 def limit_lines(
@@ -190,7 +201,13 @@ def _is_date(text: str) -> bool:
     return False
 
 
-def parse_pasted_history(text: str, frequency: Frequency | str, as_of: dt.date) -> list[Point]:
+def parse_pasted_history(
+    text: str,
+    frequency: Frequency | str,
+    as_of: dt.date,
+    *,
+    fiscal: FiscalYear = CALENDAR_YEAR,
+) -> list[Point]:
     """Values pasted from a spreadsheet: one value per line, or date<TAB>value per line.
 
     Lines with dates are mapped to their periods (a month's date to its 1st). Lines of bare
@@ -226,9 +243,12 @@ def parse_pasted_history(text: str, frequency: Frequency | str, as_of: dt.date) 
         except ValueError as exc:
             raise ValidationError("history", f"Line {number}: {cell!r} {exc}") from None
     if not dated:
-        last = add_periods(as_of, freq, -1)
+        last = add_periods(as_of, freq, -1, fiscal=fiscal)
         n = len(values)
-        return [Point(add_periods(last, freq, k - n + 1), v) for k, (_, v) in enumerate(values)]
+        return [
+            Point(add_periods(last, freq, k - n + 1, fiscal=fiscal), v)
+            for k, (_, v) in enumerate(values)
+        ]
     order = detect_date_order(r[1] for r in dated if r[1] is not None)
     seen: dict[dt.date, int] = {}
     points = []
@@ -244,12 +264,12 @@ def parse_pasted_history(text: str, frequency: Frequency | str, as_of: dt.date) 
             ) from None
         except ValueError as exc:
             raise ValidationError("history", f"Line {number}: {date_text!r} {exc}") from None
-        period = period_start(when, freq)
+        period = period_start(when, freq, fiscal=fiscal)
         if period in seen:
             raise ValidationError(
                 "history",
                 f"Lines {seen[period]} and {number} fall in the same period "
-                f"({period_label(period, freq)}): one value per period",
+                f"({period_label(period, freq, fiscal=fiscal)}): one value per period",
             )
         seen[period] = number
         points.append(Point(period, value))

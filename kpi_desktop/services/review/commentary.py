@@ -29,9 +29,8 @@ def status_line(st: KpiStatus, chart: ChartData) -> str:
     """ "On track · €44,100 for Nov 2026 · plan €42,061 · target €46,000 by 31 Dec 2027"."""
     parts = [st.status.label + (" (stale)" if st.stale else "")]
     if st.latest_value is not None and st.latest_date is not None:
-        parts.append(
-            f"{st.format(st.latest_value)} for {period_name(st.latest_date, chart.frequency)}"
-        )
+        when = period_name(st.latest_date, chart.frequency, fiscal=chart.fiscal)
+        parts.append(f"{st.format(st.latest_value)} for {when}")
     if st.expected is not None and st.direction != Direction.RANGE:
         parts.append(f"plan {st.format(st.expected)}")
     if st.direction == Direction.RANGE and st.range_low is not None:
@@ -148,7 +147,10 @@ def sentences(st: Facts, chart: ChartData, actions: Sequence[str] = ()) -> list[
     if st.latest_value is None or st.latest_date is None or not len(chart.values):
         return [f"{st.kpi} has no value yet: its first one is what to bring to the meeting."]
     out = [_movement(st, chart)]
-    latest, when = st.latest_value, period_name(st.latest_date, chart.frequency)
+    latest, when = (
+        st.latest_value,
+        period_name(st.latest_date, chart.frequency, fiscal=chart.fiscal),
+    )
     if st.expected is not None and st.direction != Direction.RANGE:
         gap = latest - st.expected
         if abs(gap) < 1e-9:
@@ -178,12 +180,19 @@ def _movement(st: Facts, chart: ChartData) -> str:
     before = float(values[-2]) if len(values) >= 2 else None
     if before is not None:
         changes.append(
-            _change(st, now, before, period_name(chart.date_at(len(values) - 2), chart.frequency))
+            _change(
+                st,
+                now,
+                before,
+                period_name(chart.date_at(len(values) - 2), chart.frequency, fiscal=chart.fiscal),
+            )
         )
     year_ago = _value_a_year_before(dates, values, st.latest_date)
     if year_ago is not None:
         last_year = st.latest_date.replace(year=st.latest_date.year - 1, day=1)
-        changes.append(_change(st, now, year_ago, period_name(last_year, chart.frequency)))
+        changes.append(
+            _change(st, now, year_ago, period_name(last_year, chart.frequency, fiscal=chart.fiscal))
+        )
     if before is None:
         verb = "stands at"
     elif abs(now - before) < 1e-12:
@@ -222,7 +231,7 @@ def _change(st: Facts, now: float, then: float, when: str) -> str:
 def _explained(chart: ChartData, first: dt.date) -> str:
     """ "; the note says: New barista started" when a note covers the period a lasting
     change began in (else "")."""
-    end = add_periods(first, chart.frequency, 1)
+    end = add_periods(first, chart.frequency, 1, fiscal=chart.fiscal)
     for note in chart.notes:
         if note.start < end and note.last >= first:
             return f"; the note says: {note.text}"
@@ -238,7 +247,7 @@ def _variation(st: Facts, chart: ChartData) -> list[str]:
         return []
     out = []
     per = PERIOD_WORD.get(chart.frequency, "period")
-    since = period_name(latest.first, chart.frequency)
+    since = period_name(latest.first, chart.frequency, fiscal=chart.fiscal)
     before = now.previous
     if latest.kind == "trend":
         moving = "climbs" if latest.stretch.slope > 0 else "falls"
@@ -291,7 +300,9 @@ def _pace(st: Facts, chart: ChartData) -> str:
             f"At this pace it does not reach {target}: about {st.format(st.forecast)} "
             f"by {_day(st.target_date)}."
         )
-    early = period_index(st.target_date, chart.frequency) - period_index(reached, chart.frequency)
+    early = period_index(st.target_date, chart.frequency, fiscal=chart.fiscal) - period_index(
+        reached, chart.frequency, fiscal=chart.fiscal
+    )
     per = PERIOD_WORD.get(chart.frequency, "period")
     if early == 0:
         timing = "on time"
@@ -304,7 +315,8 @@ def _pace(st: Facts, chart: ChartData) -> str:
         timing = (
             f"{about}{count} {unit if n == 1 else unit + 's'} {'early' if early > 0 else 'late'}"
         )
-    return f"At this pace it reaches {target} in {period_name(reached, chart.frequency)}, {timing}."
+    when = period_name(reached, chart.frequency, fiscal=chart.fiscal)
+    return f"At this pace it reaches {target} in {when}, {timing}."
 
 
 _WORDS = dict(

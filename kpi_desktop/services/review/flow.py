@@ -30,10 +30,17 @@ from sqlalchemy import insert
 from sqlmodel import col, select
 
 from kpi_desktop.domain.formatting import format_percent
-from kpi_desktop.domain.periods import last_complete_period, period_label
+from kpi_desktop.domain.periods import (
+    CALENDAR_YEAR,
+    FiscalYear,
+    last_complete_period,
+    period_label,
+)
 from kpi_desktop.domain.types import Frequency, Status
 from kpi_desktop.services.errors import NotFound, ValidationError
+from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
 from kpi_desktop.services.tracking.status import KpiStatus, kpi_statuses
+from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Action, Goal, Kpi, Review, ReviewEntry
 
 if TYPE_CHECKING:
@@ -52,6 +59,7 @@ class ReviewItem:
     snapshot: KpiStatus
     owner: str
     frequency: Frequency
+    fiscal: FiscalYear = CALENDAR_YEAR  # the workspace's: names quarters and years
 
     @property
     def kpi_id(self) -> int:
@@ -82,7 +90,7 @@ class ReviewItem:
         st = self.snapshot
         latest = st.format(st.latest_value)
         if st.latest_date is not None:
-            latest += f" ({period_label(st.latest_date, self.frequency)})"
+            latest += f" ({period_label(st.latest_date, self.frequency, fiscal=self.fiscal)})"
         out = [("Latest", latest)]
         if st.expected is not None:
             out.append(("Plan for now", st.format(st.expected)))
@@ -210,11 +218,13 @@ def start_review(ws: Workspace, when: dt.date, title: str | None = None) -> Revi
             kpi_id: (owner, frequency)
             for kpi_id, owner, frequency in s.exec(select(Kpi.id, Kpi.owner, Kpi.frequency))
         }
+        fiscal = read_fiscal_year(sqlite_connection(s))
     items = [
         ReviewItem(
             snapshot=st,
             owner=people[st.kpi_id][0],
             frequency=Frequency(people[st.kpi_id][1]),
+            fiscal=fiscal,
         )
         for st in statuses
         if st.kpi_id in people

@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, select
 
-from kpi_desktop.domain.periods import period_label
+from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear, period_label
 from kpi_desktop.domain.rollup import Rollup
 from kpi_desktop.domain.types import STATUS_ORDER, Frequency, Status
 from kpi_desktop.services.planning.kpis import KPI_FIELDS
 from kpi_desktop.services.planning.revisions import plan_history, read_prior_plans, revision_lines
+from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
 from kpi_desktop.services.tracking.achievements import KpiAchievement, workspace_achievements
 from kpi_desktop.services.tracking.chart_data import ChartData, chart_data
 from kpi_desktop.services.tracking.status import KpiStatus, goal_rollups, kpi_statuses
@@ -94,6 +95,8 @@ class ReportData:
     frequencies: dict[int, Frequency] = field(default_factory=dict)
     #: Each revised KPI's target revisions, one line each (services.revisions).
     revisions: dict[int, list[str]] = field(default_factory=dict)
+    #: The workspace's fiscal year: quarters and years are named by it ("FY 2026/27").
+    fiscal: FiscalYear = CALENDAR_YEAR
 
     @property
     def kpi_count(self) -> int:
@@ -129,6 +132,7 @@ def gather_report(ws: Workspace, as_of: dt.date) -> ReportData:
     charts = {st.kpi_id: chart_data(ws, st.kpi_id, as_of) for st in statuses}
     with ws.reading() as s:
         revised = read_prior_plans(sqlite_connection(s))
+        fiscal = read_fiscal_year(sqlite_connection(s))
     revisions = {
         st.kpi_id: revision_lines(plan_history(ws, st.kpi_id), st.format)
         for st in statuses
@@ -166,7 +170,7 @@ def gather_report(ws: Workspace, as_of: dt.date) -> ReportData:
             for st in statuses
             if st.latest_date == newest
         ).most_common(1)[0][0]
-        period = period_label(newest, freq)
+        period = period_label(newest, freq, fiscal=fiscal)
     return ReportData(
         workspace_name=workspace_name(ws),
         as_of=as_of,
@@ -180,6 +184,7 @@ def gather_report(ws: Workspace, as_of: dt.date) -> ReportData:
         achievements_since=since,
         revisions=revisions,
         frequencies=frequencies,
+        fiscal=fiscal,
     )
 
 

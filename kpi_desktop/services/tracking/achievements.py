@@ -65,6 +65,7 @@ from kpi_desktop.services.planning.plan_rows import (
     read_kpis,
     read_milestones,
 )
+from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
 from kpi_desktop.store.engine import sqlite_connection
 
 if TYPE_CHECKING:
@@ -214,23 +215,25 @@ def _achievements(
     if not (wants_target or wants_best or milestones_counted or test):
         return []
     window = reader.window_start(kpi.id)
-    start = plan_start(target, freq)
+    fiscal = reader.fiscal
+    start = plan_start(target, freq, fiscal)
     in_plan = max(window, start.isoformat()) if start else window
 
     reached = None
     if wants_target and goal is not None:
         first = reader.first_reaching(kpi.id, in_plan, float(goal), higher)
-        reached = target_achievement(kpi.name, target, first, freq, fmt) if first else None
+        reached = target_achievement(kpi.name, target, first, freq, fmt, fiscal) if first else None
     hits = []
     for m in milestones_counted:
         p = reader.last_in_period(kpi.id, window, m.period, freq)
         if p is not None and reaches(p.value, m.value, target.direction):
-            hits.append(milestone_achievement(kpi.name, p, m, freq, fmt))
-    streak_list = describe_streaks(kpi.name, reader.streaks(kpi.id, in_plan, test, freq), freq)
+            hits.append(milestone_achievement(kpi.name, p, m, freq, fmt, fiscal))
+    found = reader.streaks(kpi.id, in_plan, test, freq)
+    streak_list = describe_streaks(kpi.name, found, freq, fiscal)
     best = None
     if wants_best:
         top = reader.best(kpi.id, window, higher)
-        best = best_achievement(kpi.name, top, freq, fmt) if top else None
+        best = best_achievement(kpi.name, top, freq, fmt, fiscal) if top else None
     return assemble(reached, hits, streak_list, best)
 
 
@@ -404,6 +407,7 @@ class _Reader:
     def __init__(self, raw: sqlite3.Connection, as_of: dt.date | None) -> None:
         self.raw = raw
         self.until = (as_of or dt.date.max).isoformat()
+        self.fiscal = read_fiscal_year(raw)  # names quarters and years
 
     def _one(self, sql: str, kpi_id: int, start: str = "", **params: object) -> Any:
         return self.raw.execute(

@@ -40,6 +40,7 @@ import numpy as np
 from sqlmodel import col, select
 
 from kpi_desktop.domain.formatting import format_value
+from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear
 from kpi_desktop.domain.status import StatusReading, status_at
 from kpi_desktop.domain.types import Direction, Frequency, KpiTarget, Point, Status
 from kpi_desktop.domain.variation.behaviour import HISTORY, Behaviour, behaviour
@@ -47,6 +48,7 @@ from kpi_desktop.domain.variation.xmr import ProcessLimits
 from kpi_desktop.services.planning.goals import get_goal
 from kpi_desktop.services.planning.kpis import get_kpi
 from kpi_desktop.services.planning.revisions import plan_spans, read_prior_plans
+from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
 from kpi_desktop.services.review.annotations import Note, read_notes
 from kpi_desktop.services.tracking.chart_lines import (
     DatedValue,
@@ -157,6 +159,8 @@ class ChartData:
     last_year: tuple[DatedValue, ...] = ()
     #: The KPI's notes and the workspace's (annotations), oldest first.
     notes: tuple[Note, ...] = ()
+    #: The workspace's fiscal year (quarters and years are named by it).
+    fiscal: FiscalYear = CALENDAR_YEAR
 
     @property
     def trend_limits(self) -> bool:
@@ -254,10 +258,11 @@ def chart_data(
         kpi_name, goal_title = kpi.name, goal.title
         unit, unit_kind, symbol = kpi.unit, kpi.unit_kind, kpi.currency_symbol
         decimals, frequency = kpi.decimals, Frequency(kpi.frequency)
+        fiscal = read_fiscal_year(raw)
 
     target = next(t for start, end, t in spans if end is None or as_of < end)
     recent = _recent_points(dates, values, as_of, HISTORY)
-    now = behaviour(recent, frequency, as_of)
+    now = behaviour(recent, frequency, as_of, fiscal=fiscal)
     latest = now.latest
     limits = None
     if latest is not None and len(latest.window) >= 2:
@@ -298,6 +303,7 @@ def chart_data(
         behaviour=now,
         last_year=last_year_values(dates, values, as_of) if last_year else (),
         notes=_notes_within(notes, dates, target, as_of),
+        fiscal=fiscal,
     )
 
 

@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kpi_desktop.domain.due import due_state, period_name, periods_text
 from kpi_desktop.domain.formatting import format_value
-from kpi_desktop.domain.periods import last_complete_period, period_label
+from kpi_desktop.domain.periods import (
+    CALENDAR_YEAR,
+    FiscalYear,
+    last_complete_period,
+    period_label,
+)
 from kpi_desktop.domain.status import StatusRule
 from kpi_desktop.domain.types import Frequency, Point, Status
 from kpi_desktop.services.planning.kpis import kpi_target
@@ -31,6 +36,7 @@ from kpi_desktop.services.planning.plan_rows import (
     read_milestones,
 )
 from kpi_desktop.services.planning.revisions import plans_in_force
+from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
 from kpi_desktop.store.engine import sqlite_connection
 
 if TYPE_CHECKING:
@@ -62,10 +68,11 @@ class CheckinRow:
     also_missing: tuple[dt.date, ...]  # earlier periods without a value since the latest
     rule: StatusRule = field(compare=False, repr=False)
     expected: float | None = None  # where the plan in force says the value should be
+    fiscal: FiscalYear = CALENDAR_YEAR  # the workspace's: names quarters and years
 
     @property
     def period_text(self) -> str:
-        return period_label(self.period, self.frequency)
+        return period_label(self.period, self.frequency, fiscal=self.fiscal)
 
     def format(self, value: float | None) -> str:
         """``value`` in this KPI's unit and decimals, for people ("" for None)."""
@@ -85,12 +92,13 @@ class CheckinRow:
         the year left out but for yearly KPIs, and no unit words after the numbers)."""
         if not short:
             return " · ".join(
-                f"{period_label(p.period, self.frequency)}: {self.format(p.value)}"
+                f"{period_label(p.period, self.frequency, fiscal=self.fiscal)}: "
+                f"{self.format(p.value)}"
                 for p in self.recent
             )
         unit = self.unit if self.unit_kind == "currency" or self.unit in ("%", "€", "$") else ""
         return " · ".join(
-            f"{period_name(p.period, self.frequency, with_year=False)} "
+            f"{period_name(p.period, self.frequency, with_year=False, fiscal=self.fiscal)} "
             f"{format_value(p.value, unit, self.decimals, self.unit_kind, self.currency_symbol)}"
             for p in self.recent
         )
@@ -99,7 +107,7 @@ class CheckinRow:
         """ "Also missing: Aug and Sep 2026" for the earlier gaps ("" when there are none)."""
         if not self.also_missing:
             return ""
-        return f"Also missing: {periods_text(self.also_missing, self.frequency)}"
+        return f"Also missing: {periods_text(self.also_missing, self.frequency, self.fiscal)}"
 
 
 class CheckinValue(NamedTuple):
@@ -121,7 +129,8 @@ def checkin_rows(ws: Workspace, as_of: dt.date, *, entered: bool = False) -> lis
         kpis = read_kpis(raw, include_archived=False)
         kpis, milestones = plans_in_force(raw, kpis, read_milestones(raw), as_of)
         recent = latest_values(raw, as_of, RECENT + 1, include_archived=False)
-    periods = {f: last_complete_period(as_of, f) for f in Frequency}
+        fiscal = read_fiscal_year(raw)
+    periods = {f: last_complete_period(as_of, f, fiscal=fiscal) for f in Frequency}
     order = goal_order(goals.values())
     out = []
     for kpi in kpis:
@@ -131,7 +140,7 @@ def checkin_rows(ws: Workspace, as_of: dt.date, *, entered: bool = False) -> lis
         freq = Frequency(kpi.frequency)
         period = periods[freq]
         points = recent.get(kpi.id, [])
-        state = due_state(freq, points[-1].period if points else None, as_of)
+        state = due_state(freq, points[-1].period if points else None, as_of, fiscal)
         stored = next((p.value for p in points if p.period == period), None)
         if not state.is_due and not (entered and stored is not None):
             continue
@@ -156,6 +165,7 @@ def checkin_rows(ws: Workspace, as_of: dt.date, *, entered: bool = False) -> lis
                 also_missing=state.missing[:-1] if state.last_missing == period else (),
                 rule=rule,
                 expected=rule.expected(as_of),
+                fiscal=fiscal,
             )
         )
     out.sort(key=lambda r: order.get(r.goal_id, len(order)))  # stable: KPIs keep their order

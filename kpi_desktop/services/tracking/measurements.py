@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING, Any
 from sqlmodel import col, select
 
 from kpi_desktop.domain.magnitude import check_magnitude
-from kpi_desktop.domain.periods import period_label, period_start
+from kpi_desktop.domain.periods import FiscalYear, period_label, period_start
 from kpi_desktop.domain.types import Frequency, Point
 from kpi_desktop.services.errors import ConflictError, NotFound, ValidationError
 from kpi_desktop.services.planning.kpis import get_kpi
+from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
 from kpi_desktop.services.workspace import change_log
 from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Kpi, Measurement
@@ -110,19 +111,21 @@ def _check_period(
     period: dt.date,
     freq: Frequency,
     today: dt.date,
+    fiscal: FiscalYear,
 ) -> None:
     """Refuse a second row of a KPI in one period, and a period that has not begun."""
+    label = period_label(period, freq, fiscal=fiscal)
     first = seen.get((kpi_id, period))
     if first is not None:
         raise ValidationError(
             "period",
             f"{first.isoformat()} and {when.isoformat()} fall in the same period "
-            f"({period_label(period, freq)}): a KPI has one value per period",
+            f"({label}): a KPI has one value per period",
         )
     if period > today:
         raise ValidationError(
             "period",
-            f"{period_label(period, freq)} has not begun yet (today is {today.isoformat()}): "
+            f"{label} has not begun yet (today is {today.isoformat()}): "
             "values can only be entered for periods that have begun",
         )
     seen[(kpi_id, period)] = when
@@ -281,12 +284,13 @@ class MeasurementService:
             freqs: dict[int, Frequency] = {}
             seen: dict[tuple[int, dt.date], dt.date] = {}
             changes = []
+            fiscal = read_fiscal_year(sqlite_connection(s))
             for kpi_id, when, value, note in cleaned:
                 freq = freqs.get(kpi_id)
                 if freq is None:
                     freq = freqs[kpi_id] = Frequency(get_kpi(s, kpi_id).frequency)
-                period = period_start(when, freq)
-                _check_period(seen, kpi_id, when, period, freq, today)
+                period = period_start(when, freq, fiscal=fiscal)
+                _check_period(seen, kpi_id, when, period, freq, today, fiscal)
                 row = s.get(Measurement, (kpi_id, period))
                 before = None if row is None else _copy(row)
                 if row is None:
@@ -390,8 +394,10 @@ class MeasurementService:
             existing = _existing_keys(s.connection().connection.driver_connection, kpi_ids)
             clashes = [r for r in rows if (r[0], r[1].isoformat()) in existing]
             if clashes and on_conflict == OnConflict.ERROR:
+                fiscal = read_fiscal_year(sqlite_connection(s))
                 shown = "; ".join(
-                    f"{names[k]} {period_label(p, Frequency(freqs[k]))}" for k, p, _ in clashes[:5]
+                    f"{names[k]} {period_label(p, Frequency(freqs[k]), fiscal=fiscal)}"
+                    for k, p, _ in clashes[:5]
                 )
                 more = f" and {len(clashes) - 5} more" if len(clashes) > 5 else ""
                 raise ConflictError(

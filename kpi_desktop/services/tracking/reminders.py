@@ -184,7 +184,7 @@ def due_kpis(ws: Workspace, as_of: dt.date, plan: PlanRead | None = None) -> lis
             continue
         found = plan.latest.get(kpi.id)
         freq = Frequency(kpi.frequency)
-        state = due_state(freq, found[-1].period if found else None, as_of)
+        state = due_state(freq, found[-1].period if found else None, as_of, plan.fiscal)
         if state.is_due:
             out.append(DueKpi(kpi.id, kpi.goal_id, kpi.name, goal.title, kpi.owner, freq, state))
     order = goal_order(goals.values())

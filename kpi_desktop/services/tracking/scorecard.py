@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from kpi_desktop.domain.formatting import format_value
+from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear
 from kpi_desktop.domain.types import STATUS_ORDER, Frequency, Point, Status
 from kpi_desktop.domain.variation.behaviour import HISTORY as BEHAVIOUR_HISTORY
 from kpi_desktop.domain.variation.behaviour import forecast_at
 from kpi_desktop.domain.variation.signals import change_is_good, signal_report
 from kpi_desktop.domain.variation.trend import Trend, trend_is_good, trend_of
+from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
 from kpi_desktop.services.tracking.status import kpi_statuses_with_history
 from kpi_desktop.store.engine import sqlite_connection
 
@@ -64,6 +66,7 @@ class ScorecardRow:
     status: Status
     stale: bool = False  # the latest value is older than a period and the grace
     history: tuple[Point, ...] = field(default=(), repr=False)  # last HISTORY values, oldest first
+    fiscal: FiscalYear = CALENDAR_YEAR  # the workspace's: quarters and years follow it
 
     # What only a tile on screen needs is worked out when asked for, not for every KPI.
 
@@ -93,7 +96,7 @@ class ScorecardRow:
         """The business-as-usual value at the target date (as `kpi-desktop status`)."""
         if self.target_date is None:
             return None
-        return forecast_at(self.history, self.frequency, self.target_date)
+        return forecast_at(self.history, self.frequency, self.target_date, fiscal=self.fiscal)
 
     def format(self, value: float | None) -> str:
         """`value` in this KPI's unit and decimals, for people."""
@@ -198,7 +201,9 @@ class _KpiExtras(NamedTuple):
     leading: bool
 
 
-def _read_plan_extras(ws: Workspace) -> tuple[dict[int, _GoalRow], dict[int, _KpiExtras]]:
+def _read_plan_extras(
+    ws: Workspace,
+) -> tuple[dict[int, _GoalRow], dict[int, _KpiExtras], FiscalYear]:
     with ws.reading() as s:
         raw = sqlite_connection(s)
         goals = {
@@ -213,13 +218,14 @@ def _read_plan_extras(ws: Workspace) -> tuple[dict[int, _GoalRow], dict[int, _Kp
                 "SELECT id, owner, frequency, leading FROM kpi WHERE archived = 0"
             )
         }
-    return goals, kpis
+        fiscal = read_fiscal_year(raw)
+    return goals, kpis, fiscal
 
 
 def scorecard_rows(ws: Workspace, as_of: dt.date) -> list[ScorecardRow]:
     """Every (unarchived) KPI's scorecard row at `as_of`, in tree order."""
     statuses = kpi_statuses_with_history(ws, as_of, HISTORY, forecast=False)
-    goals, extras = _read_plan_extras(ws)
+    goals, extras, fiscal = _read_plan_extras(ws)
     perspectives: dict[int, str | None] = {}
     out = []
     for st, points in statuses:
@@ -254,6 +260,7 @@ def scorecard_rows(ws: Workspace, as_of: dt.date) -> list[ScorecardRow]:
                 status=st.status,
                 stale=st.stale,
                 history=tuple(points),
+                fiscal=fiscal,
             )
         )
     return out

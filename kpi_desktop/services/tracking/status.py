@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from kpi_desktop.domain.due import DEFAULT_GRACE_DAYS, is_stale
 from kpi_desktop.domain.formatting import format_value
+from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear
 from kpi_desktop.domain.rollup import Rollup, RollupItem, kpi_score, roll_up_items
 from kpi_desktop.domain.status import status_at
 from kpi_desktop.domain.types import Frequency, Point, Status
@@ -34,7 +35,7 @@ from kpi_desktop.services.planning.plan_rows import (
     read_milestones,
 )
 from kpi_desktop.services.planning.revisions import plans_in_force
-from kpi_desktop.services.planning.stale_grace import read_grace_days
+from kpi_desktop.services.planning.workspace_settings import read_fiscal_year, read_grace_days
 from kpi_desktop.store.engine import sqlite_connection
 
 if TYPE_CHECKING:
@@ -156,7 +157,8 @@ def _read_and_judge(
         else:
             recent = latest_values(raw, as_of, history, include_archived=include_archived)
         grace = read_grace_days(raw)
-    return _statuses(goals, kpis, milestones, recent, as_of, forecast, grace)
+        fiscal = read_fiscal_year(raw)
+    return _statuses(goals, kpis, milestones, recent, as_of, forecast, grace, fiscal)
 
 
 def kpi_statuses_of(plan: PlanRead) -> list[KpiStatus]:
@@ -164,7 +166,14 @@ def kpi_statuses_of(plan: PlanRead) -> list[KpiStatus]:
     what the goal tree shows. The same as ``kpi_statuses(..., include_archived=True,
     forecast=False)``."""
     rows = _statuses(
-        plan.goals, plan.kpis, plan.milestones, plan.latest, plan.as_of, False, plan.grace_days
+        plan.goals,
+        plan.kpis,
+        plan.milestones,
+        plan.latest,
+        plan.as_of,
+        False,
+        plan.grace_days,
+        plan.fiscal,
     )
     return [st for st, _ in rows]
 
@@ -177,6 +186,7 @@ def _statuses(
     as_of: dt.date,
     forecast: bool,
     grace_days: int = DEFAULT_GRACE_DAYS,
+    fiscal: FiscalYear = CALENDAR_YEAR,
 ) -> list[tuple[KpiStatus, list[Point]]]:
     out = []
     no_points: list[Point] = []
@@ -185,7 +195,7 @@ def _statuses(
         points = recent.get(kpi.id, no_points)
         goal_title = goals[kpi.goal_id].title
         plan = milestones.get(kpi.id, no_milestones)
-        reading = _reading(kpi, goal_title, plan, points, as_of, forecast, grace_days)
+        reading = _reading(kpi, goal_title, plan, points, as_of, forecast, grace_days, fiscal)
         out.append((reading, points))
     order = goal_order(goals.values())
     out.sort(key=lambda r: order.get(r[0].goal_id, len(order)))
@@ -200,11 +210,12 @@ def _reading(
     as_of: dt.date,
     with_forecast: bool,
     grace_days: int,
+    fiscal: FiscalYear,
 ) -> KpiStatus:
     target = kpi_target(kpi, milestones)
     reading = status_at(target, points[-1:], as_of)
     forecast = (
-        forecast_at(points, kpi.frequency, kpi.target_date, as_of)
+        forecast_at(points, kpi.frequency, kpi.target_date, as_of, fiscal)
         if with_forecast and kpi.target_date
         else None
     )
@@ -236,6 +247,7 @@ def _reading(
             Frequency(kpi.frequency),
             as_of,
             grace_days,
+            fiscal,
         ),
     )
 

@@ -250,7 +250,7 @@ class AchievementsPanel(QWidget):
         if choice == 2:
             return add_periods(as_of, Frequency.MONTHLY, -3)
         if choice == 3:
-            return dt.date(as_of.year, 1, 1)
+            return self._document.fiscal.start_of(as_of)  # this (fiscal) year
         return None
 
     def refresh(self) -> None:

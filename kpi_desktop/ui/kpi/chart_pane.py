@@ -317,7 +317,8 @@ class ChartPane(QWidget):
             when = dt.date.fromisoformat(str(self._dates[i]))
             value, at = float(self._y[i]), float(self._x[i])
         self.readout.setText(
-            f"{period_label(when, data.frequency)}: <b>{data.format_value(value)}</b>"
+            f"{period_label(when, data.frequency, fiscal=data.fiscal)}: "
+            f"<b>{data.format_value(value)}</b>"
         )
         self.hover_marker.setData([at], [value])
         self.hover_marker.setVisible(True)
@@ -334,7 +335,8 @@ class ChartPane(QWidget):
         latest = data.latest
         self.value_label.setText(data.format_value(latest.value) if latest else "—")
         self.value_label.setToolTip(
-            self.tr("Latest value, %s") % period_label(latest.period, data.frequency)
+            self.tr("Latest value, %s")
+            % period_label(latest.period, data.frequency, fiscal=data.fiscal)
             if latest
             else self.tr("No value yet")
         )

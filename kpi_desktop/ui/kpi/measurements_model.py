@@ -485,7 +485,7 @@ class MeasurementsModel(QAbstractTableModel):
 
     def _display(self, row: MeasurementRow, column: int) -> str:
         if column == PERIOD:
-            return period_label(row.period, self.frequency)
+            return period_label(row.period, self.frequency, fiscal=self._doc.fiscal)
         if column == VALUE:
             decimals = self._kpi.decimals if self._kpi else 0
             return format_value(row.value, "", decimals)

@@ -214,7 +214,7 @@ class MeasurementsTable(QWidget):
         if kpi_id is None or self.model.kpi is None:
             self._show_problem(self.tr("Choose a KPI before pasting values."))
             return 0
-        read = read_pasted_rows(text, self.model.frequency)
+        read = read_pasted_rows(text, self.model.frequency, self._doc.fiscal)
         if read.problems:
             count = len(read.problems)
             head = (
@@ -271,19 +271,26 @@ class MeasurementsTable(QWidget):
 
     def _reset_add_form(self) -> None:
         latest = self.model.latest_period()
-        freq = self.model.frequency
-        when = next_period(latest, freq) if latest else period_start(self._doc.as_of, freq)
+        freq, fiscal = self.model.frequency, self._doc.fiscal
+        when = (
+            next_period(latest, freq, fiscal=fiscal)
+            if latest
+            else period_start(self._doc.as_of, freq, fiscal=fiscal)
+        )
         self.add_row.set_date(when)
         self.add_row.value_edit.clear()
         self.add_row.note_edit.clear()
         self._update_add_hint()
 
     def _update_add_hint(self) -> None:
-        freq = self.model.frequency
-        period = period_start(self.add_row.date(), freq)
+        freq, fiscal = self.model.frequency, self._doc.fiscal
+        period = period_start(self.add_row.date(), freq, fiscal=fiscal)
         row = self.model.row_of(period)
-        shown_by_editor = freq in (Frequency.MONTHLY, Frequency.YEARLY)
-        parts = [] if shown_by_editor else [period_label(period, freq)]
+        # the editor shows a month or a calendar year ("2026") well enough by itself
+        shown_by_editor = freq == Frequency.MONTHLY or (
+            freq == Frequency.YEARLY and fiscal.is_calendar
+        )
+        parts = [] if shown_by_editor else [period_label(period, freq, fiscal=fiscal)]
         if row >= 0 and self.model.kpi is not None:
             stored = format_value(self.model.row_at(row).value, "", self.model.kpi.decimals)
             parts.append(self.tr("replaces %1").replace("%1", stored))
@@ -310,7 +317,8 @@ class MeasurementsTable(QWidget):
             self.add_row.value_edit.setFocus()
             self.add_row.value_edit.selectAll()
             return
-        period = period_start(self.add_row.date(), self.model.frequency)
+        fiscal = self._doc.fiscal
+        period = period_start(self.add_row.date(), self.model.frequency, fiscal=fiscal)
         note = self.add_row.note_edit.text().strip() or None
         error = self._doc.push(SetValues(self._doc, kpi_id, [(period, value, note)]))
         if error is not None:
@@ -318,7 +326,7 @@ class MeasurementsTable(QWidget):
             return
         self.message.clear()
         self._select_periods([period])
-        self.add_row.set_date(next_period(period, self.model.frequency))
+        self.add_row.set_date(next_period(period, self.model.frequency, fiscal=fiscal))
         self.add_row.value_edit.clear()
         self.add_row.note_edit.clear()
         self.add_row.value_edit.setFocus()

@@ -63,7 +63,8 @@ class ReviseTargetDialog(QDialog):
         today = document.as_of
         self.target = QLineEdit("" if kpi.target_value is None else f"{kpi.target_value:g}")
         self.target_date = date_edit(kpi.target_date or today.replace(month=12, day=31))
-        self.in_force_from = date_edit(period_start(today, Frequency(kpi.frequency)))
+        fiscal = document.fiscal
+        self.in_force_from = date_edit(period_start(today, Frequency(kpi.frequency), fiscal=fiscal))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. the second shop opens in September"))
         self.reason.setMaxLength(500)

@@ -55,7 +55,7 @@ class ChartNoteMenu(QObject):
         explained = {n.start for n in near}
         for band in data.stretches[1:]:
             if self._near(x, band.first) and band.first not in explained:
-                when = period_label(band.first, data.frequency)
+                when = period_label(band.first, data.frequency, fiscal=data.fiscal)
                 explain = QAction(
                     self.tr("Explain this change (since %1)…").replace("%1", when), self
                 )
@@ -96,7 +96,7 @@ class ChartNoteMenu(QObject):
     def explain(self, day: dt.date) -> NoteDialog:
         data = self.pane.data
         assert data is not None
-        when = period_label(day, data.frequency)
+        when = period_label(day, data.frequency, fiscal=data.fiscal)
         intro = (
             self.tr(
                 "%1 runs at a new level since %2. What changed? The explanation is kept as a "

@@ -111,7 +111,7 @@ def _tooltip(row: ScorecardRow, value_text: str) -> str:
         lines.append(_tr("Perspective: {p}").format(p=perspective_label(row.perspective)))
     if row.latest_date is not None:
         try:
-            when = period_label(row.latest_date, Frequency(row.frequency))
+            when = period_label(row.latest_date, Frequency(row.frequency), fiscal=row.fiscal)
         except ValueError:
             when = row.latest_date.isoformat()
         lines.append(_tr("Latest: {v} ({when})").format(v=value_text, when=when))

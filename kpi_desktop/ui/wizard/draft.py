@@ -14,7 +14,16 @@ from typing import Any
 from PySide6.QtWidgets import QWizardPage
 
 from kpi_desktop.domain.formatting import format_value
-from kpi_desktop.domain.periods import PERIODS_PER_YEAR, add_periods, period_end, period_start
+from kpi_desktop.domain.periods import (
+    CALENDAR_YEAR,
+    PERIODS_PER_YEAR,
+    FiscalYear,
+    add_periods,
+    period_end,
+    period_index,
+    period_label,
+    period_start,
+)
 from kpi_desktop.domain.types import Direction, Frequency, Point
 from kpi_desktop.domain.variation.sizing import SizingResult
 from kpi_desktop.services.planning.kpis import KPI_FIELDS
@@ -39,10 +48,23 @@ class KpiDraft:
     milestone_shape: MilestoneShape = "even"
     template_name: str = ""
     revision: int = 0  # bumped when a template replaces the fields; pages then reload
+    fiscal: FiscalYear = CALENDAR_YEAR  # the workspace's: quarters and years follow it
 
     @property
     def frequency(self) -> Frequency:
         return Frequency(self.fields.get("frequency") or "monthly")
+
+    def period_of(self, day: dt.date) -> dt.date:
+        """First day of the KPI's period that contains ``day`` (by the fiscal year)."""
+        return period_start(day, self.frequency, fiscal=self.fiscal)
+
+    def period_number(self, day: dt.date) -> int:
+        """Index of the KPI's period that contains ``day`` (see ``period_index``)."""
+        return period_index(day, self.frequency, fiscal=self.fiscal)
+
+    def period_name(self, day: dt.date) -> str:
+        """Label of the KPI's period that contains ``day``: "Q1 FY 2026/27"."""
+        return period_label(day, self.frequency, fiscal=self.fiscal)
 
     @property
     def direction(self) -> Direction:
@@ -84,20 +106,28 @@ def enough_decimals(value: float, decimals: int) -> int:
     return decimals + 3
 
 
-def default_target_date(baseline_period: dt.date, frequency: Frequency) -> dt.date:
+def default_target_date(
+    baseline_period: dt.date, frequency: Frequency, fiscal: FiscalYear = CALENDAR_YEAR
+) -> dt.date:
     """The last day of the period one year after the baseline's period."""
     per_year = PERIODS_PER_YEAR.get(frequency)
     if per_year is not None:
-        return period_end(add_periods(baseline_period, frequency, per_year), frequency)
+        later = add_periods(baseline_period, frequency, per_year, fiscal=fiscal)
+        return period_end(later, frequency, fiscal=fiscal)
     days = 365 if frequency == Frequency.DAILY else 364
     return period_end(baseline_period + dt.timedelta(days=days), frequency)
 
 
-def baseline_period(history: list[Point], as_of: dt.date, frequency: Frequency) -> dt.date:
+def baseline_period(
+    history: list[Point],
+    as_of: dt.date,
+    frequency: Frequency,
+    fiscal: FiscalYear = CALENDAR_YEAR,
+) -> dt.date:
     """The period the baseline is dated by: the latest value's, else the one before as_of."""
     if history:
-        return period_start(max(p.period for p in history), frequency)
-    return add_periods(as_of, frequency, -1)
+        return period_start(max(p.period for p in history), frequency, fiscal=fiscal)
+    return add_periods(as_of, frequency, -1, fiscal=fiscal)
 
 
 class DraftPage(QWizardPage):

@@ -170,7 +170,7 @@ class ReviewPage(DraftPage):
                 target += (
                     self.tr(", from %1 in %2")
                     .replace("%1", d.format_exact(f["baseline_value"]))
-                    .replace("%2", period_label(f["baseline_date"], freq))
+                    .replace("%2", period_label(f["baseline_date"], freq, fiscal=d.fiscal))
                 )
             s = d.sizing
             if s is not None and s.enough_history:

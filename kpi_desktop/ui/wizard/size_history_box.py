@@ -193,7 +193,10 @@ class HistoryBox(QGroupBox):
         elif key == "paste":
             try:
                 points = parse_pasted_history(
-                    self.paste.toPlainText(), self._draft.frequency, self._as_of
+                    self.paste.toPlainText(),
+                    self._draft.frequency,
+                    self._as_of,
+                    fiscal=self._draft.fiscal,
                 )
             except KpiDesktopError as exc:
                 self.error = exc.message
@@ -242,8 +245,8 @@ class HistoryBox(QGroupBox):
         text = (
             self.tr("%1 values, %2 to %3.")
             .replace("%1", str(len(used)))
-            .replace("%2", period_label(used[0].period, freq))
-            .replace("%3", period_label(used[-1].period, freq))
+            .replace("%2", period_label(used[0].period, freq, fiscal=self._draft.fiscal))
+            .replace("%3", period_label(used[-1].period, freq, fiscal=self._draft.fiscal))
         )
         if n > len(used):
             shifted = sizing is not None and sizing.stretch_since == used[0].period

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from kpi_desktop.domain.periods import period_label
+from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear, period_label
 from kpi_desktop.domain.types import Frequency, Point
 from kpi_desktop.domain.values import parse_number
 from kpi_desktop.domain.variation.sizing import seasonal_shape
@@ -29,8 +29,9 @@ class MilestonesBox(QGroupBox):
     edited = Signal()
     shape_changed = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, fiscal: FiscalYear = CALENDAR_YEAR) -> None:
         super().__init__()
+        self.fiscal = fiscal  # the workspace's: names quarters and years
         self.setTitle(self.tr("Milestones"))
         self._filling = False
         self.shape = make_combo(
@@ -83,7 +84,7 @@ class MilestonesBox(QGroupBox):
                 out.append(Point(period, parse_number(text)))
             except ValueError:
                 problem = self.tr("The aim for %1 is not a number.").replace(
-                    "%1", period_label(period, freq)
+                    "%1", period_label(period, freq, fiscal=self.fiscal)
                 )
                 return out, problem
         return out, None
@@ -94,7 +95,7 @@ class MilestonesBox(QGroupBox):
         try:
             self.table.setRowCount(len(milestones))
             for row, m in enumerate(milestones):
-                period = QTableWidgetItem(period_label(m.period, freq))
+                period = QTableWidgetItem(period_label(m.period, freq, fiscal=self.fiscal))
                 period.setData(Qt.ItemDataRole.UserRole, m.period)
                 period.setFlags(period.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 value = QTableWidgetItem(text(m.value))
@@ -111,7 +112,7 @@ class MilestonesBox(QGroupBox):
         assert isinstance(model, QStandardItemModel)
         available = (
             freq in (Frequency.MONTHLY, Frequency.QUARTERLY)
-            and seasonal_shape(history, freq) is not None
+            and seasonal_shape(history, freq, self.fiscal) is not None
         )
         item = model.item(self.shape.findData("seasonal"))
         item.setEnabled(available)

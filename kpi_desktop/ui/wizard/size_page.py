@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.domain.periods import add_periods, period_index, period_label
 from kpi_desktop.domain.types import Direction, Point
 from kpi_desktop.domain.values import parse_number
 from kpi_desktop.domain.variation.sizing import SizingResult, spread_milestones
@@ -125,7 +124,7 @@ class SizePage(DraftPage):
         font.setPointSizeF(font.pointSizeF() * 0.85)
         self.legend.setFont(font)
         right.addWidget(self.legend)
-        self.milestones_box = MilestonesBox()
+        self.milestones_box = MilestonesBox(self.draft.fiscal)
         self.milestones_box.shape_changed.connect(self._refresh)
         self.milestones_box.edited.connect(self._on_milestone_edited)
         right.addWidget(self.milestones_box, 2)
@@ -205,12 +204,16 @@ class SizePage(DraftPage):
         self.history_box.show_keep(len(self._history))
         self._baseline_touched = False
         if not self._target_date_touched:
-            freq = self.draft.frequency
-            start = baseline_period(self._history, self._as_of, freq)
             self._filling = True
-            self.target_date.setDate(_qdate(default_target_date(start, freq)))
+            self.target_date.setDate(_qdate(self._default_target_date()))
             self._filling = False
         self._refresh()
+
+    def _base_period(self) -> dt.date:
+        return baseline_period(self._history, self._as_of, self.draft.frequency, self.draft.fiscal)
+
+    def _default_target_date(self) -> dt.date:
+        return default_target_date(self._base_period(), self.draft.frequency, self.draft.fiscal)
 
     def _on_milestone_edited(self) -> None:
         self._read_table()
@@ -274,11 +277,13 @@ class SizePage(DraftPage):
         freq, direction = d.frequency, d.direction
         is_range = direction == Direction.RANGE
         n = len(self._history)
-        base_period = baseline_period(self._history, self._as_of, freq)
+        base_period = self._base_period()
         target_date: dt.date = self.target_date.date().toPython()  # type: ignore[assignment]
         target = self._number(self.target)
         sizing = (
-            size_history(self._history, freq, direction, target_date, target, self._as_of)
+            size_history(
+                self._history, freq, direction, target_date, target, self._as_of, fiscal=d.fiscal
+            )
             if self._history
             else None
         )
@@ -301,7 +306,9 @@ class SizePage(DraftPage):
         if not self._baseline_touched:
             value = s.baseline if s is not None else None
             self.baseline.setText("" if value is None else self._round_text(value))
-        self.baseline_from.setText(self.tr("in %1").replace("%1", period_label(base_period, freq)))
+        self.baseline_from.setText(
+            self.tr("in %1").replace("%1", self.draft.period_name(base_period))
+        )
         # short history and suggestions
         self.short_note.setVisible(not enough and not is_range)
         if not enough:
@@ -336,12 +343,11 @@ class SizePage(DraftPage):
             if (
                 baseline_value is not None
                 and target is not None
-                and period_index(target_date, freq) > period_index(base_period, freq)
+                and self.draft.period_number(target_date) > self.draft.period_number(base_period)
             ):
                 shape = "seasonal" if self.milestones_box.key() == "seasonal" else "even"
-                ms = spread_milestones(
-                    baseline_value, target, base_period, target_date, freq, shape, self._history
-                )
+                spread = (baseline_value, target, base_period, target_date, freq, shape)
+                ms = spread_milestones(*spread, self._history, self.draft.fiscal)
             self._milestones = ms
             self._fill_table(ms)
         self._draw()
@@ -379,7 +385,7 @@ class SizePage(DraftPage):
         base = self._number(self.baseline)
         target = self._number(self.target)
         freq = self.draft.frequency
-        base_period = baseline_period(self._history, self._as_of, freq)
+        base_period = self._base_period()
         target_date: dt.date = self.target_date.date().toPython()  # type: ignore[assignment]
         is_range = self.draft.direction == Direction.RANGE
         line = None
@@ -387,10 +393,10 @@ class SizePage(DraftPage):
         enough = s is not None and s.enough_history
         if enough and s is not None and s.forecast is not None and s.trend_per_period is not None:
             last = self._history[-1].period
-            k = period_index(target_date, freq) - period_index(last, freq)
+            k = self.draft.period_number(target_date) - self.draft.period_number(last)
             if k > 0:
                 start = Point(last, s.forecast - s.trend_per_period * k)
-                line = (start, Point(add_periods(target_date, freq, 0), s.forecast))
+                line = (start, Point(self.draft.period_of(target_date), s.forecast))
         limits = None
         if enough and s is not None and self._history:
             limits = limit_lines(s, freq, self._as_of, self._history[-1].period)
@@ -398,7 +404,7 @@ class SizePage(DraftPage):
             self._history[-CHART_VALUES:],
             limits,
             None if base is None else (base_period, base),
-            None if target is None or is_range else (add_periods(target_date, freq, 0), target),
+            None if target is None or is_range else (self.draft.period_of(target_date), target),
             [] if is_range else self._milestones,
             line,
         )
@@ -412,8 +418,7 @@ class SizePage(DraftPage):
         recorded = self._recorded() if self._recorded is not None else []
         self.history_box.set_source("recorded" if recorded else "paste")
         self._history = recorded
-        base_period = baseline_period(self._history, self._as_of, d.frequency)
-        target_date = f.get("target_date") or default_target_date(base_period, d.frequency)
+        target_date = f.get("target_date") or self._default_target_date()
         self.target_date.setDate(_qdate(target_date))
         self._target_date_touched = f.get("target_date") is not None
         if f.get("baseline_value") is not None:
@@ -440,7 +445,7 @@ class SizePage(DraftPage):
     def save(self) -> None:
         d = self.draft
         is_range = d.direction == Direction.RANGE
-        base_period = baseline_period(self._history, self._as_of, d.frequency)
+        base_period = self._base_period()
         baseline = self._number(self.baseline)
         d.history = list(self._history)
         d.history_label = self.history_box.label()
@@ -467,8 +472,7 @@ class SizePage(DraftPage):
         d = self.draft
         if d.direction == Direction.RANGE:
             return None
-        freq = d.frequency
-        base_period = baseline_period(self._history, self._as_of, freq)
+        base_period = self._base_period()
         if not self.baseline.text().strip():
             return self.tr("Type where you start from (the baseline).")
         baseline = self._number(self.baseline)
@@ -480,9 +484,9 @@ class SizePage(DraftPage):
         if target is None:
             return self.tr("The target is not a number.")
         target_date: dt.date = self.target_date.date().toPython()  # type: ignore[assignment]
-        if period_index(target_date, freq) <= period_index(base_period, freq):
+        if self.draft.period_number(target_date) <= self.draft.period_number(base_period):
             return self.tr("The target date must be after the baseline (%1).").replace(
-                "%1", period_label(base_period, freq)
+                "%1", self.draft.period_name(base_period)
             )
         if target != baseline and (target > baseline) != (d.direction == Direction.INCREASE):
             word = self.tr("above") if d.direction == Direction.INCREASE else self.tr("below")

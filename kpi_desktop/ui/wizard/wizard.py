@@ -21,6 +21,7 @@ from kpi_desktop.paths import resource
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.planning.kpis import KPI_FIELDS
 from kpi_desktop.services.planning.quality import check_draft
+from kpi_desktop.services.planning.workspace_settings import fiscal_year
 from kpi_desktop.ui.commands import AddGoal, AddKpi, EditGoal, EditKpiWithMilestones
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.prompts import Prompts
@@ -76,6 +77,7 @@ class NewKpiWizard(QWizard):
         ws = document.workspace
         self._goals = {g.id: g for g in ws.goals.list() if g.id is not None}
         self.draft = self._initial_draft(goal_id, kpi_id)
+        self.draft.fiscal = fiscal_year(ws)
         self._original_perspective = self._perspective_of(self.draft.goal_id)
         currency = system_currency()
         as_of = document.as_of

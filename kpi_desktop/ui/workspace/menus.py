@@ -73,6 +73,7 @@ class MainWindowMenus:
             edit_menu, "&History…", self.window.show_history, "Ctrl+H"
         )
         self.stale_action = self._action(edit_menu, "&Stale values…", self.window.edit_stale_grace)
+        self.fiscal_action = self._action(edit_menu, "&Fiscal year…", self.window.edit_fiscal_year)
 
         kpi_menu = bar.addMenu(self.tr("&KPI"))
         self.new_kpi_action = self._action(
@@ -170,7 +171,9 @@ class MainWindowMenus:
             self.history_action,
         ):
             action.setEnabled(is_open)
-        self.stale_action.setEnabled(is_open and not w.document.workspace.readonly)  # type: ignore[union-attr]
+        writable = is_open and not w.document.workspace.readonly  # type: ignore[union-attr]
+        self.stale_action.setEnabled(writable)
+        self.fiscal_action.setEnabled(writable)
         has_kpi = w.view is not None and w.view.tree.selected()[0] == "kpi"
         self.export_chart_action.setEnabled(has_kpi)
         self.copy_chart_action.setEnabled(has_kpi)
