@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 
 from kpi_desktop.domain.periods import FiscalYear
 from kpi_desktop.services.errors import ValidationError
@@ -14,6 +15,10 @@ from kpi_desktop.services.planning.revisions import plan_history
 from kpi_desktop.services.planning.workspace_settings import set_fiscal_year
 from kpi_desktop.services.tracking.status import kpi_statuses
 from kpi_desktop.services.workspace.workspace import Workspace
+from kpi_desktop.ui.goals.plan_next_year import KPI, TARGET, PlanNextYearDialog
+from kpi_desktop.ui.main_window import MainWindow
+from kpi_desktop.ui.prompts import ScriptedPrompts
+from kpi_desktop.ui.settings import AppSettings
 
 TODAY = dt.date.today()
 
@@ -69,3 +74,36 @@ def test_an_april_year_and_all_or_nothing(demo: Workspace) -> None:
     with pytest.raises(ValidationError):
         plan_next_year(demo, plan, bad)
     assert plan_history(demo, ids[0])[-1].start != plan.start
+
+
+def test_plan_next_year_from_the_window_in_one_undo_step(qtbot, cafe, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(AppSettings(tmp_path / "settings.ini"), ScriptedPrompts())
+    qtbot.addWidget(window)
+    assert window.open_workspace(cafe)
+    assert window.menus.next_year_action.isEnabled()
+    dialog = window.plan_next_year()
+    assert isinstance(dialog, PlanNextYearDialog) and dialog.isVisible()
+    table = dialog.table
+    names = [table.item(r, KPI).text() for r in range(table.rowCount())]
+    revenue = names.index("Monthly revenue")
+    assert table.item(revenue, KPI).checkState() == Qt.CheckState.Checked
+    assert table.item(revenue, TARGET).text() != ""
+    table.item(revenue, TARGET).setText("lots")
+    dialog.plan_button.click()  # refused in place, nothing written
+    assert dialog.isVisible() and 'must be a number (got "lots")' in dialog.message.message()
+    table.item(revenue, TARGET).setText("52,000")
+    for row in range(table.rowCount()):  # only revenue and the next one
+        if row not in (revenue, revenue + 1):
+            table.item(row, KPI).setCheckState(Qt.CheckState.Unchecked)
+    dialog.plan_button.click()
+    assert not dialog.isVisible()
+    doc = window.document
+    assert doc is not None
+    kpi = doc.workspace.kpis.find("Monthly revenue")
+    assert kpi.target_value == 52000.0 and kpi.target_date == dialog.plan.end
+    other = doc.workspace.kpis.find(names[revenue + 1])
+    assert other.target_date == dialog.plan.end
+    assert doc.undo_stack.undoText().startswith(f"Plan {dialog.plan.name} (2 KPIs)")
+    doc.undo_stack.undo()
+    assert doc.workspace.kpis.find("Monthly revenue").target_value == 46000.0
+    window.close_workspace()

@@ -201,6 +201,12 @@ class MainWindow(QMainWindow):
 
         return self.document is not None and edit_fiscal_year(self.document, self, self._error)
 
+    def plan_next_year(self) -> QWidget | None:
+        """KPI > Plan next year…: this year's KPIs into the coming year's plan."""
+        from kpi_desktop.ui.goals.plan_next_year import open_plan_next_year
+
+        return None if self.document is None else open_plan_next_year(self.document, self)
+
     def restore_backup(self) -> bool:
         """File > Restore from backup: pick one of the workspace's daily backups."""
         if self.document is None:

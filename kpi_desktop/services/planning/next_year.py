@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.periods import FiscalYear
 from kpi_desktop.domain.types import Direction, Frequency
 from kpi_desktop.domain.variation.sizing import spread_milestones
@@ -26,6 +27,7 @@ from kpi_desktop.services.planning.workspace_settings import fiscal_year
 
 if TYPE_CHECKING:
     from kpi_desktop.services.workspace.workspace import Workspace
+    from kpi_desktop.store.tables import Kpi
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,8 @@ class NextYearKpi:
     baseline: float | None  # the sizing baseline: next year's starting point
     proposed: float | None  # the sizing's "stretch" target (None: too few values to size)
     why_none: str = ""
+    this_text: str = ""  # this year's target and the baseline as the KPI shows values
+    baseline_text: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +79,15 @@ def propose_next_year(
         sized = size_kpi(ws, kpi.id, end, as_of=as_of)
         proposed = sized.suggestions.stretch if sized.suggestions else None
         why = "" if proposed is not None else "too few values to size: type a target"
+        baseline = None if sized.baseline is None else round(sized.baseline, kpi.decimals)
+
+        def shown(value: float | None, kpi: Kpi = kpi) -> str:
+            return (
+                ""
+                if value is None
+                else format_value(value, kpi.unit, kpi.decimals, kpi.unit_kind, kpi.currency_symbol)
+            )
+
         rows.append(
             NextYearKpi(
                 kpi.id,
@@ -82,9 +95,11 @@ def propose_next_year(
                 kpi.name,
                 kpi.owner,
                 kpi.target_value,
-                sized.baseline,
+                baseline,
                 None if proposed is None else round(proposed, kpi.decimals),
                 why,
+                shown(kpi.target_value),
+                shown(baseline),
             )
         )
     return NextYearPlan(start, end, fiscal.name(start), tuple(rows))

@@ -82,6 +82,10 @@ class MainWindowMenus:
         self.edit_wizard_action = self._action(
             kpi_menu, "Edit with &wizard…", self.window._edit_selected_with_wizard
         )
+        kpi_menu.addSeparator()
+        self.next_year_action = self._action(
+            kpi_menu, "Plan &next year…", self.window.plan_next_year
+        )
         track_menu = bar.addMenu(self.tr("&Track"))
         self.check_in_action = self._action(
             track_menu, "&Check in…", self.window.check_in, "Ctrl+K"
