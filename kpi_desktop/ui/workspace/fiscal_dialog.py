@@ -3,43 +3,33 @@ workspace, so everybody who opens it sees the same quarters and years)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kpi_desktop.domain.periods import MONTH_NAMES, FiscalYear
 from kpi_desktop.ui.widgets.form_fields import WrappedLabel, make_combo
+from kpi_desktop.ui.workspace.stale_dialog import SettingDialog
 
 
-class FiscalYearDialog(QDialog):
+class FiscalYearDialog(SettingDialog):
     """A month combo ("Fiscal year starts in") with what the choice means, in words."""
 
     def __init__(self, fiscal: FiscalYear, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Fiscal year"))
-        intro = WrappedLabel(
-            self.tr(
-                "Yearly and quarterly KPIs, “this year” and the meeting report follow the "
-                "fiscal year. With April, a year runs from 1 April to 31 March and is "
-                "called “FY 2026/27”; its first quarter is April to June."
-            )
-        )
         self.month = make_combo([(i, self.tr(name)) for i, name in enumerate(MONTH_NAMES, 1)])
         self.month.setCurrentIndex(fiscal.start_month - 1)
         self.meaning = WrappedLabel("")
         self.month.currentIndexChanged.connect(self._show_meaning)
-        form = QFormLayout()
-        form.addRow(QLabel(self.tr("Fiscal year &starts in:")), self.month)
-        form.labelForField(self.month).setBuddy(self.month)  # type: ignore[union-attr]
-        form.addRow("", self.meaning)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.lay_out(
+            self.tr("Fiscal year"),
+            self.tr(
+                "Yearly and quarterly KPIs, “this year” and the meeting report follow the "
+                "fiscal year. With April, a year runs from 1 April to 31 March and is "
+                "called “FY 2026/27”; its first quarter is April to June."
+            ),
+            self.tr("Fiscal year &starts in:"),
+            self.month,
+            self.meaning,
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        box = QVBoxLayout(self)
-        box.addWidget(intro)
-        box.addLayout(form)
-        box.addWidget(buttons)
-        self.setMinimumWidth(440)
         self._show_meaning()
 
     def start_month(self) -> int:
