@@ -107,3 +107,10 @@ def test_plan_next_year_from_the_window_in_one_undo_step(qtbot, cafe, tmp_path) 
     doc.undo_stack.undo()
     assert doc.workspace.kpis.find("Monthly revenue").target_value == 46000.0
     window.close_workspace()
+
+
+def test_a_goals_kpis_only(demo: Workspace) -> None:
+    regulars = demo.goals.find("Delight our regulars")
+    plan = propose_next_year(demo, TODAY, [regulars.id])
+    assert {k.goal for k in plan.kpis} == {"Delight our regulars"}
+    assert len(plan.kpis) == 3

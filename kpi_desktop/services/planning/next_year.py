@@ -27,7 +27,7 @@ from kpi_desktop.services.planning.workspace_settings import fiscal_year
 
 if TYPE_CHECKING:
     from kpi_desktop.services.workspace.workspace import Workspace
-    from kpi_desktop.store.tables import Kpi
+    from kpi_desktop.store.tables import Goal, Kpi
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,15 +105,14 @@ def propose_next_year(
     return NextYearPlan(start, end, fiscal.name(start), tuple(rows))
 
 
-def _with_subgoals(top: set[int], goals: Mapping[int | None, object]) -> set[int]:
+def _with_subgoals(top: set[int], goals: Mapping[int | None, Goal]) -> set[int]:
+    """The goals ``top`` and every goal below them."""
     out = set(top)
     grew = True
     while grew:
-        grew = False
-        for goal_id, goal in goals.items():
-            if goal_id not in out and getattr(goal, "parent_id", None) in out:
-                out.add(goal_id)  # type: ignore[arg-type]
-                grew = True
+        below = {g.id for g in goals.values() if g.parent_id in out and g.id is not None}
+        grew = not below <= out
+        out |= below
     return out
 
 
