@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or (args[0] not in _COMMANDS and not args[0].startswith("-")):
         return _run_gui(args)
-    if args[0] == "--selftest":
+    if args[0] in ("--selftest", "--language") or args[0].startswith("--language="):
         return _run_gui(args)
     parser = build_parser()
     ns = parser.parse_args(args)

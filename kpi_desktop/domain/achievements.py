@@ -49,6 +49,7 @@ from kpi_desktop.domain.periods import (
 )
 from kpi_desktop.domain.status import StatusRule
 from kpi_desktop.domain.types import Direction, Frequency, KpiTarget, Point, Status
+from kpi_desktop.i18n.catalogue import QT_TRANSLATE_NOOP, translate
 
 #: A streak is worth listing from this many on-track periods in a row.
 MIN_STREAK = 3
@@ -73,14 +74,14 @@ class AchievementKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _KIND_LABELS[self]
+        return translate("Achievement", _KIND_LABELS[self])
 
 
 _KIND_LABELS = {
-    AchievementKind.TARGET: "Target reached",
-    AchievementKind.MILESTONE: "Milestone hit",
-    AchievementKind.STREAK: "On-track streak",
-    AchievementKind.BEST: "Best value",
+    AchievementKind.TARGET: QT_TRANSLATE_NOOP("Achievement", "Target reached"),
+    AchievementKind.MILESTONE: QT_TRANSLATE_NOOP("Achievement", "Milestone hit"),
+    AchievementKind.STREAK: QT_TRANSLATE_NOOP("Achievement", "On-track streak"),
+    AchievementKind.BEST: QT_TRANSLATE_NOOP("Achievement", "Best value"),
 }
 
 #: The kinds a newly entered value is celebrated for.

@@ -26,6 +26,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kpi_desktop.domain.formatting import style
 from kpi_desktop.domain.periods import (
     CALENDAR_YEAR,
     FiscalYear,
@@ -38,6 +39,7 @@ from kpi_desktop.domain.periods import (
     period_start,
 )
 from kpi_desktop.domain.types import Frequency
+from kpi_desktop.i18n.catalogue import translate
 
 #: Days after a period's end before its missing value counts as overdue.
 GRACE_DAYS: dict[Frequency, int] = {
@@ -182,10 +184,13 @@ def period_name(
     if freq == Frequency.QUARTERLY:
         return f"Q{fiscal.quarter(start)}{f' {fiscal.name(start)}' if with_year else ''}"
     year = f" {start.year}" if with_year else ""
+    short = style()
     if freq == Frequency.MONTHLY:
-        return f"{_MONTHS[start.month - 1][:3]}{year}"
-    day = f"{start.day} {_MONTHS[start.month - 1][:3]}{year}"
-    return f"week of {day}" if freq == Frequency.WEEKLY else day
+        return f"{short.short_months[start.month - 1]}{year}"
+    day = f"{start.day}{short.day_suffix} {short.short_months[start.month - 1]}{year}"
+    return (
+        translate("Periods", "week of %1").replace("%1", day) if freq == Frequency.WEEKLY else day
+    )
 
 
 def _one_value(period: dt.date, freq: Frequency, as_of: dt.date, fiscal: FiscalYear) -> str:

@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
+from kpi_desktop.domain.formatting import format_date, style
 from kpi_desktop.domain.types import Frequency
+from kpi_desktop.i18n.catalogue import DEFAULT, language, translate
 
 #: Average length of one period in days (Gregorian year of 365.2425 days).
 AVERAGE_PERIOD_DAYS: dict[Frequency, float] = {
@@ -77,7 +79,7 @@ class FiscalYear:
     @property
     def first_month_name(self) -> str:
         """The starting month in words ("April")."""
-        return MONTH_NAMES[self.start_month - 1]
+        return style().months[self.start_month - 1]
 
     def start_of(self, d: dt.date) -> dt.date:
         """First day of the fiscal year that contains ``d``."""
@@ -87,7 +89,9 @@ class FiscalYear:
         """Name of the fiscal year containing ``d``: "2026" for a calendar year, else
         "FY 2026/27" (the year it starts in, then the next year's last two digits)."""
         first = self.start_of(d).year
-        return str(first) if self.is_calendar else f"FY {first}/{(first + 1) % 100:02d}"
+        if self.is_calendar:
+            return str(first)
+        return translate("Periods", "FY %1").replace("%1", f"{first}/{(first + 1) % 100:02d}")
 
     def quarter(self, d: dt.date) -> int:
         """Number (1-4) of the quarter of the fiscal year that contains ``d``."""
@@ -96,8 +100,13 @@ class FiscalYear:
     def describe(self) -> str:
         """The setting in words: "the calendar year" or "April to March"."""
         if self.is_calendar:
-            return "the calendar year"
-        return f"{self.first_month_name} to {MONTH_NAMES[(self.start_month + 10) % 12]}"
+            return translate("Periods", "the calendar year")
+        last = style().months[(self.start_month + 10) % 12]
+        return (
+            translate("Periods", "%1 to %2")
+            .replace("%1", self.first_month_name)
+            .replace("%2", last)
+        )
 
 
 #: The calendar year: the default fiscal year, today's behaviour everywhere.
@@ -198,12 +207,13 @@ def period_label(d: dt.date, freq: Frequency, *, fiscal: FiscalYear = CALENDAR_Y
     """Short English label of the period containing ``d``, e.g. "Oct 2024", "Q4 2024",
     "2024"; with a fiscal year that does not start in January "Q1 FY 2026/27", "FY 2026/27"."""
     start = period_start(d, freq, fiscal=fiscal)
+    day = start.isoformat() if language() == DEFAULT else format_date(start)
     if freq == Frequency.DAILY:
-        return start.isoformat()
+        return day
     if freq == Frequency.WEEKLY:
-        return f"Week of {start.isoformat()}"
+        return translate("Periods", "Week of %1").replace("%1", day)
     if freq == Frequency.MONTHLY:
-        return f"{_MONTH_ABBR[start.month - 1]} {start.year}"
+        return f"{style().short_months[start.month - 1]} {start.year}"
     if freq == Frequency.QUARTERLY:
         return f"Q{fiscal.quarter(start)} {fiscal.name(start)}"
     return fiscal.name(start)

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from kpi_desktop.i18n.catalogue import QT_TRANSLATE_NOOP, translate
+
 
 class Direction(StrEnum):
     INCREASE = "increase"
@@ -53,7 +55,7 @@ class Status(StrEnum):
     @property
     def label(self) -> str:
         """Plain words for people (the enum value is for machines)."""
-        return _STATUS_LABELS[self]
+        return translate("Status", _STATUS_LABELS[self])
 
     @property
     def severity(self) -> int:
@@ -72,11 +74,11 @@ STATUS_ORDER: tuple[Status, ...] = (
 )
 
 _STATUS_LABELS = {
-    Status.ACHIEVED: "Achieved",
-    Status.ON_TRACK: "On track",
-    Status.AT_RISK: "At risk",
-    Status.OFF_TRACK: "Off track",
-    Status.NO_DATA: "No data",
+    Status.ACHIEVED: QT_TRANSLATE_NOOP("Status", "Achieved"),
+    Status.ON_TRACK: QT_TRANSLATE_NOOP("Status", "On track"),
+    Status.AT_RISK: QT_TRANSLATE_NOOP("Status", "At risk"),
+    Status.OFF_TRACK: QT_TRANSLATE_NOOP("Status", "Off track"),
+    Status.NO_DATA: QT_TRANSLATE_NOOP("Status", "No data"),
 }
 
 _STATUS_SEVERITY = {

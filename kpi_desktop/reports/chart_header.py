@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
-from kpi_desktop.domain.formatting import format_percent
+from kpi_desktop.domain.formatting import format_date, format_percent
 from kpi_desktop.reports.chart_layers import chart_font
 from kpi_desktop.reports.chart_style import CHART, FONT_SIZES, STATUS_COLORS
 from kpi_desktop.services.tracking.chart_data import ChartData
@@ -26,7 +26,7 @@ def subtitle_parts(data: ChartData) -> tuple[str, str, str]:
         after.append(f"latest {data.format_value(data.latest.value)}")
     if data.progress is not None:
         after.append(f"{format_percent(data.progress)} of the way to target")
-    after.append(f"as of {data.as_of.day} {data.as_of:%b %Y}")
+    after.append(f"as of {format_date(data.as_of)}")
     return f"Goal: {data.goal_title} · ", data.status.label, " · " + " · ".join(after)
 
 

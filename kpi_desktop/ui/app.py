@@ -11,24 +11,31 @@ from typing import TYPE_CHECKING
 from kpi_desktop.paths import APP_NAME, DATA_DIR_ENV
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QWidget
 
     from kpi_desktop.ui.main_window import MainWindow
+    from kpi_desktop.ui.settings import AppSettings
 
 
 class StartOptions:
     """What the command line asked of the GUI. (A plain class: importing dataclasses and
     making one costs a few ms before the window shows.)"""
 
-    __slots__ = ("data_dir", "selftest", "workspace")
+    __slots__ = ("data_dir", "language", "selftest", "workspace")
 
     def __init__(
-        self, workspace: Path | None = None, data_dir: Path | None = None, selftest: bool = False
+        self,
+        workspace: Path | None = None,
+        data_dir: Path | None = None,
+        selftest: bool = False,
+        language: str | None = None,
     ) -> None:
         self.workspace = workspace
         self.data_dir = data_dir
         self.selftest = selftest
+        self.language = language
 
 
 def parse_args(args: list[str]) -> StartOptions:
@@ -44,16 +51,19 @@ def parse_args(args: list[str]) -> StartOptions:
         action="store_true",
         help="open the window offscreen, export a chart, exit 0 if all works",
     )
+    parser.add_argument("--language", metavar="CODE", help="speak this language (en, de)")
     ns = parser.parse_args(args)
-    return StartOptions(ns.workspace, ns.data_dir, ns.selftest)
+    return StartOptions(ns.workspace, ns.data_dir, ns.selftest, ns.language)
 
 
 def run_app(args: list[str]) -> int:
     ns = parse_args(args)
+    if ns.language and not known_language(ns.language):
+        return 2
     if ns.selftest:
         from kpi_desktop.ui.selftest import run_selftest
 
-        return run_selftest()
+        return run_selftest(ns.language)
     if ns.data_dir:
         os.environ[DATA_DIR_ENV] = str(ns.data_dir)
     from PySide6.QtCore import QTimer
@@ -65,7 +75,9 @@ def run_app(args: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    window = MainWindow(AppSettings())
+    settings = AppSettings()
+    start_translators(app, ns.language, settings)
+    window = MainWindow(settings)
     path = startup_path(window, ns.workspace)
     window.show_opening(path)
     window.show()
@@ -74,6 +86,28 @@ def run_app(args: list[str]) -> int:
     # The window is on screen first; the workspace (and the layers it needs) loads next.
     QTimer.singleShot(0, lambda: start_workspace(window, path))
     return app.exec()
+
+
+def start_translators(app: QCoreApplication, requested: str | None, settings: AppSettings) -> str:
+    """Speak the language asked for, else the one saved in Preferences, else the system's."""
+    from kpi_desktop.ui.preferences.language import choose_language, install_translators
+
+    code = choose_language(requested, settings)
+    install_translators(app, code)
+    return code
+
+
+def known_language(requested: str) -> bool:
+    """False (with the reason on stderr) when `--language` names one the app lacks."""
+    from kpi_desktop.i18n.catalogue import LANGUAGES, supported
+
+    if supported(requested):
+        return True
+    choices = ", ".join(LANGUAGES)
+    print(
+        f"kpi-desktop: error: unknown language {requested!r} (one of: {choices})", file=sys.stderr
+    )
+    return False
 
 
 def application_icon() -> QIcon:

@@ -46,6 +46,16 @@ class AppSettings:
         self._qs.remove("recent/last")
         self._qs.sync()
 
+    # -- language (Edit > Preferences) ---------------------------------------------------
+
+    def language(self) -> str:
+        """The language code chosen in Preferences; "" to follow the system."""
+        return str(self._qs.value("ui/language", "") or "")
+
+    def set_language(self, code: str) -> None:
+        self._qs.setValue("ui/language", code)
+        self._qs.sync()
+
     # -- window layout --------------------------------------------------------------------
 
     def save_bytes(self, key: str, data: QByteArray) -> None:

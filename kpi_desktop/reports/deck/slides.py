@@ -20,6 +20,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
+from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.types import Status
 from kpi_desktop.reports.chart_style import CHART, STATUS_COLORS
 from kpi_desktop.reports.deck.native_chart import add_kpi_chart
@@ -138,7 +139,7 @@ def _title(slide: Any, text: str, subtitle: str = "") -> None:
 
 
 def _day(d: dt.date | None) -> str:
-    return "" if d is None else f"{d.day} {d:%b %Y}"
+    return "" if d is None else format_date(d)
 
 
 def _table(

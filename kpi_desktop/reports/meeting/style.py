@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QFont,
 )
 
+from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear, period_end, period_label
 from kpi_desktop.domain.types import Frequency, Status
 from kpi_desktop.reports.chart_style import STATUS_COLORS
@@ -46,11 +47,11 @@ KICKER = _font(10.5, bold=True)
 
 
 def long_date(d: dt.date) -> str:
-    return f"{d.day} {d:%B %Y}"
+    return format_date(d, "long")
 
 
 def short_date(d: dt.date | None) -> str:
-    return "—" if d is None else f"{d.day} {d:%b %Y}"
+    return "—" if d is None else format_date(d)
 
 
 def fiscal_year_line(fiscal: FiscalYear, as_of: dt.date) -> str:

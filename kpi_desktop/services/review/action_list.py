@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from kpi_desktop.i18n.catalogue import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:
     from kpi_desktop.services.workspace.workspace import Workspace
 
@@ -24,7 +26,12 @@ class ActionState(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"open": "Open", "overdue": "Overdue", "done": "Done"}[self.value]
+        labels = {
+            "open": QT_TRANSLATE_NOOP("ActionState", "Open"),
+            "overdue": QT_TRANSLATE_NOOP("ActionState", "Overdue"),
+            "done": QT_TRANSLATE_NOOP("ActionState", "Done"),
+        }
+        return translate("ActionState", labels[self.value])
 
 
 def action_state(done: bool, due_date: dt.date | None, today: dt.date) -> ActionState:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import col, or_, select
 
+from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.services.errors import ConflictError, NotFound, ValidationError
 from kpi_desktop.services.planning.kpis import get_kpi
 from kpi_desktop.services.workspace.edit_conflicts import check_and_bump
@@ -51,12 +52,12 @@ class Note:
 
     def when(self) -> str:
         """ "3 Mar 2026" or "3 Mar – 16 Apr 2026"."""
-        first = f"{self.start.day} {self.start:%b %Y}"
+        first = format_date(self.start)
         if self.end is None or self.end == self.start:
             return first
         if self.end.year == self.start.year:
             first = f"{self.start.day} {self.start:%b}"
-        return f"{first} – {self.end.day} {self.end:%b %Y}"
+        return f"{first} – {format_date(self.end)}"
 
     def line(self) -> str:
         """ "3 Mar 2026: Price rise" (the workspace's notes say so)."""

@@ -19,6 +19,7 @@ from typing import Protocol
 import numpy as np
 
 from kpi_desktop.domain.due import period_name
+from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.periods import PERIOD_WORD, add_periods, period_index
 from kpi_desktop.domain.types import Direction, Frequency, Status
 from kpi_desktop.services.tracking.chart_data import ChartData
@@ -356,7 +357,7 @@ def _value_a_year_before(dates: np.ndarray, values: np.ndarray, latest: dt.date)
 
 
 def _day(d: dt.date | None) -> str:
-    return "" if d is None else f"{d.day} {d:%b %Y}"
+    return "" if d is None else format_date(d)
 
 
 __all__ = ["ChartFacts", "Facts", "chart_sentences", "sentences", "status_line"]

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import insert
 from sqlmodel import col, select
 
-from kpi_desktop.domain.formatting import format_percent
+from kpi_desktop.domain.formatting import format_date, format_percent
 from kpi_desktop.domain.periods import (
     CALENDAR_YEAR,
     FiscalYear,
@@ -37,6 +37,7 @@ from kpi_desktop.domain.periods import (
     period_label,
 )
 from kpi_desktop.domain.types import Frequency, Status
+from kpi_desktop.i18n.catalogue import QT_TRANSLATE_NOOP, translate
 from kpi_desktop.services.errors import NotFound, ValidationError
 from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
 from kpi_desktop.services.tracking.status import KpiStatus, kpi_statuses
@@ -91,16 +92,29 @@ class ReviewItem:
         latest = st.format(st.latest_value)
         if st.latest_date is not None:
             latest += f" ({period_label(st.latest_date, self.frequency, fiscal=self.fiscal)})"
-        out = [("Latest", latest)]
+        out = [(QT_TRANSLATE_NOOP("KpiReviewPage", "Latest"), latest)]
         if st.expected is not None:
-            out.append(("Plan for now", st.format(st.expected)))
+            out.append((QT_TRANSLATE_NOOP("KpiReviewPage", "Plan for now"), st.format(st.expected)))
         if st.target is not None or st.direction == "range":
-            by = f" by {st.target_date:%b %Y}" if st.target_date else ""
-            out.append(("Target", st.target_text() + by))
+            by = (
+                translate("ReviewItem", " by %1").replace(
+                    "%1", format_date(st.target_date, "month")
+                )
+                if st.target_date
+                else ""
+            )
+            out.append((QT_TRANSLATE_NOOP("KpiReviewPage", "Target"), st.target_text() + by))
         if st.progress is not None:
-            out.append(("Progress", format_percent(st.progress)))
+            out.append(
+                (QT_TRANSLATE_NOOP("KpiReviewPage", "Progress"), format_percent(st.progress))
+            )
         if st.forecast is not None:
-            out.append(("Forecast at target date", st.format(st.forecast)))
+            out.append(
+                (
+                    QT_TRANSLATE_NOOP("KpiReviewPage", "Forecast at target date"),
+                    st.format(st.forecast),
+                )
+            )
         return out
 
 

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 
 from kpi_desktop.domain.achievements import AchievementKind
+from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.types import Status
 from kpi_desktop.ui.theme import CHART, STATUS_COLORS
 
@@ -128,4 +129,4 @@ def kind_icon(kind: str, size: int = 24) -> QIcon:
 
 
 def when_text(d: dt.date) -> str:
-    return f"{d:%b %Y}"
+    return format_date(d, "month")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QModelIndex,
     QObject,
@@ -158,7 +159,12 @@ class _AchievementDelegate(QStyledItemDelegate):
 
 
 #: The "since" choices of the panel: label and how to find the start date.
-SINCE_CHOICES = ("All time", "Since the last review", "Last 3 months", "This year")
+SINCE_CHOICES = (
+    QT_TRANSLATE_NOOP("AchievementsPanel", "All time"),
+    QT_TRANSLATE_NOOP("AchievementsPanel", "Since the last review"),
+    QT_TRANSLATE_NOOP("AchievementsPanel", "Last 3 months"),
+    QT_TRANSLATE_NOOP("AchievementsPanel", "This year"),
+)
 
 
 class AchievementsPanel(QWidget):
@@ -308,8 +314,20 @@ class AchievementsPanel(QWidget):
 
 
 _PLURALS = {
-    AchievementKind.TARGET: ("target reached", "targets reached"),
-    AchievementKind.MILESTONE: ("milestone hit", "milestones hit"),
-    AchievementKind.STREAK: ("streak", "streaks"),
-    AchievementKind.BEST: ("best value", "best values"),
+    AchievementKind.TARGET: (
+        QT_TRANSLATE_NOOP("AchievementsPanel", "target reached"),
+        QT_TRANSLATE_NOOP("AchievementsPanel", "targets reached"),
+    ),
+    AchievementKind.MILESTONE: (
+        QT_TRANSLATE_NOOP("AchievementsPanel", "milestone hit"),
+        QT_TRANSLATE_NOOP("AchievementsPanel", "milestones hit"),
+    ),
+    AchievementKind.STREAK: (
+        QT_TRANSLATE_NOOP("AchievementsPanel", "streak"),
+        QT_TRANSLATE_NOOP("AchievementsPanel", "streaks"),
+    ),
+    AchievementKind.BEST: (
+        QT_TRANSLATE_NOOP("AchievementsPanel", "best value"),
+        QT_TRANSLATE_NOOP("AchievementsPanel", "best values"),
+    ),
 }

@@ -5,22 +5,37 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
+from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.types import Status
 from kpi_desktop.services.review.action_list import ActionItem, ActionState
 from kpi_desktop.ui.theme import STATUS_COLORS
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-HEADERS = ("Action", "For", "Owner", "Due", "State", "From review")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ActionsModel", "Action"),
+    QT_TRANSLATE_NOOP("ActionsModel", "For"),
+    QT_TRANSLATE_NOOP("ActionsModel", "Owner"),
+    QT_TRANSLATE_NOOP("ActionsModel", "Due"),
+    QT_TRANSLATE_NOOP("ActionsModel", "State"),
+    QT_TRANSLATE_NOOP("ActionsModel", "From review"),
+)
 TITLE, ABOUT, OWNER, DUE, STATE, REVIEW = range(len(HEADERS))
 _LATE = QColor(STATUS_COLORS[Status.OFF_TRACK]).darker(115)
 
 
 def day_text(d: dt.date | None) -> str:
     """ "8 Nov 2026" ("" for None)."""
-    return "" if d is None else f"{d.day} {d:%b %Y}"
+    return "" if d is None else format_date(d)
 
 
 class ActionsModel(QAbstractTableModel):
@@ -86,7 +101,7 @@ class ActionsModel(QAbstractTableModel):
                 )
             if item.state == ActionState.DONE and item.done_date:
                 return self.tr("Done {0}").format(day_text(item.done_date))
-            return self.tr(item.state.label)
+            return item.state.label
         if col == REVIEW:
             return item.review or ""
         return ""

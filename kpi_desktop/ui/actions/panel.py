@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QShowEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,12 +36,18 @@ from kpi_desktop.ui.prompts import Prompts
 
 #: The state filter's choices: label -> the states it keeps (None: all).
 STATE_CHOICES: tuple[tuple[str, tuple[ActionState, ...] | None], ...] = (
-    ("Open and overdue", (ActionState.OPEN, ActionState.OVERDUE)),
-    ("Overdue", (ActionState.OVERDUE,)),
-    ("Done", (ActionState.DONE,)),
-    ("All", None),
+    (
+        QT_TRANSLATE_NOOP("ActionsPanel", "Open and overdue"),
+        (ActionState.OPEN, ActionState.OVERDUE),
+    ),
+    (QT_TRANSLATE_NOOP("ActionsPanel", "Overdue"), (ActionState.OVERDUE,)),
+    (QT_TRANSLATE_NOOP("ActionsPanel", "Done"), (ActionState.DONE,)),
+    (QT_TRANSLATE_NOOP("ActionsPanel", "All"), None),
 )
-EVERYONE, NOBODY = "Everyone", "Nobody yet"
+EVERYONE, NOBODY = (
+    QT_TRANSLATE_NOOP("ActionsPanel", "Everyone"),
+    QT_TRANSLATE_NOOP("ActionsPanel", "Nobody yet"),
+)
 
 
 class ActionsPanel(QWidget):
@@ -68,7 +74,11 @@ class ActionsPanel(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         filters = QHBoxLayout()
-        for label, combo in (("Owner:", self.owner), ("Show:", self.state), ("KPI:", self.kpi)):
+        for label, combo in (
+            (QT_TRANSLATE_NOOP("ActionsPanel", "Owner:"), self.owner),
+            (QT_TRANSLATE_NOOP("ActionsPanel", "Show:"), self.state),
+            (QT_TRANSLATE_NOOP("ActionsPanel", "KPI:"), self.kpi),
+        ):
             filters.addWidget(QLabel(self.tr(label)))
             filters.addWidget(combo)
             filters.addSpacing(8)

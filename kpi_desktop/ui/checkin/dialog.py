@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.domain.due import period_name
+from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.periods import add_periods, period_start
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.services.errors import KpiDesktopError
@@ -47,13 +48,15 @@ MONTHS_BACK = 12
 def checkin_dates(as_of: dt.date) -> list[tuple[str, dt.date]]:
     """The dates a check-in can be for: ``as_of`` itself, then the day after each of the
     last months (what was due at the end of that month)."""
-    out = [(f"{as_of.day} {as_of:%b %Y} (today)", as_of)]
+    translate = QCoreApplication.translate
+    out = [(translate("CheckinDialog", "%1 (today)").replace("%1", format_date(as_of)), as_of)]
     month = period_start(as_of, Frequency.MONTHLY)
     for back in range(MONTHS_BACK):
         start = add_periods(month, Frequency.MONTHLY, -back - 1)
         day_after = add_periods(start, Frequency.MONTHLY, 1)
         if day_after != as_of:
-            out.append((f"End of {period_name(start, Frequency.MONTHLY)}", day_after))
+            name = period_name(start, Frequency.MONTHLY)
+            out.append((translate("CheckinDialog", "End of %1").replace("%1", name), day_after))
     return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -24,7 +25,15 @@ from kpi_desktop.ui.theme import status_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-HEADERS = ("KPI", "Period", "Last values", "Expected", "Value", "Status", "Note")
+HEADERS = (
+    QT_TRANSLATE_NOOP("CheckinModel", "KPI"),
+    QT_TRANSLATE_NOOP("CheckinModel", "Period"),
+    QT_TRANSLATE_NOOP("CheckinModel", "Last values"),
+    QT_TRANSLATE_NOOP("CheckinModel", "Expected"),
+    QT_TRANSLATE_NOOP("CheckinModel", "Value"),
+    QT_TRANSLATE_NOOP("CheckinModel", "Status"),
+    QT_TRANSLATE_NOOP("CheckinModel", "Note"),
+)
 KPI, PERIOD, RECENT, EXPECTED, VALUE, STATUS, NOTE = range(len(HEADERS))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _BLANK = "Type a number, or leave the cell empty to skip this KPI for now."
@@ -120,7 +129,7 @@ class CheckinModel(QAbstractTableModel):
             return row.format(self.value(r))
         if col == STATUS:
             status = self.status(r)
-            return self.tr("Needs a value") if status is None else self.tr(status.label)
+            return self.tr("Needs a value") if status is None else status.label
         if col == NOTE:
             return self._notes.get(r, "")
         return ""

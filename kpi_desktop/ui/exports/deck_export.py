@@ -23,9 +23,7 @@ from kpi_desktop.ui.exports.report_dialog import (
 )
 from kpi_desktop.ui.prompts import Prompts
 
-
-def _tr(text: str) -> str:
-    return QApplication.translate("DeckExport", text)
+translate = QApplication.translate
 
 
 def write_deck(
@@ -40,19 +38,22 @@ def write_deck(
     problems are told through ``prompts``."""
     try:
         with progress_shown(
-            parent, _tr("Export meeting deck"), _tr("Preparing the slides...")
+            parent,
+            translate("DeckExport", "Export meeting deck"),
+            translate("DeckExport", "Preparing the slides..."),
         ) as tell:
             made = build_deck(document.workspace, path, as_of, kpis=kpis or (), progress=tell)
     except DeckCancelled:
         return None
     except KpiDesktopError as exc:
-        prompts.error(_tr("The deck was not saved"), exc.message)
+        prompts.error(translate("DeckExport", "The deck was not saved"), exc.message)
         return None
     prompts.info(
-        _tr("Meeting deck saved"),
-        _tr(
+        translate("DeckExport", "Meeting deck saved"),
+        translate(
+            "DeckExport",
             "Saved {n} slides to {path}. Its charts are native: edit them in PowerPoint, "
-            "Keynote or Impress."
+            "Keynote or Impress.",
         ).format(n=made.slides, path=path),
     )
     return path
@@ -96,7 +97,9 @@ class DeckExportDialog(ExportDialog):
     def export_to_chosen_file(self) -> Path | None:
         name = f"{_safe(workspace_name(self.document.workspace))} meeting {self.as_of}.pptx"
         answer = self.prompts.save_file(
-            self.tr("Export meeting deck"), _start_path(name), _tr("PowerPoint deck (*.pptx)")
+            self.tr("Export meeting deck"),
+            _start_path(name),
+            translate("DeckExport", "PowerPoint deck (*.pptx)"),
         )
         if not answer:
             return None

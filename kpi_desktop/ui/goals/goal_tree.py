@@ -3,7 +3,7 @@ and drop, context menu. Selection is announced; editing is done by the editors."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -126,12 +126,24 @@ class GoalTreePane(QWidget):
             self.addAction(action)
             return action
 
-        self.add_goal_action = act("Add goal", self.add_goal)
-        self.add_sub_goal_action = act("Add sub-goal", self.add_sub_goal)
-        self.add_kpi_action = act("Add KPI", self.add_kpi)
-        self.new_kpi_wizard_action = act("New KPI with wizard…", self._request_wizard)
-        self.rename_action = act("Rename", self.rename_selected, QKeySequence(Qt.Key.Key_F2))
-        self.delete_action = act("Delete", self.delete_selected, QKeySequence.StandardKey.Delete)
+        self.add_goal_action = act(QT_TRANSLATE_NOOP("GoalTreePane", "Add goal"), self.add_goal)
+        self.add_sub_goal_action = act(
+            QT_TRANSLATE_NOOP("GoalTreePane", "Add sub-goal"), self.add_sub_goal
+        )
+        self.add_kpi_action = act(QT_TRANSLATE_NOOP("GoalTreePane", "Add KPI"), self.add_kpi)
+        self.new_kpi_wizard_action = act(
+            QT_TRANSLATE_NOOP("GoalTreePane", "New KPI with wizard…"), self._request_wizard
+        )
+        self.rename_action = act(
+            QT_TRANSLATE_NOOP("GoalTreePane", "Rename"),
+            self.rename_selected,
+            QKeySequence(Qt.Key.Key_F2),
+        )
+        self.delete_action = act(
+            QT_TRANSLATE_NOOP("GoalTreePane", "Delete"),
+            self.delete_selected,
+            QKeySequence.StandardKey.Delete,
+        )
 
     # -- selection ------------------------------------------------------------------------
 

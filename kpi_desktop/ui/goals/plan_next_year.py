@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.values import parse_number
 from kpi_desktop.services.planning.next_year import (
     NextYearPlan,
@@ -67,8 +68,8 @@ class PlanNextYearDialog(QDialog):
                 "This year's plan and statuses stay as they are."
             )
             .replace("%1", plan.name)
-            .replace("%2", f"{plan.start.day} {plan.start:%b %Y}")
-            .replace("%3", f"{plan.end.day} {plan.end:%b %Y}")
+            .replace("%2", format_date(plan.start))
+            .replace("%3", format_date(plan.end))
         )
         self.table = QTableWidget(len(plan.kpis), 5)
         self.table.setHorizontalHeaderLabels(

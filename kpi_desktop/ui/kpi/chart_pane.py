@@ -11,7 +11,7 @@ import datetime as dt
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.domain.formatting import format_percent
+from kpi_desktop.domain.formatting import format_date, format_percent
 from kpi_desktop.domain.periods import period_label
 from kpi_desktop.reports.chart import (
     date_to_x,
@@ -51,7 +51,11 @@ from kpi_desktop.ui.notes.chart_menu import ChartNoteMenu
 from kpi_desktop.ui.theme import CHART, status_pixmap
 
 #: Range presets: button text and how many months back from the latest value (None: all).
-PRESETS: tuple[tuple[str, int | None], ...] = (("6 months", 6), ("1 year", 12), ("All", None))
+PRESETS: tuple[tuple[str, int | None], ...] = (
+    (QT_TRANSLATE_NOOP("ChartPane", "6 months"), 6),
+    (QT_TRANSLATE_NOOP("ChartPane", "1 year"), 12),
+    (QT_TRANSLATE_NOOP("ChartPane", "All"), None),
+)
 _HOVER_RATE = 30  # readout updates per second at most
 
 
@@ -349,7 +353,7 @@ class ChartPane(QWidget):
         )
         self.goal_label.setText(self.tr("Goal: %s") % data.goal_title)
         self.goal_label.setToolTip(data.goal_title)
-        self.as_of_label.setText(self.tr("as of %s") % f"{data.as_of.day} {data.as_of:%b %Y}")
+        self.as_of_label.setText(self.tr("as of %s") % format_date(data.as_of))
         report = chart_signals(data)
         self.signal_label.setText(
             self.tr("◯ Real change: %s") % report.explanation if report.real_change else ""

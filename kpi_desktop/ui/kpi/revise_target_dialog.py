@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.domain.formatting import format_value
+from kpi_desktop.domain.formatting import format_date, format_value
 from kpi_desktop.domain.periods import period_start
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.domain.values import parse_number
@@ -50,7 +50,7 @@ class ReviseTargetDialog(QDialog):
             if kpi.target_value is not None
             else self.tr("none")
         )
-        when = kpi.target_date.strftime("%d %b %Y").lstrip("0") if kpi.target_date else "?"
+        when = format_date(kpi.target_date) if kpi.target_date else "?"
         intro = WrappedLabel(
             self.tr(
                 "The current plan (target %1 by %2) stays in force on the dates before the "

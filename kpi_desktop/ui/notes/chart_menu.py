@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
+from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.periods import period_label
 from kpi_desktop.reports.chart import date_to_x, x_to_date
 from kpi_desktop.services.review.annotations import Note
@@ -62,9 +63,7 @@ class ChartNoteMenu(QObject):
                 explain.triggered.connect(lambda _=False, d=band.first: self.explain(d))
                 out.append(explain)
         day = x_to_date(x)
-        add = QAction(
-            self.tr("Add a note here (%1)…").replace("%1", f"{day.day} {day:%b %Y}"), self
-        )
+        add = QAction(self.tr("Add a note here (%1)…").replace("%1", format_date(day)), self)
         add.triggered.connect(lambda _=False, d=day: self.add(d))
         out.append(add)
         return out

@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QLabel
 
+from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.types import Status
 from kpi_desktop.services.review.flow import OpenAction
 from kpi_desktop.ui.theme import STATUS_COLORS
@@ -24,7 +25,7 @@ STATUS_GLYPHS = {
 
 
 def day_text(d: dt.date | None) -> str:
-    return "—" if d is None else f"{d.day} {d:%b %Y}"
+    return "—" if d is None else format_date(d)
 
 
 def mute(label: QLabel) -> QLabel:

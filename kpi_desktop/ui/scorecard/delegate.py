@@ -60,8 +60,7 @@ _GOOD = QColor(STATUS_COLORS[Status.ON_TRACK])
 _BAD = QColor(STATUS_COLORS[Status.OFF_TRACK])
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KpiTile", text)
+translate = QCoreApplication.translate
 
 
 def mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
@@ -211,7 +210,7 @@ class KpiTileDelegate(QStyledItemDelegate):
         points = sparkline_points(c.sparkline, area.adjusted(4, 4, -5, -4))
         if not points:
             p.setPen(mix(text, base, 0.45))
-            p.drawText(area, Qt.AlignmentFlag.AlignCenter, _tr("No values yet"))
+            p.drawText(area, Qt.AlignmentFlag.AlignCenter, translate("KpiTile", "No values yet"))
             return
         if len(points) > 1:
             floor = area.bottom() - 2

@@ -15,9 +15,7 @@ from kpi_desktop.domain.types import Direction, Frequency, Status
 from kpi_desktop.domain.variation.trend import Trend
 from kpi_desktop.services.tracking.scorecard import ScorecardRow, real_change_of
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KpiTile", text)
+translate = QCoreApplication.translate
 
 
 def perspective_label(value: str | None) -> str:
@@ -85,10 +83,10 @@ def progress_text(row: ScorecardRow) -> str:
     ):
         low = format_value(row.range_low, "", row.decimals)
         high = format_value(row.range_high, "", row.decimals)
-        return _tr("Keep {low}–{high}").format(low=low, high=high)
+        return translate("KpiTile", "Keep {low}–{high}").format(low=low, high=high)
     if row.progress is None:
-        return _tr("Progress —")
-    return _tr("Progress {p}").format(p=format_percent(row.progress))
+        return translate("KpiTile", "Progress —")
+    return translate("KpiTile", "Progress {p}").format(p=format_percent(row.progress))
 
 
 def trend_text(trend: Trend | None, good: bool | None) -> str:
@@ -96,31 +94,41 @@ def trend_text(trend: Trend | None, good: bool | None) -> str:
     if trend is None:
         return ""
     if trend == Trend.FLAT:
-        word = _tr("Steady")
+        word = translate("KpiTile", "Steady")
     elif good is None:
-        word = _tr("Rising") if trend == Trend.UP else _tr("Falling")
+        word = (
+            translate("KpiTile", "Rising") if trend == Trend.UP else translate("KpiTile", "Falling")
+        )
     else:
-        word = _tr("Improving") if good else _tr("Worsening")
+        word = translate("KpiTile", "Improving") if good else translate("KpiTile", "Worsening")
     return f"{trend.arrow} {word}"
 
 
 def _tooltip(row: ScorecardRow, value_text: str) -> str:
-    lines = [f"<b>{row.kpi}</b>", _tr("Goal: {g}").format(g=row.goal)]
-    lines.append(_tr("Owner: {o}").format(o=row.owner or _tr("nobody yet")))
+    lines = [f"<b>{row.kpi}</b>", translate("KpiTile", "Goal: {g}").format(g=row.goal)]
+    lines.append(
+        translate("KpiTile", "Owner: {o}").format(o=row.owner or translate("KpiTile", "nobody yet"))
+    )
     if row.perspective:
-        lines.append(_tr("Perspective: {p}").format(p=perspective_label(row.perspective)))
+        lines.append(
+            translate("KpiTile", "Perspective: {p}").format(p=perspective_label(row.perspective))
+        )
     if row.latest_date is not None:
         try:
             when = period_label(row.latest_date, Frequency(row.frequency), fiscal=row.fiscal)
         except ValueError:
             when = row.latest_date.isoformat()
-        lines.append(_tr("Latest: {v} ({when})").format(v=value_text, when=when))
+        lines.append(translate("KpiTile", "Latest: {v} ({when})").format(v=value_text, when=when))
     if row.target is not None:
         by = f" by {row.target_date.isoformat()}" if row.target_date else ""
-        lines.append(_tr("Target: {t}{by}").format(t=row.format(row.target), by=by))
-    lines.append(_tr("Status: {s}").format(s=row.status.label))
+        lines.append(
+            translate("KpiTile", "Target: {t}{by}").format(t=row.format(row.target), by=by)
+        )
+    lines.append(translate("KpiTile", "Status: {s}").format(s=row.status.label))
     if row.stale:
-        lines.append(_tr("Stale: the latest value is older than a period and the grace"))
+        lines.append(
+            translate("KpiTile", "Stale: the latest value is older than a period and the grace")
+        )
     return "<br>".join(lines)
 
 
@@ -132,13 +140,17 @@ def tile_content(row: ScorecardRow, as_of: dt.date) -> TileContent:
     sparkline = row.sparkline
     progress = progress_text(row)
     if row.stale:  # the status is an old one: say so where the progress is read
-        progress = f"{progress} · {_tr('stale')}" if progress else _tr("Stale")
+        progress = (
+            f"{progress} · {translate('KpiTile', 'stale')}"
+            if progress
+            else translate("KpiTile", "Stale")
+        )
     change = real_change_of(row, as_of)
     spoken = [f"{row.kpi}: {full}", row.status.label, progress]
     if trend_words:
-        spoken.append(_tr("trend {t}").format(t=trend_words[2:].lower()))
+        spoken.append(translate("KpiTile", "trend {t}").format(t=trend_words[2:].lower()))
     if change:
-        spoken.append(_tr("real change: {e}").format(e=change.explanation))
+        spoken.append(translate("KpiTile", "real change: {e}").format(e=change.explanation))
     return TileContent(
         row=row,
         goal_line=f"{row.goal} · {row.owner}" if row.owner else row.goal,
@@ -147,7 +159,9 @@ def tile_content(row: ScorecardRow, as_of: dt.date) -> TileContent:
         unit=unit,
         trend_text=trend_words,
         trend_tooltip=(
-            _tr("Trend of the last {n} values: {text}").format(n=len(sparkline), text=trend_words)
+            translate("KpiTile", "Trend of the last {n} values: {text}").format(
+                n=len(sparkline), text=trend_words
+            )
             if trend_words
             else ""
         ),

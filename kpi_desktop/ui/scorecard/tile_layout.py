@@ -21,13 +21,12 @@ SPARKLINE_HEIGHT = 38.0
 BADGE = 16
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("KpiTile", text)
+translate = QCoreApplication.translate
 
 
 def real_change_tag() -> str:
     """The words of the "Real change" tag, after a ring (the signal rings of the chart)."""
-    return "◯ " + _tr("Real change")
+    return "◯ " + translate("KpiTile", "Real change")
 
 
 def sparkline_points(values: tuple[float, ...], area: QRectF) -> list[QPointF]:

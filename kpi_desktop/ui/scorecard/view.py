@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.types import Perspective, Status
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.tracking.scorecard import (
@@ -339,7 +340,7 @@ class ScorecardView(QWidget):
         if self.due_filter is not None:
             head += self.tr(" due for a value")
         when = self._document.as_of
-        date = f"{when.day} {when.strftime('%b')} {when.year}"
+        date = format_date(when)
         tail = f": {', '.join(parts)}" if parts else ""
         self.summary_label.setText(
             self.tr("{head}{tail} · as of {date}").format(head=head, tail=tail, date=date)

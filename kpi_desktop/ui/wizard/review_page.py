@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.periods import period_label
 from kpi_desktop.domain.smart import LETTER_NAMES, LETTER_QUESTIONS, LETTERS, Finding
 from kpi_desktop.domain.types import Direction
@@ -39,7 +40,7 @@ Checker = Callable[[KpiDraft], list[Finding]]
 
 
 def _date(d: dt.date) -> str:
-    return f"{d.day} {d.strftime('%b %Y')}"
+    return format_date(d)
 
 
 class ReviewPage(DraftPage):
@@ -141,7 +142,8 @@ class ReviewPage(DraftPage):
             if unjudged:
                 lines.append(self.tr("Not judged yet: it takes at least 5 past values to tell."))
             elif not mine:
-                lines.append(f'<span style="color:{PASS_COLOR}">{self.tr("Yes.")}</span>')
+                yes = self.tr("Yes.")
+                lines.append(f'<span style="color:{PASS_COLOR}">{yes}</span>')
             text.setText("<br>".join(lines))
         self.summary.setText(self._summary())
 

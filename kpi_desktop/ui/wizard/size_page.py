@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.types import Direction, Point
 from kpi_desktop.domain.values import parse_number
 from kpi_desktop.domain.variation.sizing import SizingResult, spread_milestones
@@ -186,7 +187,8 @@ class SizePage(DraftPage):
         layout.addWidget(self.short_note)
         layout.addWidget(self.suggestions_row)
         layout.addLayout(form)
-        self.help_link = QLabel(f'<a href="help">{self.tr("How sizing works")}</a>')
+        how = self.tr("How sizing works")
+        self.help_link = QLabel(f'<a href="help">{how}</a>')
         self.help_link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.help_link.linkActivated.connect(lambda _link: self._open_help())
         layout.addWidget(self.help_link, 0, Qt.AlignmentFlag.AlignRight)
@@ -362,7 +364,7 @@ class SizePage(DraftPage):
                 return (
                     self.tr("Business as usual reaches <b>%1</b> by %2.")
                     .replace("%1", d.format(s.forecast))
-                    .replace("%2", target_date.strftime("%d %b %Y").lstrip("0"))
+                    .replace("%2", format_date(target_date))
                 )
             return ""
         chance = s.attainability_for(target)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from kpi_desktop.domain.periods import MONTH_NAMES, FiscalYear
+from kpi_desktop.domain.formatting import style
+from kpi_desktop.domain.periods import FiscalYear
 from kpi_desktop.ui.widgets.form_fields import WrappedLabel, make_combo
 from kpi_desktop.ui.workspace.stale_dialog import SettingDialog
 
@@ -15,7 +16,7 @@ class FiscalYearDialog(SettingDialog):
 
     def __init__(self, fiscal: FiscalYear, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.month = make_combo([(i, self.tr(name)) for i, name in enumerate(MONTH_NAMES, 1)])
+        self.month = make_combo(list(enumerate(style().months, 1)))
         self.month.setCurrentIndex(fiscal.start_month - 1)
         self.meaning = WrappedLabel("")
         self.month.currentIndexChanged.connect(self._show_meaning)
@@ -45,7 +46,7 @@ class FiscalYearDialog(SettingDialog):
             .replace("%1", fiscal.describe())
             .replace(
                 "%2",
-                ", ".join(MONTH_NAMES[(fiscal.start_month - 1 + 3 * q) % 12] for q in range(4)),
+                ", ".join(style().months[(fiscal.start_month - 1 + 3 * q) % 12] for q in range(4)),
             )
         )
         self.meaning.setText(words)

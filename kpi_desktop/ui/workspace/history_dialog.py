@@ -3,6 +3,7 @@ a search box. The rows come from the change log (services.workspace.change_log).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +23,12 @@ from kpi_desktop.services.workspace.change_log import Change, history
 from kpi_desktop.ui.document import Document
 
 SHOWN = 5000  # the newest changes listed (the CLI gives them all)
-COLUMNS = ("When", "Who", "What", "Change")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("HistoryDialog", "When"),
+    QT_TRANSLATE_NOOP("HistoryDialog", "Who"),
+    QT_TRANSLATE_NOOP("HistoryDialog", "What"),
+    QT_TRANSLATE_NOOP("HistoryDialog", "Change"),
+)
 
 
 class HistoryDialog(QDialog):

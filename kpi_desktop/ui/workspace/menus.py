@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from kpi_desktop.paths import APP_NAME
+from kpi_desktop.ui.preferences.action import add_preferences_action
 
 if TYPE_CHECKING:
     from kpi_desktop.ui.main_window import MainWindow
@@ -18,87 +20,102 @@ class MainWindowMenus:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.tr = window.tr
         bar = window.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self._action(file_menu, "&New…", self.window.new_workspace, QKeySequence.StandardKey.New)
         self._action(
-            file_menu, "&Open…", self.window.choose_and_open, QKeySequence.StandardKey.Open
+            file_menu, self.tr("&New…"), self.window.new_workspace, QKeySequence.StandardKey.New
+        )
+        self._action(
+            file_menu, self.tr("&Open…"), self.window.choose_and_open, QKeySequence.StandardKey.Open
         )
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._action(file_menu, "Open &demo", self.window.open_demo)
+        self._action(file_menu, self.tr("Open &demo"), self.window.open_demo)
         file_menu.addSeparator()
         self.restore_action = self._action(
-            file_menu, "&Restore from backup…", self.window.restore_backup
+            file_menu, self.tr("&Restore from backup…"), self.window.restore_backup
         )
         self.import_action = self._action(
-            file_menu, "&Import data…", self.window.import_data, "Ctrl+I"
+            file_menu, self.tr("&Import data…"), self.window.import_data, "Ctrl+I"
         )
         self.export_chart_action = self._action(
-            file_menu, "Export &chart…", self.window.export_chart, "Ctrl+E"
+            file_menu, self.tr("Export &chart…"), self.window.export_chart, "Ctrl+E"
         )
         self.copy_chart_action = self._action(
-            file_menu, "Cop&y chart", self.window.copy_chart, "Ctrl+Shift+C"
+            file_menu, self.tr("Cop&y chart"), self.window.copy_chart, "Ctrl+Shift+C"
         )
         self.export_report_action = self._action(
-            file_menu, "Export meeting &report…", self.window.export_report, "Ctrl+Shift+E"
+            file_menu, self.tr("Export meeting &report…"), self.window.export_report, "Ctrl+Shift+E"
         )
         self.export_deck_action = self._action(
-            file_menu, "Export meeting dec&k…", self.window.export_deck
+            file_menu, self.tr("Export meeting dec&k…"), self.window.export_deck
         )
-        self.export_data_action = self._action(file_menu, "Export &data…", self.window.export_data)
+        self.export_data_action = self._action(
+            file_menu, self.tr("Export &data…"), self.window.export_data
+        )
         file_menu.addSeparator()
         self.save_copy_action = self._action(
-            file_menu, "Save a &Copy…", self.window.save_copy, QKeySequence.StandardKey.SaveAs
+            file_menu,
+            self.tr("Save a &Copy…"),
+            self.window.save_copy,
+            QKeySequence.StandardKey.SaveAs,
         )
         self.close_action = self._action(
-            file_menu, "&Close", self.window.close_workspace, QKeySequence.StandardKey.Close
+            file_menu,
+            self.tr("&Close"),
+            self.window.close_workspace,
+            QKeySequence.StandardKey.Close,
         )
         file_menu.addSeparator()
         quit_action = self._action(
-            file_menu, "&Quit", self.window.close, QKeySequence.StandardKey.Quit
+            file_menu, self.tr("&Quit"), self.window.close, QKeySequence.StandardKey.Quit
         )
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self._action(
-            edit_menu, "&Undo", self.window._undo, QKeySequence.StandardKey.Undo
+            edit_menu, self.tr("&Undo"), self.window._undo, QKeySequence.StandardKey.Undo
         )
         self.redo_action = self._action(
-            edit_menu, "&Redo", self.window._redo, QKeySequence.StandardKey.Redo
+            edit_menu, self.tr("&Redo"), self.window._redo, QKeySequence.StandardKey.Redo
         )
         edit_menu.addSeparator()
         self.history_action = self._action(
-            edit_menu, "&History…", self.window.show_history, "Ctrl+H"
+            edit_menu, self.tr("&History…"), self.window.show_history, "Ctrl+H"
         )
-        self.stale_action = self._action(edit_menu, "&Stale values…", self.window.edit_stale_grace)
-        self.fiscal_action = self._action(edit_menu, "&Fiscal year…", self.window.edit_fiscal_year)
+        self.stale_action = self._action(
+            edit_menu, self.tr("&Stale values…"), self.window.edit_stale_grace
+        )
+        self.fiscal_action = self._action(
+            edit_menu, self.tr("&Fiscal year…"), self.window.edit_fiscal_year
+        )
+        edit_menu.addSeparator()
+        add_preferences_action(edit_menu, window)
 
         kpi_menu = bar.addMenu(self.tr("&KPI"))
         self.new_kpi_action = self._action(
-            kpi_menu, "&New KPI…", lambda: self.window.open_wizard(0, 0), "Ctrl+Shift+N"
+            kpi_menu, self.tr("&New KPI…"), lambda: self.window.open_wizard(0, 0), "Ctrl+Shift+N"
         )
         self.edit_wizard_action = self._action(
-            kpi_menu, "Edit with &wizard…", self.window._edit_selected_with_wizard
+            kpi_menu, self.tr("Edit with &wizard…"), self.window._edit_selected_with_wizard
         )
         kpi_menu.addSeparator()
         self.next_year_action = self._action(
-            kpi_menu, "Plan &next year…", self.window.plan_next_year
+            kpi_menu, self.tr("Plan &next year…"), self.window.plan_next_year
         )
         track_menu = bar.addMenu(self.tr("&Track"))
         self.check_in_action = self._action(
-            track_menu, "&Check in…", self.window.check_in, "Ctrl+K"
+            track_menu, self.tr("&Check in…"), self.window.check_in, "Ctrl+K"
         )
         self.actions_action = self._action(
-            track_menu, "&Actions", self.window.show_actions, "Ctrl+Shift+A"
+            track_menu, self.tr("&Actions"), self.window.show_actions, "Ctrl+Shift+A"
         )
         review_menu = bar.addMenu(self.tr("&Review"))
         self.start_review_action = self._action(
-            review_menu, "&Start a review…", lambda: self.window.start_review(), "Ctrl+R"
+            review_menu, self.tr("&Start a review…"), lambda: self.window.start_review(), "Ctrl+R"
         )
         self.review_history_action = self._action(
-            review_menu, "Review &history", self.window._show_review_history
+            review_menu, self.tr("Review &history"), self.window._show_review_history
         )
         toolbar = self.window.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
@@ -111,9 +128,15 @@ class MainWindowMenus:
 
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.aboutToShow.connect(self._fill_help_menu)
-        about = self._action(self.help_menu, f"&About {APP_NAME}", self.window.show_about)
+        about = self._action(
+            self.help_menu, self.tr("&About %1").replace("%1", APP_NAME), self.window.show_about
+        )
         about.setMenuRole(QAction.MenuRole.AboutRole)
         self.update()
+
+    @staticmethod
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("MainWindowMenus", text)
 
     def _action(
         self,
@@ -122,7 +145,7 @@ class MainWindowMenus:
         slot: object,
         shortcut: QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
-        action = menu.addAction(self.tr(text))
+        action = menu.addAction(text)
         action.triggered.connect(slot)
         if isinstance(shortcut, QKeySequence.StandardKey):
             action.setShortcuts(shortcut)  # every binding the platform has for it

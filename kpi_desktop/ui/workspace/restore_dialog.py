@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpi_desktop.domain.formatting import format_date_time
 from kpi_desktop.paths import WORKSPACE_FILE_FILTER
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.workspace.backups import BackupInfo, list_backups, restore_backup
@@ -93,7 +94,7 @@ class RestoreBackupDialog(QDialog):
         self.backups = list_backups(self.path)
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
-            made = QTableWidgetItem(info.made_at.strftime("%a %d %b %Y, %H:%M"))
+            made = QTableWidgetItem(format_date_time(info.made_at))
             made.setToolTip(str(info.path))
             size = QTableWidgetItem(size_text(info.size))
             kpis = QTableWidgetItem(
@@ -139,7 +140,7 @@ class RestoreBackupDialog(QDialog):
         info = self.selected()
         if info is None:
             return
-        when = info.made_at.strftime("%a %d %b %Y, %H:%M")
+        when = format_date_time(info.made_at)
         if not self.prompts.confirm(
             self.tr("Restore from backup?"),
             self.tr(
