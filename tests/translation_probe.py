@@ -27,12 +27,12 @@ class MissProbe(QTranslator):
 
     def translate(  # noqa: N802
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
         # PySide asks each class of an object's MRO in turn: a text counts as missing only
         # when no context has it.
         if source and ("", source) not in self.table and _is_ours(context):
             self.missing.add((context, source))
-        return ""
+        return None  # a null string: "no translation here", so Qt asks the next translator
 
 
 #: pyqtgraph's own (its plot context menu, which the app's charts switch off).

@@ -195,16 +195,22 @@ def period_name(
 
 def _one_value(period: dt.date, freq: Frequency, as_of: dt.date, fiscal: FiscalYear) -> str:
     if freq == Frequency.MONTHLY:  # the last complete month: its name is enough
-        return f"{_MONTHS[period.month - 1]}'s value"
+        month = style().months[period.month - 1]
+        return translate("Due", "%1's value").replace("%1", month)
     if freq == Frequency.DAILY and period == as_of - dt.timedelta(days=1):
-        return "yesterday's value"
+        return translate("Due", "yesterday's value")
     if freq == Frequency.WEEKLY and due_on(period, freq) == period_start(as_of, freq):
-        return f"last week's value ({period_name(period, freq)})"
-    return f"the value for {period_name(period, freq, fiscal=fiscal)}"
+        return translate("Due", "last week's value (%1)").replace("%1", period_name(period, freq))
+    name = period_name(period, freq, fiscal=fiscal)
+    return translate("Due", "the value for %1").replace("%1", name)
 
 
 def _join(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if len(names) == 1:
+        return names[0]
+    return (
+        translate("Due", "%1 and %2").replace("%1", ", ".join(names[:-1])).replace("%2", names[-1])
+    )
 
 
 def _same_year(a: dt.date, b: dt.date, freq: Frequency, fiscal: FiscalYear) -> bool:
@@ -246,7 +252,8 @@ def span_text(
     """A run of periods as a range: "Jun to Oct 2026", "Nov 2025 to Feb 2026"."""
     same_year = _same_year(first, last, freq, fiscal)
     start = period_name(first, freq, with_year=not same_year, fiscal=fiscal)
-    return f"{start} to {period_name(last, freq, fiscal=fiscal)}"
+    end = period_name(last, freq, fiscal=fiscal)
+    return translate("Due", "%1 to %2").replace("%1", start).replace("%2", end)
 
 
 def due_message(state: DueState) -> str:
@@ -254,14 +261,16 @@ def due_message(state: DueState) -> str:
     if not state.n_missing:
         return ""
     if state.n_missing == 1:
-        return f"needs {_one_value(state.missing[-1], state.frequency, state.as_of, state.fiscal)}"
+        one = _one_value(state.missing[-1], state.frequency, state.as_of, state.fiscal)
+        return translate("Due", "needs %1").replace("%1", one)
     oldest = state.oldest_missing
     assert oldest is not None
     if state.n_missing <= 3:
         span = periods_text(state.missing, state.frequency, state.fiscal)
     else:
         span = span_text(oldest, state.missing[-1], state.frequency, state.fiscal)
-    return f"{state.n_missing} values missing: {span}"
+    missing = translate("Due", "%1 values missing: %2")
+    return missing.replace("%1", str(state.n_missing)).replace("%2", span)
 
 
 __all__ = [

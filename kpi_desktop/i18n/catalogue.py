@@ -75,3 +75,9 @@ def messages(code: str) -> dict[tuple[str, str], str]:
                 table[(name, source)] = text
                 table.setdefault(("", source), text)
     return table
+
+
+def in_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: lower case in English ("3 at risk"), as it is
+    in German, where nouns keep their capital ("3 vom Kurs ab")."""
+    return label.lower() if _current == DEFAULT else label

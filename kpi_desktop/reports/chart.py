@@ -20,6 +20,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
+from kpi_desktop.i18n.catalogue import QT_TRANSLATE_NOOP, translate
 from kpi_desktop.reports.chart_axes import ValueAxisItem, date_to_x, x_to_date
 from kpi_desktop.reports.chart_header import (
     header_height,
@@ -117,6 +118,9 @@ def draw_chart(
     draw_range_band(plot, data, s)
     draw_notes(plot, data, s)
     show_dates(plot, data)
+    if plot.legend is not None:  # the series keep their English names (find_item); not so
+        for _sample, label in plot.legend.items:  # the words a person reads
+            label.setText(translate("Chart", label.text))
 
 
 def date_extent(data: ChartData) -> tuple[dt.date, dt.date] | None:
@@ -199,7 +203,7 @@ def make_chart_widget(
 # -- painting a titled chart on any device (image, SVG, PDF, report page) --------------------
 
 #: What a chart with no values and no plan says instead of showing empty axes.
-NOTHING_TO_CHART = "No values and no target yet: nothing to chart"
+NOTHING_TO_CHART = QT_TRANSLATE_NOOP("Chart", "No values and no target yet: nothing to chart")
 #: Charts narrower than this (logical pixels) show the legend under the plot, not beside it.
 LEGEND_BELOW_WIDTH = 640
 
@@ -267,7 +271,7 @@ class ChartPainter:
                 painter.drawText(
                     QRectF(0, top, width, height - top),
                     Qt.AlignmentFlag.AlignCenter,
-                    NOTHING_TO_CHART,
+                    translate("Chart", NOTHING_TO_CHART),
                 )
             finally:
                 painter.restore()

@@ -16,6 +16,8 @@ from operator import attrgetter
 import numpy as np
 import pyqtgraph as pg
 
+from kpi_desktop.domain.formatting import format_number
+
 _SECONDS_PER_DAY = 86400
 #: Local-time offsets are sampled this many days apart; every time-zone change (daylight
 #: saving, law changes) lasts longer than this, so none slips between two samples.
@@ -173,7 +175,7 @@ class ValueAxisItem(pg.AxisItem):
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
         if spacing <= 0 or not math.isfinite(spacing):
-            return [f"{v:,g}" for v in values]
+            return [format_number(v, 6).rstrip("0").rstrip(",.") for v in values]
         decimals = max(0, -math.floor(math.log10(spacing * scale)))
-        texts = [f"{v * scale:,.{decimals}f}" for v in values]
+        texts = [format_number(v * scale, decimals) for v in values]
         return [t[1:] if t.startswith("-") and not t.strip("-0.,") else t for t in texts]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from kpi_desktop.domain.formatting import format_date, format_percent
+from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.reports.chart_layers import chart_font
 from kpi_desktop.reports.chart_style import CHART, FONT_SIZES, STATUS_COLORS
 from kpi_desktop.services.tracking.chart_data import ChartData
@@ -23,11 +24,14 @@ def subtitle_parts(data: ChartData) -> tuple[str, str, str]:
     """The export subtitle in three pieces: before the status word, the word, after it."""
     after = []
     if data.latest is not None:
-        after.append(f"latest {data.format_value(data.latest.value)}")
+        latest = data.format_value(data.latest.value)
+        after.append(translate("Chart", "latest %1").replace("%1", latest))
     if data.progress is not None:
-        after.append(f"{format_percent(data.progress)} of the way to target")
-    after.append(f"as of {format_date(data.as_of)}")
-    return f"Goal: {data.goal_title} · ", data.status.label, " · " + " · ".join(after)
+        way = translate("Chart", "%1 of the way to target")
+        after.append(way.replace("%1", format_percent(data.progress)))
+    after.append(translate("Chart", "as of %1").replace("%1", format_date(data.as_of)))
+    goal = translate("Chart", "Goal: %1").replace("%1", data.goal_title)
+    return f"{goal} · ", data.status.label, " · " + " · ".join(after)
 
 
 def subtitle_text(data: ChartData) -> str:

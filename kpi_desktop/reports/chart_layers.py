@@ -16,6 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
+from kpi_desktop.i18n.catalogue import QT_TRANSLATE_NOOP, translate
 from kpi_desktop.reports.chart_axes import date_to_x
 from kpi_desktop.reports.chart_style import CHART, FONT_SIZES, MARKER_LIMIT
 from kpi_desktop.services.review.annotations import numbered
@@ -62,18 +63,18 @@ def _xy(points: Sequence[tuple[dt.date, float]]) -> tuple[np.ndarray, np.ndarray
 
 #: The legend entries, in the order the legend lists them.
 LEGEND_NAMES = (
-    "Actual",
-    "Plan",
-    "Target",
-    "Baseline",
-    "Milestones",
-    "Forecast",
-    "Same months last year",
-    "Average",
-    "Trend line",
-    "Normal variation",
-    "Keep within",
-    "Notes",
+    QT_TRANSLATE_NOOP("Chart", "Actual"),
+    QT_TRANSLATE_NOOP("Chart", "Plan"),
+    QT_TRANSLATE_NOOP("Chart", "Target"),
+    QT_TRANSLATE_NOOP("Chart", "Baseline"),
+    QT_TRANSLATE_NOOP("Chart", "Milestones"),
+    QT_TRANSLATE_NOOP("Chart", "Forecast"),
+    QT_TRANSLATE_NOOP("Chart", "Same months last year"),
+    QT_TRANSLATE_NOOP("Chart", "Average"),
+    QT_TRANSLATE_NOOP("Chart", "Trend line"),
+    QT_TRANSLATE_NOOP("Chart", "Normal variation"),
+    QT_TRANSLATE_NOOP("Chart", "Keep within"),
+    QT_TRANSLATE_NOOP("Chart", "Notes"),
 )
 
 
@@ -209,13 +210,18 @@ def draw_plan(plot: pg.PlotItem, data: ChartData, s: float) -> None:
         xs, ys = _xy(line)
         pen = chart_pen(CHART["pace"], 1.2, s, Qt.PenStyle.DashDotLine)
         before = bool(data.pace) and line[-1][0] <= data.pace[0][0]
-        name = "Plan before revision" if before else "Plan after revision"
+        name = (
+            QT_TRANSLATE_NOOP("Chart", "Plan before revision")
+            if before
+            else QT_TRANSLATE_NOOP("Chart", "Plan after revision")
+        )
         other = pg.PlotDataItem(xs, ys, pen=pen, name=name if i == 0 else None)
         other.setZValue(3)
         plot.addItem(other)
     if data.target is not None:
         pen = chart_pen(CHART["target"], 1.5, s, Qt.PenStyle.DashLine)
-        text = f"Target {data.format_value(data.target[1])}".replace("{", "{{").replace("}", "}}")
+        target = translate("Chart", "Target %1").replace("%1", data.format_value(data.target[1]))
+        text = target.replace("{", "{{").replace("}", "}}")
         line = pg.InfiniteLine(
             pos=data.target[1],
             angle=0,

@@ -39,6 +39,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 from kpi_desktop import __version__
+from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.reports.chart import ChartPainter
 from kpi_desktop.reports.meeting.cover import cover_page
 from kpi_desktop.reports.meeting.objective_section import objective_section
@@ -106,7 +107,7 @@ def build_report(
         raise ExportError(path, "a meeting report is a PDF: name the file .pdf")
     check_output(path, protect=(ws.path,))
     as_of = as_of or dt.date.today()
-    _tell(progress, 0, 1, "Reading the workspace")
+    _tell(progress, 0, 1, translate("Report", "Reading the workspace"))
     data = gather_report(ws, as_of)
     return render_report(data, path, page_size, progress)
 
@@ -130,7 +131,11 @@ def render_report(
                 QMarginsF(0, 0, 0, 0),
             )
         )
-        writer.setTitle(f"{data.workspace_name}: meeting report, {long_date(data.as_of)}")
+        writer.setTitle(
+            translate("Report", "{0}: meeting report, {1}").format(
+                data.workspace_name, long_date(data.as_of)
+            )
+        )
         writer.setCreator(f"KPI Desktop {__version__}")
         page = QRectF(0, 0, writer.width(), writer.height())
         layout = Layout(page, writer)
@@ -142,7 +147,15 @@ def render_report(
 
         def chart_step(name: str) -> None:
             done[0] += 1
-            if _tell(progress, done[0], steps, f"Drawing the chart of {name}") is False:
+            if (
+                _tell(
+                    progress,
+                    done[0],
+                    steps,
+                    translate("Report", "Drawing the chart of {0}").format(name),
+                )
+                is False
+            ):
                 raise ReportCancelled
 
         painter = QPainter()
@@ -159,7 +172,7 @@ def render_report(
                     paint_footer(painter, page, data, number, len(layout.pages))
         finally:
             painter.end()
-        if _tell(progress, steps, steps, "Saving the report") is False:
+        if _tell(progress, steps, steps, translate("Report", "Saving the report")) is False:
             raise ReportCancelled
     return path
 
@@ -171,11 +184,11 @@ def _tell(progress: Progress | None, done: int, total: int, what: str) -> bool |
 def _lay_out(layout: Layout, data: ReportData) -> None:
     cover_page(layout, data)
     layout.new_page()
-    layout.running_head = "Scorecard (continued)"
+    layout.running_head = translate("Report", "Scorecard (continued)")
     scorecard_page(layout, data)
     layout.running_head = ""
     layout.new_page()
-    layout.running_head = "Since the last review (continued)"
+    layout.running_head = translate("Report", "Since the last review (continued)")
     since_last_review_page(layout, data)
     for i, objective in enumerate(data.objectives):
         layout.running_head = ""

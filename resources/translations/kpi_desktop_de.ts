@@ -472,6 +472,108 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <source>No values and no target yet: nothing to chart</source>
+        <extracomment>What a chart with no values and no plan says instead of showing empty axes.</extracomment>
+        <translation>Noch keine Werte und kein Zielwert: nichts darzustellen</translation>
+    </message>
+    <message>
+        <source>latest %1</source>
+        <translation>zuletzt %1</translation>
+    </message>
+    <message>
+        <source>%1 of the way to target</source>
+        <translation>%1 des Wegs zum Zielwert</translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>Goal: %1</source>
+        <translation>Ziel: %1</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <extracomment>The legend entries, in the order the legend lists them.</extracomment>
+        <translation>Istwert</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Zielwert</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Ausgangswert</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>Meilensteine</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>Same months last year</source>
+        <translation>Dieselben Monate im Vorjahr</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <source>Trend line</source>
+        <translation>Trendlinie</translation>
+    </message>
+    <message>
+        <source>Normal variation</source>
+        <translation>Normale Schwankung</translation>
+    </message>
+    <message>
+        <source>Keep within</source>
+        <translation>Halten innerhalb</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Plan before revision</source>
+        <translation>Plan vor der Änderung</translation>
+    </message>
+    <message>
+        <source>Plan after revision</source>
+        <translation>Plan nach der Änderung</translation>
+    </message>
+    <message>
+        <source>Target %1</source>
+        <translation>Zielwert %1</translation>
+    </message>
+    <message>
+        <source>Range low</source>
+        <extracomment>A daily KPI shows its last this many values (a slide cannot show ten years of days). The series names of the deck&apos;s own (the others are the chart pane&apos;s: Chart context).</extracomment>
+        <translation>Bereich unten</translation>
+    </message>
+    <message>
+        <source>Range high</source>
+        <translation>Bereich oben</translation>
+    </message>
+    <message>
+        <source>Upper natural limit</source>
+        <translation>Obere natürliche Grenze</translation>
+    </message>
+    <message>
+        <source>Lower natural limit</source>
+        <translation>Untere natürliche Grenze</translation>
+    </message>
+</context>
+<context>
     <name>ChartNoteMenu</name>
     <message>
         <source>Edit note “%1”…</source>
@@ -690,6 +792,366 @@
     </message>
 </context>
 <context>
+    <name>Commentary</name>
+    <message>
+        <source> (stale)</source>
+        <translation> (veraltet)</translation>
+    </message>
+    <message>
+        <source>{v} for {when}</source>
+        <translation>{v} für {when}</translation>
+    </message>
+    <message>
+        <source>plan {v}</source>
+        <translation>Plan {v}</translation>
+    </message>
+    <message>
+        <source>keep within {v}</source>
+        <translation>halten innerhalb {v}</translation>
+    </message>
+    <message>
+        <source> by {d}</source>
+        <translation> bis {d}</translation>
+    </message>
+    <message>
+        <source>target {v}{by}</source>
+        <translation>Zielwert {v}{by}</translation>
+    </message>
+    <message>
+        <source>{kpi} has no value yet: its first one is what to bring to the meeting.</source>
+        <translation>{kpi} hat noch keinen Wert: Der erste ist das, was Sie zur Besprechung mitbringen sollten.</translation>
+    </message>
+    <message>
+        <source>{when} is exactly on plan.</source>
+        <translation>{when} liegt genau im Plan.</translation>
+    </message>
+    <message>
+        <source>That is {amount} better than the plan for now ({plan}).</source>
+        <translation>Das ist {amount} besser als der Plan für jetzt ({plan}).</translation>
+    </message>
+    <message>
+        <source>That is {amount} worse than the plan for now ({plan}).</source>
+        <translation>Das ist {amount} schlechter als der Plan für jetzt ({plan}).</translation>
+    </message>
+    <message>
+        <source>Open action on it: {list}.</source>
+        <translation>Offene Aktion dazu: {list}.</translation>
+    </message>
+    <message>
+        <source>Open actions on it: {list}.</source>
+        <translation>Offene Aktionen dazu: {list}.</translation>
+    </message>
+    <message>
+        <source>{kpi} stands at {value}{detail}.</source>
+        <translation>{kpi} steht bei {value}{detail}.</translation>
+    </message>
+    <message>
+        <source>{kpi} held at {value}{detail}.</source>
+        <translation>{kpi} blieb bei {value}{detail}.</translation>
+    </message>
+    <message>
+        <source>{kpi} rose to {value}{detail}.</source>
+        <translation>{kpi} stieg auf {value}{detail}.</translation>
+    </message>
+    <message>
+        <source>{kpi} fell to {value}{detail}.</source>
+        <translation>{kpi} fiel auf {value}{detail}.</translation>
+    </message>
+    <message>
+        <source>{n} points</source>
+        <translation>{n} Punkte</translation>
+    </message>
+    <message>
+        <source>the same as {when}</source>
+        <translation>gleich wie {when}</translation>
+    </message>
+    <message>
+        <source>{change} on {when}</source>
+        <translation>{change} ggü. {when}</translation>
+    </message>
+    <message>
+        <source>; the note says: {text}</source>
+        <translation>; laut Notiz: {text}</translation>
+    </message>
+    <message>
+        <source>Since {since} it climbs steadily, about {rate} a {per}{note}.</source>
+        <translation>Seit {since} steigt sie stetig, um etwa {rate} pro {per}{note}.</translation>
+    </message>
+    <message>
+        <source>Since {since} it falls steadily, about {rate} a {per}{note}.</source>
+        <translation>Seit {since} fällt sie stetig, um etwa {rate} pro {per}{note}.</translation>
+    </message>
+    <message>
+        <source>It climbs steadily, about {rate} a {per}{note}.</source>
+        <translation>Sie steigt stetig, um etwa {rate} pro {per}{note}.</translation>
+    </message>
+    <message>
+        <source>It falls steadily, about {rate} a {per}{note}.</source>
+        <translation>Sie fällt stetig, um etwa {rate} pro {per}{note}.</translation>
+    </message>
+    <message>
+        <source>Since {since} it runs at a new level (about {mean}, up from {was}){note}.</source>
+        <translation>Seit {since} liegt sie auf einem neuen Niveau (etwa {mean}, gestiegen von {was}){note}.</translation>
+    </message>
+    <message>
+        <source>Since {since} it runs at a new level (about {mean}, down from {was}){note}.</source>
+        <translation>Seit {since} liegt sie auf einem neuen Niveau (etwa {mean}, gesunken von {was}){note}.</translation>
+    </message>
+    <message>
+        <source>The latest value is above its natural variation ({band}): a real change, worth finding the cause.</source>
+        <translation>Der letzte Wert liegt über ihrer natürlichen Schwankung ({band}): eine echte Veränderung, deren Ursache sich zu suchen lohnt.</translation>
+    </message>
+    <message>
+        <source>The latest value is below its natural variation ({band}): a real change, worth finding the cause.</source>
+        <translation>Der letzte Wert liegt unter ihrer natürlichen Schwankung ({band}): eine echte Veränderung, deren Ursache sich zu suchen lohnt.</translation>
+    </message>
+    <message>
+        <source>It stays within its natural variation ({band}): routine variation, not a reason to act on its own.</source>
+        <translation>Sie bleibt innerhalb ihrer natürlichen Schwankung ({band}): normale Schwankung, für sich allein kein Grund zu handeln.</translation>
+    </message>
+    <message>
+        <source>The target is reached.</source>
+        <translation>Der Zielwert ist erreicht.</translation>
+    </message>
+    <message>
+        <source>At this pace it does not reach {target}: about {forecast} by {day}.</source>
+        <translation>In diesem Tempo erreicht sie {target} nicht: etwa {forecast} bis {day}.</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>pünktlich</translation>
+    </message>
+    <message>
+        <source>about {n} {unit} early</source>
+        <translation>etwa {n} {unit} früher</translation>
+    </message>
+    <message>
+        <source>about {n} {unit} late</source>
+        <translation>etwa {n} {unit} zu spät</translation>
+    </message>
+    <message>
+        <source>{n} {unit} early</source>
+        <translation>{n} {unit} früher</translation>
+    </message>
+    <message>
+        <source>{n} {unit} late</source>
+        <translation>{n} {unit} zu spät</translation>
+    </message>
+    <message>
+        <source>At this pace it reaches {target} in {when}, {timing}.</source>
+        <translation>In diesem Tempo erreicht sie {target} im {when}, {timing}.</translation>
+    </message>
+    <message>
+        <source>zero</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>one</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>two</source>
+        <translation>zwei</translation>
+    </message>
+    <message>
+        <source>three</source>
+        <translation>drei</translation>
+    </message>
+    <message>
+        <source>four</source>
+        <translation>vier</translation>
+    </message>
+    <message>
+        <source>five</source>
+        <translation>fünf</translation>
+    </message>
+    <message>
+        <source>six</source>
+        <translation>sechs</translation>
+    </message>
+    <message>
+        <source>seven</source>
+        <translation>sieben</translation>
+    </message>
+    <message>
+        <source>eight</source>
+        <translation>acht</translation>
+    </message>
+    <message>
+        <source>nine</source>
+        <translation>neun</translation>
+    </message>
+    <message>
+        <source>ten</source>
+        <translation>zehn</translation>
+    </message>
+    <message>
+        <source>eleven</source>
+        <translation>elf</translation>
+    </message>
+    <message>
+        <source>twelve</source>
+        <translation>zwölf</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <extracomment>A period word in the singular and the plural, as the sentences use it.</extracomment>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>Wochen</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>Monate</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>quarters</source>
+        <translation>Quartale</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>Jahre</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>periods</source>
+        <translation>Zeiträume</translation>
+    </message>
+</context>
+<context>
+    <name>Deck</name>
+    <message>
+        <source>The deck was not written: the export was cancelled.</source>
+        <extracomment>progress(slides done, slides in all, what is being made) -&gt; False to cancel.</extracomment>
+        <translation>Die Folien wurden nicht geschrieben: Der Export wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source> · stale</source>
+        <translation> · veraltet</translation>
+    </message>
+    <message>
+        <source>Slide {0} of {1}</source>
+        <translation>Folie {0} von {1}</translation>
+    </message>
+    <message>
+        <source> ({0} of {1})</source>
+        <translation> ({0} von {1})</translation>
+    </message>
+    <message>
+        <source>Scorecard{0}</source>
+        <translation>Scorecard{0}</translation>
+    </message>
+    <message>
+        <source>Goal / KPI</source>
+        <translation>Ziel / KPI</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Zielwert</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latest values: {0}</source>
+        <translation>Letzte Werte: {0}</translation>
+    </message>
+    <message>
+        <source>Last review: {0} ({1})</source>
+        <translation>Letzte Besprechung: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>No values yet.</source>
+        <translation>Noch keine Werte.</translation>
+    </message>
+    <message>
+        <source>Open actions:</source>
+        <translation>Offene Aktionen:</translation>
+    </message>
+    <message>
+        <source>Target revised: {0}</source>
+        <translation>Zielwert geändert: {0}</translation>
+    </message>
+    <message>
+        <source>Open actions{0}</source>
+        <translation>Offene Aktionen{0}</translation>
+    </message>
+    <message>
+        <source>{0} open, {1} overdue</source>
+        <translation>{0} offen, {1} überfällig</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>noch niemand</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>kein Datum</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>No open actions.</source>
+        <translation>Keine offenen Aktionen.</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation>Erfolge</translation>
+    </message>
+    <message>
+        <source>No new achievements this time.</source>
+        <translation>Diesmal keine neuen Erfolge.</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>… und {0} weitere</translation>
+    </message>
+</context>
+<context>
     <name>DeckExport</name>
     <message>
         <source>Export meeting deck</source>
@@ -741,6 +1203,77 @@
     <message>
         <source>{n} KPIs: a slide for each.</source>
         <translation>{n} KPIs: je eine Folie.</translation>
+    </message>
+</context>
+<context>
+    <name>Due</name>
+    <message>
+        <source>%1&apos;s value</source>
+        <translation>den Wert für %1</translation>
+    </message>
+    <message>
+        <source>yesterday&apos;s value</source>
+        <translation>den Wert von gestern</translation>
+    </message>
+    <message>
+        <source>last week&apos;s value (%1)</source>
+        <translation>den Wert der letzten Woche (%1)</translation>
+    </message>
+    <message>
+        <source>the value for %1</source>
+        <translation>den Wert für %1</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>needs %1</source>
+        <translation>braucht %1</translation>
+    </message>
+    <message>
+        <source>%1 values missing: %2</source>
+        <translation>%1 Werte fehlen: %2</translation>
+    </message>
+    <message>
+        <source>1 action is overdue</source>
+        <translation>1 Aktion ist überfällig</translation>
+    </message>
+    <message>
+        <source>%1 actions are overdue</source>
+        <translation>%1 Aktionen sind überfällig</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>1 KPI needs %1</source>
+        <translation>1 KPI braucht %1</translation>
+    </message>
+    <message>
+        <source>%2 KPIs need %1</source>
+        <translation>%2 KPIs brauchen %1</translation>
+    </message>
+    <message>
+        <source> (%1 overdue)</source>
+        <translation> (%1 überfällig)</translation>
+    </message>
+    <message>
+        <source>1 KPI needs values: %1 missing%2</source>
+        <translation>1 KPI braucht Werte: %1 fehlen%2</translation>
+    </message>
+    <message>
+        <source>%3 KPIs need values: %1 missing%2</source>
+        <translation>%3 KPIs brauchen Werte: %1 fehlen%2</translation>
     </message>
 </context>
 <context>
@@ -963,6 +1496,14 @@
 </context>
 <context>
     <name>GoalTreeModel</name>
+    <message>
+        <source>Goal / KPI</source>
+        <translation>Ziel / KPI</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
     <message>
         <source>%1 (stale)</source>
         <translation>%1 (veraltet)</translation>
@@ -2139,6 +2680,42 @@ Lizenz: MIT.</translation>
     </message>
 </context>
 <context>
+    <name>MeasurementsModel</name>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <extracomment>Rows read at once when the view asks for a row the model does not hold. Pages kept (the least recently used goes first): memory stays bounded however far the view scrolls. A change that adds or removes more rows than this resets the model instead of moving rows one block at a time.</extracomment>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>The period the value belongs to (a date is stored as its period&apos;s first day)</source>
+        <translation>Der Zeitraum, zu dem der Wert gehört (ein Datum wird als erster Tag seines Zeitraums gespeichert)</translation>
+    </message>
+    <message>
+        <source>The measured value; double-click or press Enter to change it</source>
+        <translation>Der gemessene Wert; Doppelklick oder Eingabe zum Ändern</translation>
+    </message>
+    <message>
+        <source>A short note, e.g. what explains an unusual value</source>
+        <translation>Eine kurze Notiz, z. B. was einen ungewöhnlichen Wert erklärt</translation>
+    </message>
+    <message>
+        <source>Where the value came from: typed or pasted by hand, or the imported file</source>
+        <translation>Woher der Wert stammt: von Hand eingegeben oder eingefügt, oder die importierte Datei</translation>
+    </message>
+</context>
+<context>
     <name>MeasurementsTable</name>
     <message>
         <source>Add value</source>
@@ -2780,6 +3357,284 @@ Lizenz: MIT.</translation>
     <message>
         <source>… and {n} more</source>
         <translation>… und {n} weitere</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Results to {0}</source>
+        <translation>Ergebnisse bis {0}</translation>
+    </message>
+    <message>
+        <source>No values recorded yet</source>
+        <translation>Noch keine Werte erfasst</translation>
+    </message>
+    <message>
+        <source>Report date: {0}</source>
+        <translation>Berichtsdatum: {0}</translation>
+    </message>
+    <message>
+        <source>Last review: {0} (held {1})</source>
+        <translation>Letzte Besprechung: {0} (am {1})</translation>
+    </message>
+    <message>
+        <source>Where we stand</source>
+        <translation>Wo wir stehen</translation>
+    </message>
+    <message>
+        <source>Objectives</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>no owner</source>
+        <translation>niemand verantwortlich</translation>
+    </message>
+    <message>
+        <source>; and {0} more (see the list of open actions)</source>
+        <translation>; und {0} weitere (siehe die Liste der offenen Aktionen)</translation>
+    </message>
+    <message>
+        <source>1 corrective action is overdue</source>
+        <translation>1 Korrekturmaßnahme ist überfällig</translation>
+    </message>
+    <message>
+        <source>{0} corrective actions are overdue</source>
+        <translation>{0} Korrekturmaßnahmen sind überfällig</translation>
+    </message>
+    <message>
+        <source>latest {0}, {1} of the way to {2}</source>
+        <translation>zuletzt {0}, {1} des Wegs zu {2}</translation>
+    </message>
+    <message>
+        <source>and 1 more KPI at risk or off track: see the scorecard.</source>
+        <translation>und 1 weitere KPI gefährdet oder vom Kurs ab: siehe die Scorecard.</translation>
+    </message>
+    <message>
+        <source>and {0} more KPIs at risk or off track: see the scorecard.</source>
+        <translation>und {0} weitere KPIs gefährdet oder vom Kurs ab: siehe die Scorecard.</translation>
+    </message>
+    <message>
+        <source>1 KPI</source>
+        <extracomment>Without a previous review, achievements of this many days before the as-of date count. The comment made about each KPI (by KPI id), and the status the KPI had then. The latest period the review saw (over all KPIs), None without snapshots. The latest period with values, e.g. &quot;Oct 2026&quot; (&quot;&quot; without any value). Achievements are counted from this date (see the module notes). Each revised KPI&apos;s target revisions, one line each (services.revisions). The workspace&apos;s fiscal year: quarters and years are named by it (&quot;FY 2026/27&quot;).</extracomment>
+        <translation>1 KPI</translation>
+    </message>
+    <message>
+        <source>{0} KPIs</source>
+        <translation>{0} KPIs</translation>
+    </message>
+    <message>
+        <source>score {0:.0f} of 100</source>
+        <translation>Bewertung {0:.0f} von 100</translation>
+    </message>
+    <message>
+        <source>owner {0}</source>
+        <translation>verantwortlich: {0}</translation>
+    </message>
+    <message>
+        <source>{0} (continued)</source>
+        <translation>{0} (Fortsetzung)</translation>
+    </message>
+    <message>
+        <source>{0} perspective</source>
+        <translation>Perspektive {0}</translation>
+    </message>
+    <message>
+        <source>Overall: {0}</source>
+        <translation>Gesamt: {0}</translation>
+    </message>
+    <message>
+        <source>No KPIs measure this objective yet.</source>
+        <translation>Noch keine KPI misst dieses Ziel.</translation>
+    </message>
+    <message>
+        <source>Keep within {0}</source>
+        <translation>Halten innerhalb {0}</translation>
+    </message>
+    <message>
+        <source> by {0}</source>
+        <translation> bis {0}</translation>
+    </message>
+    <message>
+        <source>Target {0}{1}</source>
+        <translation>Zielwert {0}{1}</translation>
+    </message>
+    <message>
+        <source>plan for now {0}</source>
+        <translation>Plan für jetzt {0}</translation>
+    </message>
+    <message>
+        <source>forecast {0}</source>
+        <translation>Prognose {0}</translation>
+    </message>
+    <message>
+        <source>latest value for {0}</source>
+        <translation>letzter Wert für {0}</translation>
+    </message>
+    <message>
+        <source>Target revised: {0}</source>
+        <translation>Zielwert geändert: {0}</translation>
+    </message>
+    <message>
+        <source>At the review of {0}: “{1}”</source>
+        <translation>In der Besprechung vom {0}: „{1}“</translation>
+    </message>
+    <message>
+        <source>Note {0}</source>
+        <translation>Notiz {0}</translation>
+    </message>
+    <message>
+        <source>{0} · Meeting report · {1}</source>
+        <extracomment>Said at the top of a page that a section runs on to (&quot;Objective (continued)&quot;).</extracomment>
+        <translation>{0} · Besprechungsbericht · {1}</translation>
+    </message>
+    <message>
+        <source>Page {0} of {1}</source>
+        <translation>Seite {0} von {1}</translation>
+    </message>
+    <message>
+        <source>Scorecard</source>
+        <translation>Scorecard</translation>
+    </message>
+    <message>
+        <source>Every KPI as of {0}. Progress is the share of the way from the baseline to the target; the forecast is the trend of the latest values at the target date.</source>
+        <translation>Jede KPI mit Stand {0}. Der Fortschritt ist der Anteil des Wegs vom Ausgangswert zum Zielwert; die Prognose ist der Trend der letzten Werte zum Zieldatum.</translation>
+    </message>
+    <message>
+        <source>There are no KPIs yet.</source>
+        <translation>Es gibt noch keine KPIs.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Zuletzt</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Zielwert</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>keep within</source>
+        <translation>halten innerhalb</translation>
+    </message>
+    <message>
+        <source>reaches target</source>
+        <translation>erreicht den Zielwert</translation>
+    </message>
+    <message>
+        <source>short of target</source>
+        <translation>verfehlt den Zielwert</translation>
+    </message>
+    <message>
+        <source>Since the last review</source>
+        <translation>Seit der letzten Besprechung</translation>
+    </message>
+    <message>
+        <source>Recent results</source>
+        <translation>Jüngste Ergebnisse</translation>
+    </message>
+    <message>
+        <source>No notes were written at this review.</source>
+        <translation>In dieser Besprechung wurden keine Notizen geschrieben.</translation>
+    </message>
+    <message>
+        <source>No review meeting has been recorded yet.</source>
+        <translation>Es wurde noch keine Besprechung erfasst.</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation>Erfolge</translation>
+    </message>
+    <message>
+        <source>Targets, milestones, streaks and records since {0}.</source>
+        <translation>Zielwerte, Meilensteine, Serien und Bestwerte seit {0}.</translation>
+    </message>
+    <message>
+        <source>None yet in this period.</source>
+        <translation>In diesem Zeitraum noch keine.</translation>
+    </message>
+    <message>
+        <source>Open corrective actions</source>
+        <translation>Offene Korrekturmaßnahmen</translation>
+    </message>
+    <message>
+        <source>No open actions.</source>
+        <translation>Keine offenen Aktionen.</translation>
+    </message>
+    <message>
+        <source>{0} open</source>
+        <translation>{0} offen</translation>
+    </message>
+    <message>
+        <source>, {0} overdue (listed first)</source>
+        <translation>, {0} überfällig (zuerst aufgeführt)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Overdue by 1 day</source>
+        <translation>1 Tag überfällig</translation>
+    </message>
+    <message>
+        <source>Overdue by {0} days</source>
+        <translation>{0} Tage überfällig</translation>
+    </message>
+    <message>
+        <source>Fiscal year {0}: {1} runs from {2} to {3}</source>
+        <translation>Geschäftsjahr {0}: {1} läuft vom {2} bis {3}</translation>
+    </message>
+    <message>
+        <source>Reading the workspace</source>
+        <extracomment>Page sizes a report can have. Told how far the report is: (steps done, steps in all, what is being done). Returning False cancels the report (nothing is written).</extracomment>
+        <translation>Der Arbeitsbereich wird gelesen</translation>
+    </message>
+    <message>
+        <source>{0}: meeting report, {1}</source>
+        <translation>{0}: Besprechungsbericht, {1}</translation>
+    </message>
+    <message>
+        <source>Drawing the chart of {0}</source>
+        <translation>Das Diagramm von {0} wird gezeichnet</translation>
+    </message>
+    <message>
+        <source>Saving the report</source>
+        <translation>Der Bericht wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Scorecard (continued)</source>
+        <translation>Scorecard (Fortsetzung)</translation>
+    </message>
+    <message>
+        <source>Since the last review (continued)</source>
+        <translation>Seit der letzten Besprechung (Fortsetzung)</translation>
     </message>
 </context>
 <context>

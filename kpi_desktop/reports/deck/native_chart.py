@@ -24,6 +24,7 @@ from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.util import Emu, Pt
 
 from kpi_desktop.domain.types import Frequency
+from kpi_desktop.i18n.catalogue import QT_TRANSLATE_NOOP, translate
 from kpi_desktop.reports.chart_style import CHART
 from kpi_desktop.services.tracking.chart_data import ChartData, DatedValue
 from kpi_desktop.services.tracking.chart_lines import StretchBand
@@ -140,6 +141,13 @@ _LOOK: dict[str, tuple[str, float, MSO_LINE_DASH_STYLE | None]] = {
     "Lower natural limit": (CHART["limits"], 1.0, MSO_LINE_DASH_STYLE.SQUARE_DOT),
     "Notes": (CHART["note"], 0.0, None),
 }
+#: The series names of the deck's own (the others are the chart pane's: Chart context).
+_NAMES = (
+    QT_TRANSLATE_NOOP("Chart", "Range low"),
+    QT_TRANSLATE_NOOP("Chart", "Range high"),
+    QT_TRANSLATE_NOOP("Chart", "Upper natural limit"),
+    QT_TRANSLATE_NOOP("Chart", "Lower natural limit"),
+)
 
 
 def add_kpi_chart(
@@ -150,7 +158,7 @@ def add_kpi_chart(
     data = CategoryChartData(number_format=_value_format(chart))
     data.categories = axis
     for name, values in series.items():
-        data.add_series(name, values)
+        data.add_series(translate("Chart", name), values)
     frame = shapes.add_chart(  # type: ignore[attr-defined]
         XL_CHART_TYPE.LINE, Emu(left), Emu(top), Emu(width), Emu(height), data
     )
@@ -161,15 +169,15 @@ def add_kpi_chart(
     native.legend.font.size = Pt(10)
     native.font.size = Pt(10)
     native.font.color.rgb = RGBColor.from_string(CHART["foreground"].lstrip("#"))
-    for plotted in native.plots[0].series:
-        color, width_pt, dash = _LOOK[plotted.name]
+    for plotted, key in zip(native.plots[0].series, series, strict=True):
+        color, width_pt, dash = _LOOK[key]
         line = plotted.format.line
         line.color.rgb = RGBColor.from_string(color.lstrip("#"))
         line.width = Pt(width_pt)
         if dash is not None:
             line.dash_style = dash
         plotted.smooth = False
-        if plotted.name == "Notes":  # markers only: a diamond on each note's period
+        if key == "Notes":  # markers only: a diamond on each note's period
             line.fill.background()
             plotted.marker.style = XL_MARKER_STYLE.DIAMOND
             plotted.marker.size = 11
@@ -177,11 +185,9 @@ def add_kpi_chart(
             plotted.marker.format.fill.fore_color.rgb = RGBColor.from_string(color.lstrip("#"))
             continue
         plotted.marker.style = (
-            XL_MARKER_STYLE.CIRCLE
-            if plotted.name == "Actual" and len(axis) <= 60
-            else XL_MARKER_STYLE.NONE
+            XL_MARKER_STYLE.CIRCLE if key == "Actual" and len(axis) <= 60 else XL_MARKER_STYLE.NONE
         )
-        if plotted.name == "Actual" and len(axis) <= 60:
+        if key == "Actual" and len(axis) <= 60:
             plotted.marker.size = 5
             plotted.marker.format.fill.solid()
             plotted.marker.format.fill.fore_color.rgb = RGBColor.from_string(color.lstrip("#"))

@@ -22,6 +22,7 @@ from pptx.util import Emu, Inches, Pt
 
 from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.types import Status
+from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.reports.chart_style import CHART, STATUS_COLORS
 from kpi_desktop.reports.deck.native_chart import add_kpi_chart
 from kpi_desktop.reports.deck.text_fit import fit_text
@@ -57,7 +58,7 @@ Progress = Callable[[int, int, str], bool]
 
 class DeckCancelled(KpiDesktopError):
     def __init__(self) -> None:
-        super().__init__("The deck was not written: the export was cancelled.")
+        super().__init__(translate("Deck", "The deck was not written: the export was cancelled."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +191,9 @@ def _table(
 
 
 def _status_cell(st: KpiStatus) -> tuple[str, dict[str, Any]]:
-    stale = " · stale" if st.stale else ""  # its latest value is old: an old verdict
+    stale = (
+        translate("Deck", " · stale") if st.stale else ""
+    )  # its latest value is old: an old verdict
     return f"{SYMBOLS[st.status]} {st.status.label}{stale}", {
         "color": STATUS_COLORS[st.status],
         "bold": True,
@@ -256,7 +259,9 @@ def build_deck(
     def step() -> None:
         nonlocal done
         done += 1
-        if progress is not None and not progress(done, total, f"Slide {done + 1} of {total}"):
+        if progress is not None and not progress(
+            done, total, translate("Deck", "Slide {0} of {1}").format(done + 1, total)
+        ):
             raise DeckCancelled()
 
     prs = Presentation()
@@ -268,12 +273,17 @@ def build_deck(
     pages = _pages(rows, SCORECARD_ROWS)
     for n, page in enumerate(pages, 1):
         slide = prs.slides.add_slide(blank)
-        part = f" ({n} of {len(pages)})" if len(pages) > 1 else ""
-        _title(slide, f"Scorecard{part}", data.summary())
+        part = translate("Deck", " ({0} of {1})").format(n, len(pages)) if len(pages) > 1 else ""
+        _title(slide, translate("Deck", "Scorecard{0}").format(part), data.summary())
         if page:
             _table(
                 slide,
-                ("Goal / KPI", "Latest", "Target", "Status"),
+                (
+                    translate("Deck", "Goal / KPI"),
+                    translate("Deck", "Latest"),
+                    translate("Deck", "Target"),
+                    translate("Deck", "Status"),
+                ),
                 page,
                 (0.46, 0.18, 0.18, 0.18),
                 Inches(1.7),
@@ -336,9 +346,13 @@ def _title_slide(slide: Any, data: ReportData) -> None:
     )
     lines = [f"KPI meeting · as of {_day(data.as_of)}"]
     if data.period:
-        lines.append(f"Latest values: {data.period}")
+        lines.append(translate("Deck", "Latest values: {0}").format(data.period))
     if data.last_review is not None:
-        lines.append(f"Last review: {data.last_review.title} ({_day(data.last_review.date)})")
+        lines.append(
+            translate("Deck", "Last review: {0} ({1})").format(
+                data.last_review.title, _day(data.last_review.date)
+            )
+        )
     lines.append(data.summary())
     add_text(
         slide,
@@ -360,7 +374,9 @@ def _kpi_slide(slide: Any, data: ReportData, st: KpiStatus, chart: ChartData) ->
     if len(chart.values):
         add_kpi_chart(slide.shapes, chart, MARGIN, top, chart_w, Inches(5.4))
     else:
-        add_text(slide, "No values yet.", MARGIN, top, chart_w, Inches(1), size=20)
+        add_text(
+            slide, translate("Deck", "No values yet."), MARGIN, top, chart_w, Inches(1), size=20
+        )
     side_left = MARGIN + chart_w + Inches(0.3)
     side_w = WIDTH - side_left - MARGIN
     add_text(
@@ -390,7 +406,7 @@ def _kpi_slide(slide: Any, data: ReportData, st: KpiStatus, chart: ChartData) ->
     notes = [status_line(st, chart), *said, *pinned]
     actions = [a for a in data.open_actions if a.about in (st.kpi, st.goal)]
     if actions:
-        notes.append("Open actions:")
+        notes.append(translate("Deck", "Open actions:"))
         notes += [
             f"- {a.title} ({a.owner or 'nobody yet'}"
             + (f", due {_day(a.due_date)}" if a.due_date else "")
@@ -399,7 +415,7 @@ def _kpi_slide(slide: Any, data: ReportData, st: KpiStatus, chart: ChartData) ->
             for a in actions
         ]
     revisions = data.revisions.get(st.kpi_id, [])
-    notes += [f"Target revised: {line}" for line in revisions]
+    notes += [translate("Deck", "Target revised: {0}").format(line) for line in revisions]
     slide.notes_slide.notes_text_frame.text = "\n".join(notes)
 
 
@@ -408,17 +424,22 @@ def _actions_slides(prs: Any, blank: Any, data: ReportData, step: Callable[[], N
     pages = _pages(actions, ACTION_ROWS)
     for n, page in enumerate(pages, 1):
         slide = prs.slides.add_slide(blank)
-        part = f" ({n} of {len(pages)})" if len(pages) > 1 else ""
+        part = translate("Deck", " ({0} of {1})").format(n, len(pages)) if len(pages) > 1 else ""
         late = sum(1 for a in actions if a.overdue)
-        _title(slide, f"Open actions{part}", f"{len(actions)} open, {late} overdue")
+        _title(
+            slide,
+            translate("Deck", "Open actions{0}").format(part),
+            translate("Deck", "{0} open, {1} overdue").format(len(actions), late),
+        )
         if page:
             rows = [
                 [
                     (a.title, {}),
                     (a.about or "—", {}),
-                    (a.owner or "nobody yet", {}),
+                    (a.owner or translate("Deck", "nobody yet"), {}),
                     (
-                        (_day(a.due_date) or "no date") + (" · overdue" if a.overdue else ""),
+                        (_day(a.due_date) or translate("Deck", "no date"))
+                        + (" · overdue" if a.overdue else ""),
                         {"color": STATUS_COLORS[Status.OFF_TRACK], "bold": True}
                         if a.overdue
                         else {},
@@ -428,27 +449,44 @@ def _actions_slides(prs: Any, blank: Any, data: ReportData, step: Callable[[], N
             ]
             _table(
                 slide,
-                ("Action", "For", "Owner", "Due"),
+                (
+                    translate("Deck", "Action"),
+                    translate("Deck", "For"),
+                    translate("Deck", "Owner"),
+                    translate("Deck", "Due"),
+                ),
                 rows,
                 (0.44, 0.22, 0.14, 0.20),
                 Inches(1.7),
             )
         else:
-            add_text(slide, "No open actions.", MARGIN, Inches(1.8), Inches(6), Inches(0.6))
+            add_text(
+                slide,
+                translate("Deck", "No open actions."),
+                MARGIN,
+                Inches(1.8),
+                Inches(6),
+                Inches(0.6),
+            )
         step()
 
 
 def _achievements_slide(slide: Any, data: ReportData) -> None:
     found = data.achievements
-    _title(slide, "Achievements", f"Since {_day(data.achievements_since)}")
+    _title(slide, translate("Deck", "Achievements"), f"Since {_day(data.achievements_since)}")
     if not found:
         add_text(
-            slide, "No new achievements this time.", MARGIN, Inches(1.8), Inches(8), Inches(0.6)
+            slide,
+            translate("Deck", "No new achievements this time."),
+            MARGIN,
+            Inches(1.8),
+            Inches(8),
+            Inches(0.6),
         )
         return
     lines = [f"★ {a.kpi}: {a.text}" for a in found[:ACHIEVEMENT_LINES]]
     if len(found) > ACHIEVEMENT_LINES:
-        lines.append(f"… and {len(found) - ACHIEVEMENT_LINES} more")
+        lines.append(translate("Deck", "… and {0} more").format(len(found) - ACHIEVEMENT_LINES))
     add_text(
         slide,
         "\n".join(lines),

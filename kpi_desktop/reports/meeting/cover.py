@@ -12,6 +12,7 @@ from PySide6.QtGui import (
 
 from kpi_desktop.domain.formatting import format_percent
 from kpi_desktop.domain.types import Status
+from kpi_desktop.i18n.catalogue import in_sentence, translate
 from kpi_desktop.reports.chart_style import STATUS_COLORS
 from kpi_desktop.reports.meeting.badges import badge_line, badge_line_height, paint_badge
 from kpi_desktop.reports.meeting.page_layout import Layout, PaintContext, paint_text, tint
@@ -82,25 +83,35 @@ def cover_page(layout: Layout, data: ReportData) -> None:
     layout.block(40, band)
     layout.heading(data.workspace_name, H1)
     layout.gap(6)
-    period = f"Results to {data.period}" if data.period else "No values recorded yet"
+    period = (
+        translate("Report", "Results to {0}").format(data.period)
+        if data.period
+        else translate("Report", "No values recorded yet")
+    )
     layout.paragraph(period, H3, INK)
-    layout.paragraph(f"Report date: {long_date(data.as_of)}", BODY, MUTED)
+    layout.paragraph(
+        translate("Report", "Report date: {0}").format(long_date(data.as_of)), BODY, MUTED
+    )
     if not data.fiscal.is_calendar:
         layout.paragraph(fiscal_year_line(data.fiscal, data.as_of), BODY, MUTED)
     review = data.last_review
     if review is not None:
         layout.paragraph(
-            f"Last review: {review.title} (held {long_date(review.date)})", BODY, MUTED
+            translate("Report", "Last review: {0} (held {1})").format(
+                review.title, long_date(review.date)
+            ),
+            BODY,
+            MUTED,
         )
     layout.gap(34)
-    layout.heading("Where we stand", H3, keep_with=90)
+    layout.heading(translate("Report", "Where we stand"), H3, keep_with=90)
     layout.paragraph(data.summary(), BODY, MUTED)
     layout.gap(10)
     _status_summary_block(layout, data)
     layout.gap(30)
 
     if data.objectives:
-        layout.heading("Objectives", H3, keep_with=30)
+        layout.heading(translate("Report", "Objectives"), H3, keep_with=30)
         layout.gap(4)
         for objective in data.objectives:
             _objective_line(layout, objective)
@@ -111,21 +122,29 @@ def cover_page(layout: Layout, data: ReportData) -> None:
     overdue = [a for a in data.open_actions if a.overdue]
     if not attention and not overdue:
         return
-    layout.heading("Needs attention", H3, keep_with=30)
+    layout.heading(translate("Report", "Needs attention"), H3, keep_with=30)
     layout.gap(4)
     overdue_line: tuple[str, str] | None = None
     if overdue:
-        noun = "action is" if len(overdue) == 1 else "actions are"
-        names = "; ".join(f"{a.title} ({a.owner or 'no owner'})" for a in overdue[:3])
+        nobody = translate("Report", "no owner")
+        names = "; ".join(f"{a.title} ({a.owner or nobody})" for a in overdue[:3])
         if len(overdue) > 3:
-            names += f"; and {len(overdue) - 3} more (see the list of open actions)"
-        overdue_line = (f"{len(overdue)} corrective {noun} overdue", names)
+            names += translate("Report", "; and {0} more (see the list of open actions)").format(
+                len(overdue) - 3
+            )
+        overdue_text = (
+            translate("Report", "1 corrective action is overdue")
+            if len(overdue) == 1
+            else translate("Report", "{0} corrective actions are overdue").format(len(overdue))
+        )
+        overdue_line = (overdue_text, names)
     lines = [
         (
             st.status,
-            f"{st.kpi}: {st.status.label.lower()}",
-            f"latest {st.format(st.latest_value)}, "
-            f"{format_percent(st.progress)} of the way to {st.target_text()}",
+            f"{st.kpi}: {in_sentence(st.status.label)}",
+            translate("Report", "latest {0}, {1} of the way to {2}").format(
+                st.format(st.latest_value), format_percent(st.progress), st.target_text()
+            ),
         )
         for st in attention
     ]
@@ -142,8 +161,13 @@ def cover_page(layout: Layout, data: ReportData) -> None:
     if shown < len(lines):
         more = len(lines) - shown
         layout.paragraph(
-            f"and {more} more KPI{'s' if more != 1 else ''} at risk or off track: "
-            "see the scorecard.",
+            (
+                translate("Report", "and 1 more KPI at risk or off track: see the scorecard.")
+                if more == 1
+                else translate(
+                    "Report", "and {0} more KPIs at risk or off track: see the scorecard."
+                ).format(more)
+            ),
             SMALL,
             MUTED,
             indent=24,
@@ -155,11 +179,11 @@ def cover_page(layout: Layout, data: ReportData) -> None:
 
 def _objective_line(layout: Layout, objective: ObjectiveSection) -> None:
     n = len(objective.kpis)
-    facts = [f"{n} KPI{'s' if n != 1 else ''}"]
+    facts = [translate("Report", "1 KPI") if n == 1 else translate("Report", "{0} KPIs").format(n)]
     if objective.rollup.score is not None:
-        facts.append(f"score {objective.rollup.score:.0f} of 100")
+        facts.append(translate("Report", "score {0:.0f} of 100").format(objective.rollup.score))
     if objective.owner:
-        facts.append(f"owner {objective.owner}")
+        facts.append(translate("Report", "owner {0}").format(objective.owner))
     badge_line(
         layout,
         objective.rollup.status,

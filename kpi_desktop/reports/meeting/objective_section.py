@@ -11,6 +11,7 @@ from PySide6.QtGui import (
 )
 
 from kpi_desktop.domain.types import Frequency
+from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.reports.meeting.badges import badge_line
 from kpi_desktop.reports.meeting.page_layout import Layout, PaintContext
 from kpi_desktop.reports.meeting.style import (
@@ -43,20 +44,21 @@ def _chart_height(layout: Layout) -> float:
 
 def objective_section(layout: Layout, data: ReportData, objective: ObjectiveSection) -> None:
     layout.heading(objective.title, H2, rule=True, keep_with=30)
-    layout.running_head = f"{objective.title} (continued)"
+    layout.running_head = translate("Report", "{0} (continued)").format(objective.title)
     facts = [objective.rollup.status.label]
     if objective.rollup.score is not None:
-        facts.append(f"score {objective.rollup.score:.0f} of 100")
+        facts.append(translate("Report", "score {0:.0f} of 100").format(objective.rollup.score))
     if objective.perspective:
-        facts.append(f"{objective.perspective} perspective")
+        facts.append(translate("Report", "{0} perspective").format(objective.perspective))
     if objective.owner:
-        facts.append(f"owner {objective.owner}")
-    badge_line(layout, objective.rollup.status, "Overall: " + " · ".join(facts), "")
+        facts.append(translate("Report", "owner {0}").format(objective.owner))
+    overall = translate("Report", "Overall: {0}").format(" · ".join(facts))
+    badge_line(layout, objective.rollup.status, overall, "")
     if objective.description:
         layout.paragraph(objective.description, BODY, MUTED)
     layout.gap(12)
     if not objective.kpis:
-        layout.paragraph("No KPIs measure this objective yet.", BODY, MUTED)
+        layout.paragraph(translate("Report", "No KPIs measure this objective yet."), BODY, MUTED)
         return
     chart_h = _chart_height(layout)
     for st, chart in zip(objective.kpis, objective.charts, strict=True):
@@ -72,30 +74,40 @@ def _kpi_block(
     freq = data.frequencies.get(st.kpi_id, Frequency.MONTHLY)
     caption_parts = []
     if st.direction == "range":
-        caption_parts.append(f"Keep within {st.target_text()}")
+        caption_parts.append(translate("Report", "Keep within {0}").format(st.target_text()))
     elif st.target is not None:
-        by = f" by {short_date(st.target_date)}" if st.target_date else ""
-        caption_parts.append(f"Target {st.target_text()}{by}")
+        by = (
+            translate("Report", " by {0}").format(short_date(st.target_date))
+            if st.target_date
+            else ""
+        )
+        caption_parts.append(translate("Report", "Target {0}{1}").format(st.target_text(), by))
     if st.expected is not None and st.direction != "range":
-        caption_parts.append(f"plan for now {st.format(st.expected)}")
+        caption_parts.append(translate("Report", "plan for now {0}").format(st.format(st.expected)))
     if st.forecast is not None:
-        caption_parts.append(f"forecast {st.format(st.forecast)}")
+        caption_parts.append(translate("Report", "forecast {0}").format(st.format(st.forecast)))
     if st.latest_date is not None:
         when = period_name(st.latest_date, freq, data.fiscal)
-        caption_parts.append(f"latest value for {when}")
+        caption_parts.append(translate("Report", "latest value for {0}").format(when))
     caption = " · ".join(caption_parts)
     for line in data.revisions.get(st.kpi_id, []):  # the plan's history, under the caption
-        caption += "\nTarget revised: " + line[0].lower() + line[1:]
+        caption += "\n" + translate("Report", "Target revised: {0}").format(
+            line[0].lower() + line[1:]
+        )
     comment = ""
     review = data.last_review
     if review is not None and review.comments.get(st.kpi_id):
-        comment = f"At the review of {short_date(review.date)}: “{review.comments[st.kpi_id]}”"
+        comment = translate("Report", "At the review of {0}: “{1}”").format(
+            short_date(review.date), review.comments[st.kpi_id]
+        )
 
     said = " ".join(sentences(st, chart))  # what the numbers say, in plain sentences
     caption_lines = layout.wrap(caption, SMALL, layout.width - 16) if caption else []
     said_lines = layout.wrap(said, NOTE, layout.width - 16)
     for line in numbered(chart.notes):  # the chart's numbered pins, explained
-        said_lines += layout.wrap(f"Note {line}", NOTE, layout.width - 16)
+        said_lines += layout.wrap(
+            translate("Report", "Note {0}").format(line), NOTE, layout.width - 16
+        )
     comment_lines = layout.wrap(comment, NOTE, layout.width - 24) if comment else []
     lh_caption, lh_note = layout.line_height(SMALL), layout.line_height(NOTE)
     height = chart_h + 6 + len(caption_lines) * lh_caption + 4 + len(said_lines) * lh_note

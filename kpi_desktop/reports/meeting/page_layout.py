@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QTextLayout,
 )
 
+from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.reports.meeting.style import (
     FOOTER_OFFSET,
     INK,
@@ -202,6 +203,15 @@ def paint_footer(p: QPainter, page: QRectF, data: ReportData, number: int, total
     p.setPen(QPen(QColor(RULE), 1.0))
     p.drawLine(QPointF(left, y - 14), QPointF(right, y - 14))
     r = QRectF(left, y - 10, right - left, 18)
-    about = f"{data.workspace_name} · Meeting report · {long_date(data.as_of)}"
+    about = translate("Report", "{0} · Meeting report · {1}").format(
+        data.workspace_name, long_date(data.as_of)
+    )
     paint_text(p, r, about, SMALL, MUTED)
-    paint_text(p, r, f"Page {number} of {total}", SMALL, MUTED, Qt.AlignmentFlag.AlignRight)
+    paint_text(
+        p,
+        r,
+        translate("Report", "Page {0} of {1}").format(number, total),
+        SMALL,
+        MUTED,
+        Qt.AlignmentFlag.AlignRight,
+    )

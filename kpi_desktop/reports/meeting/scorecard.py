@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from kpi_desktop.domain.formatting import format_percent
 from kpi_desktop.domain.types import Frequency
+from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.reports.meeting.page_layout import Layout
 from kpi_desktop.reports.meeting.style import (
     BODY,
@@ -29,25 +30,27 @@ from kpi_desktop.services.tracking.status import KpiStatus
 
 
 def scorecard_page(layout: Layout, data: ReportData) -> None:
-    layout.heading("Scorecard", H2, keep_with=60, rule=True)
+    layout.heading(translate("Report", "Scorecard"), H2, keep_with=60, rule=True)
     layout.paragraph(
-        f"Every KPI as of {long_date(data.as_of)}. Progress is the share of the way from "
-        "the baseline to the target; the forecast is the trend of the latest values at the "
-        "target date.",
+        translate(
+            "Report",
+            "Every KPI as of {0}. Progress is the share of the way from the baseline to the "
+            "target; the forecast is the trend of the latest values at the target date.",
+        ).format(long_date(data.as_of)),
         SMALL,
         MUTED,
     )
     layout.gap(10)
     if not data.statuses:
-        layout.paragraph("There are no KPIs yet.", BODY, MUTED)
+        layout.paragraph(translate("Report", "There are no KPIs yet."), BODY, MUTED)
         return
     columns = [
         Column("KPI", 0.29),
-        Column("Status", 0.15),
-        Column("Latest", 0.15, right=True),
-        Column("Target", 0.15, right=True),
-        Column("Progress", 0.11, right=True),
-        Column("Forecast", 0.15, right=True),
+        Column(translate("Report", "Status"), 0.15),
+        Column(translate("Report", "Latest"), 0.15, right=True),
+        Column(translate("Report", "Target"), 0.15, right=True),
+        Column(translate("Report", "Progress"), 0.11, right=True),
+        Column(translate("Report", "Forecast"), 0.15, right=True),
     ]
     rows: list[list[Cell] | str] = []
     for objective in data.objectives:
@@ -69,7 +72,7 @@ def _scorecard_row(data: ReportData, objective: ObjectiveSection, st: KpiStatus)
         latest.append((period_name(st.latest_date, freq, data.fiscal), SMALL, MUTED))
     target: Lines = [(st.target_text(), TABLE, INK)]
     if st.direction == "range":
-        target.append(("keep within", SMALL, MUTED))
+        target.append((translate("Report", "keep within"), SMALL, MUTED))
     elif st.target_date is not None:
         target.append((f"by {period_name(st.target_date, freq, data.fiscal)}", SMALL, MUTED))
     progress = Cell([(format_percent(st.progress), TABLE, INK)], bar=st.progress)
@@ -78,7 +81,15 @@ def _scorecard_row(data: ReportData, objective: ObjectiveSection, st: KpiStatus)
     forecast: Lines = [(st.format(st.forecast), TABLE, INK)]
     if st.forecast is not None and st.target is not None and st.direction != "range":
         good = st.forecast >= st.target if st.direction == "increase" else st.forecast <= st.target
-        forecast.append(("reaches target" if good else "short of target", SMALL, MUTED))
+        forecast.append(
+            (
+                translate("Report", "reaches target")
+                if good
+                else translate("Report", "short of target"),
+                SMALL,
+                MUTED,
+            )
+        )
     status: Lines = [(st.status.label, TABLE_BOLD, INK)]
     if st.stale:  # an old status: the latest value is overdue
         status.append(("stale", SMALL_BOLD, OVERDUE))

@@ -5,6 +5,7 @@ the open corrective actions (overdue ones first, marked in colour and words).
 from __future__ import annotations
 
 from kpi_desktop.domain.types import Status
+from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.reports.meeting.badges import badge_line
 from kpi_desktop.reports.meeting.page_layout import Layout
 from kpi_desktop.reports.meeting.style import (
@@ -29,7 +30,11 @@ from kpi_desktop.services.review.report_data import (
 
 def since_last_review_page(layout: Layout, data: ReportData) -> None:
     review = data.last_review
-    title = "Since the last review" if review else "Recent results"
+    title = (
+        translate("Report", "Since the last review")
+        if review
+        else translate("Report", "Recent results")
+    )
     layout.heading(title, H2, keep_with=60, rule=True)
     if review is not None:
         layout.heading(f"{review.title} ({long_date(review.date)})", H3, keep_with=40)
@@ -38,37 +43,45 @@ def since_last_review_page(layout: Layout, data: ReportData) -> None:
                 layout.paragraph(paragraph, BODY)
                 layout.gap(4)
         else:
-            layout.paragraph("No notes were written at this review.", BODY, MUTED)
+            layout.paragraph(
+                translate("Report", "No notes were written at this review."), BODY, MUTED
+            )
     else:
-        layout.paragraph("No review meeting has been recorded yet.", BODY, MUTED)
+        layout.paragraph(
+            translate("Report", "No review meeting has been recorded yet."), BODY, MUTED
+        )
     layout.gap(20)
 
-    layout.heading("Achievements", H3, keep_with=40)
+    layout.heading(translate("Report", "Achievements"), H3, keep_with=40)
     since = long_date(data.achievements_since)
-    layout.paragraph(f"Targets, milestones, streaks and records since {since}.", SMALL, MUTED)
+    layout.paragraph(
+        translate("Report", "Targets, milestones, streaks and records since {0}.").format(since),
+        SMALL,
+        MUTED,
+    )
     layout.gap(4)
     if data.achievements:
         for found in data.achievements:
             badge_line(layout, Status.ACHIEVED, found.kpi, found.text)
     else:
-        layout.paragraph("None yet in this period.", BODY, MUTED)
+        layout.paragraph(translate("Report", "None yet in this period."), BODY, MUTED)
     layout.gap(20)
 
-    layout.heading("Open corrective actions", H3, keep_with=60)
+    layout.heading(translate("Report", "Open corrective actions"), H3, keep_with=60)
     if not data.open_actions:
-        layout.paragraph("No open actions.", BODY, MUTED)
+        layout.paragraph(translate("Report", "No open actions."), BODY, MUTED)
         return
     overdue = sum(a.overdue for a in data.open_actions)
-    note = f"{len(data.open_actions)} open"
+    note = translate("Report", "{0} open").format(len(data.open_actions))
     if overdue:
-        note += f", {overdue} overdue (listed first)"
+        note += translate("Report", ", {0} overdue (listed first)").format(overdue)
     layout.paragraph(note + ".", SMALL, MUTED)
     layout.gap(4)
     columns = [
-        Column("Action", 0.40),
-        Column("For", 0.22),
-        Column("Owner", 0.13),
-        Column("Due", 0.25),
+        Column(translate("Report", "Action"), 0.40),
+        Column(translate("Report", "For"), 0.22),
+        Column(translate("Report", "Owner"), 0.13),
+        Column(translate("Report", "Due"), 0.25),
     ]
     rows: list[list[Cell] | str] = []
     for a in data.open_actions:
@@ -77,13 +90,23 @@ def since_last_review_page(layout: Layout, data: ReportData) -> None:
             days = (data.as_of - a.due_date).days
             due = [
                 (short_date(a.due_date), TABLE_BOLD, OVERDUE),
-                (f"Overdue by {days} day{'s' if days != 1 else ''}", SMALL_BOLD, OVERDUE),
+                (
+                    (
+                        translate("Report", "Overdue by 1 day")
+                        if days == 1
+                        else translate("Report", "Overdue by {0} days").format(days)
+                    ),
+                    SMALL_BOLD,
+                    OVERDUE,
+                ),
             ]
         rows.append(
             [
                 Cell([(a.title, TABLE, INK)]),
                 Cell([(a.about or "—", TABLE, MUTED if not a.about else INK)]),
-                Cell([(a.owner or "no owner", TABLE, INK if a.owner else MUTED)]),
+                Cell(
+                    [(a.owner or translate("Report", "no owner"), TABLE, INK if a.owner else MUTED)]
+                ),
                 Cell(due),
             ]
         )

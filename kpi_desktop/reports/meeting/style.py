@@ -13,6 +13,7 @@ from PySide6.QtGui import (
 from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear, period_end, period_label
 from kpi_desktop.domain.types import Frequency, Status
+from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.reports.chart_style import STATUS_COLORS
 
 # Layout (logical pixels) and type (points).
@@ -59,9 +60,8 @@ def fiscal_year_line(fiscal: FiscalYear, as_of: dt.date) -> str:
     year April to March: FY 2026/27 runs from 1 April 2026 to 31 March 2027"."""
     start = fiscal.start_of(as_of)
     end = period_end(start, Frequency.YEARLY, fiscal=fiscal)
-    return (
-        f"Fiscal year {fiscal.describe()}: {fiscal.name(start)} runs from "
-        f"{long_date(start)} to {long_date(end)}"
+    return translate("Report", "Fiscal year {0}: {1} runs from {2} to {3}").format(
+        fiscal.describe(), fiscal.name(start), long_date(start), long_date(end)
     )
 
 

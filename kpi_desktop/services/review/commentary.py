@@ -19,26 +19,36 @@ from typing import Protocol
 import numpy as np
 
 from kpi_desktop.domain.due import period_name
-from kpi_desktop.domain.formatting import format_date
+from kpi_desktop.domain.formatting import format_date, format_number, format_percent
 from kpi_desktop.domain.periods import PERIOD_WORD, add_periods, period_index
 from kpi_desktop.domain.types import Direction, Frequency, Status
+from kpi_desktop.i18n.catalogue import QT_TRANSLATE_NOOP, translate
 from kpi_desktop.services.tracking.chart_data import ChartData
 from kpi_desktop.services.tracking.status import KpiStatus
 
 
 def status_line(st: KpiStatus, chart: ChartData) -> str:
     """ "On track · €44,100 for Nov 2026 · plan €42,061 · target €46,000 by 31 Dec 2027"."""
-    parts = [st.status.label + (" (stale)" if st.stale else "")]
+    stale = translate("Commentary", " (stale)") if st.stale else ""
+    parts = [st.status.label + stale]
     if st.latest_value is not None and st.latest_date is not None:
         when = period_name(st.latest_date, chart.frequency, fiscal=chart.fiscal)
-        parts.append(f"{st.format(st.latest_value)} for {when}")
+        parts.append(
+            translate("Commentary", "{v} for {when}").format(
+                v=st.format(st.latest_value), when=when
+            )
+        )
     if st.expected is not None and st.direction != Direction.RANGE:
-        parts.append(f"plan {st.format(st.expected)}")
+        parts.append(translate("Commentary", "plan {v}").format(v=st.format(st.expected)))
     if st.direction == Direction.RANGE and st.range_low is not None:
-        parts.append(f"keep within {st.target_text()}")
+        parts.append(translate("Commentary", "keep within {v}").format(v=st.target_text()))
     elif st.target is not None:
-        by = f" by {_day(st.target_date)}" if st.target_date else ""
-        parts.append(f"target {st.target_text()}{by}")
+        by = (
+            translate("Commentary", " by {d}").format(d=_day(st.target_date))
+            if st.target_date
+            else ""
+        )
+        parts.append(translate("Commentary", "target {v}{by}").format(v=st.target_text(), by=by))
     return " · ".join(parts)
 
 
@@ -146,7 +156,12 @@ def sentences(st: Facts, chart: ChartData, actions: Sequence[str] = ()) -> list[
     """The commentary: a few sentences, each from the numbers (see the module notes).
     ``actions`` are the open actions on the KPI, one short text each."""
     if st.latest_value is None or st.latest_date is None or not len(chart.values):
-        return [f"{st.kpi} has no value yet: its first one is what to bring to the meeting."]
+        return [
+            translate(
+                "Commentary",
+                "{kpi} has no value yet: its first one is what to bring to the meeting.",
+            ).format(kpi=st.kpi)
+        ]
     out = [_movement(st, chart)]
     latest, when = (
         st.latest_value,
@@ -155,20 +170,28 @@ def sentences(st: Facts, chart: ChartData, actions: Sequence[str] = ()) -> list[
     if st.expected is not None and st.direction != Direction.RANGE:
         gap = latest - st.expected
         if abs(gap) < 1e-9:
-            out.append(f"{when} is exactly on plan.")
+            out.append(translate("Commentary", "{when} is exactly on plan.").format(when=when))
         else:
-            side = _better_or_worse(gap, st.direction)
-            out.append(
-                f"That is {_amount(st, abs(gap))} {side} the plan for now "
-                f"({st.format(st.expected)})."
+            better = gap > 0 if st.direction != Direction.DECREASE else gap < 0
+            sentence = (
+                translate("Commentary", "That is {amount} better than the plan for now ({plan}).")
+                if better
+                else translate(
+                    "Commentary", "That is {amount} worse than the plan for now ({plan})."
+                )
             )
+            out.append(sentence.format(amount=_amount(st, abs(gap)), plan=st.format(st.expected)))
     out += _variation(st, chart)
     pace = _pace(st, chart)
     if pace:
         out.append(pace)
     if actions:
-        noun = "Open action" if len(actions) == 1 else "Open actions"
-        out.append(f"{noun} on it: {'; '.join(actions)}.")
+        sentence = (
+            translate("Commentary", "Open action on it: {list}.")
+            if len(actions) == 1
+            else translate("Commentary", "Open actions on it: {list}.")
+        )
+        out.append(sentence.format(list="; ".join(actions)))
     return out
 
 
@@ -195,13 +218,15 @@ def _movement(st: Facts, chart: ChartData) -> str:
             _change(st, now, year_ago, period_name(last_year, chart.frequency, fiscal=chart.fiscal))
         )
     if before is None:
-        verb = "stands at"
+        sentence = translate("Commentary", "{kpi} stands at {value}{detail}.")
     elif abs(now - before) < 1e-12:
-        verb = "held at"
+        sentence = translate("Commentary", "{kpi} held at {value}{detail}.")
+    elif now > before:
+        sentence = translate("Commentary", "{kpi} rose to {value}{detail}.")
     else:
-        verb = "rose to" if now > before else "fell to"
+        sentence = translate("Commentary", "{kpi} fell to {value}{detail}.")
     detail = f" ({', '.join(changes)})" if changes else ""
-    return f"{st.kpi} {verb} {st.format(now)}{detail}."
+    return sentence.format(kpi=st.kpi, value=st.format(now), detail=detail)
 
 
 def _is_rate(st: Facts) -> bool:
@@ -212,21 +237,24 @@ def _amount(st: Facts, difference: float) -> str:
     """A difference between two values: in points for a rate ("0.4 points"), else in the
     KPI's unit ("€718")."""
     if _is_rate(st):
-        return f"{difference:.{max(st.decimals, 1)}f} points"
+        points = format_number(difference, max(st.decimals, 1))
+        return translate("Commentary", "{n} points").format(n=points)
     return st.format(difference)
 
 
 def _change(st: Facts, now: float, then: float, when: str) -> str:
     change = now - then
     if abs(change) < 1e-12:
-        return f"the same as {when}"
+        return translate("Commentary", "the same as {when}").format(when=when)
     sign = "+" if change > 0 else "-"
+    on = translate("Commentary", "{change} on {when}")
     if _is_rate(st):  # a change of a rate is in points, not a share of it
-        return f"{sign}{_amount(st, abs(change))} on {when}"
+        return on.format(change=f"{sign}{_amount(st, abs(change))}", when=when)
     if then != 0:
         ratio = change / abs(then)
-        return f"{ratio:+.1%} on {when}" if abs(ratio) < 0.1 else f"{ratio:+.0%} on {when}"
-    return f"{sign}{st.format(abs(change))} on {when}"
+        share = format_percent(abs(ratio), 1 if abs(ratio) < 0.1 else 0)
+        return on.format(change=f"{sign}{share}", when=when)
+    return on.format(change=f"{sign}{st.format(abs(change))}", when=when)
 
 
 def _explained(chart: ChartData, first: dt.date) -> str:
@@ -235,7 +263,7 @@ def _explained(chart: ChartData, first: dt.date) -> str:
     end = add_periods(first, chart.frequency, 1, fiscal=chart.fiscal)
     for note in chart.notes:
         if note.start < end and note.last >= first:
-            return f"; the note says: {note.text}"
+            return translate("Commentary", "; the note says: {text}").format(text=note.text)
     return ""
 
 
@@ -251,16 +279,46 @@ def _variation(st: Facts, chart: ChartData) -> list[str]:
     since = period_name(latest.first, chart.frequency, fiscal=chart.fiscal)
     before = now.previous
     if latest.kind == "trend":
-        moving = "climbs" if latest.stretch.slope > 0 else "falls"
-        rate = f"about {st.format(abs(latest.stretch.slope))} a {per}"
-        lead = f"Since {since} it {moving} steadily" if before else f"It {moving} steadily"
-        out.append(f"{lead}, {rate}{_explained(chart, latest.first) if before else ''}.")
+        climbs = latest.stretch.slope > 0
+        if before:
+            sentence = (
+                translate(
+                    "Commentary", "Since {since} it climbs steadily, about {rate} a {per}{note}."
+                )
+                if climbs
+                else translate(
+                    "Commentary", "Since {since} it falls steadily, about {rate} a {per}{note}."
+                )
+            )
+        else:
+            sentence = (
+                translate("Commentary", "It climbs steadily, about {rate} a {per}{note}.")
+                if climbs
+                else translate("Commentary", "It falls steadily, about {rate} a {per}{note}.")
+            )
+        note = _explained(chart, latest.first) if before else ""
+        rate = st.format(abs(latest.stretch.slope))
+        out.append(sentence.format(since=since, rate=rate, per=_unit(per, 1), note=note))
     elif before is not None:
         was = before.centre_on(latest.first)
-        side = "up" if latest.mean > was else "down"
+        sentence = (
+            translate(
+                "Commentary",
+                "Since {since} it runs at a new level (about {mean}, up from {was}){note}.",
+            )
+            if latest.mean > was
+            else translate(
+                "Commentary",
+                "Since {since} it runs at a new level (about {mean}, down from {was}){note}.",
+            )
+        )
         out.append(
-            f"Since {since} it runs at a new level (about {st.format(latest.mean)}, "
-            f"{side} from {st.format(was)}){_explained(chart, latest.first)}."
+            sentence.format(
+                since=since,
+                mean=st.format(latest.mean),
+                was=st.format(was),
+                note=_explained(chart, latest.first),
+            )
         )
     low, high = latest.lower_on(st.latest_date), latest.upper_on(st.latest_date)
     value = st.latest_value
@@ -268,15 +326,27 @@ def _variation(st: Facts, chart: ChartData) -> list[str]:
     band = f"{st.format(low).removesuffix(' ' + st.unit) if st.unit else st.format(low)}–"
     band += st.format(high)
     if value > high or value < low:
-        where = "above" if value > high else "below"
-        out.append(
-            f"The latest value is {where} its natural variation ({band}): a real change, "
-            "worth finding the cause."
+        sentence = (
+            translate(
+                "Commentary",
+                "The latest value is above its natural variation ({band}): a real change, worth "
+                "finding the cause.",
+            )
+            if value > high
+            else translate(
+                "Commentary",
+                "The latest value is below its natural variation ({band}): a real change, worth "
+                "finding the cause.",
+            )
         )
+        out.append(sentence.format(band=band))
     else:
         out.append(
-            f"It stays within its natural variation ({band}): routine variation, not a "
-            "reason to act on its own."
+            translate(
+                "Commentary",
+                "It stays within its natural variation ({band}): routine variation, not a "
+                "reason to act on its own.",
+            ).format(band=band)
         )
     return out
 
@@ -284,7 +354,7 @@ def _variation(st: Facts, chart: ChartData) -> list[str]:
 def _pace(st: Facts, chart: ChartData) -> str:
     """Where the one forecast leads: when it reaches the target, early or late."""
     if st.status == Status.ACHIEVED:
-        return "The target is reached."
+        return translate("Commentary", "The target is reached.")
     if (
         st.direction == Direction.RANGE
         or st.target is None
@@ -297,54 +367,79 @@ def _pace(st: Facts, chart: ChartData) -> str:
     reached = chart.behaviour.reaches(st.target, increase)
     target = st.format(st.target)
     if reached is None or reached > st.target_date.replace(year=st.target_date.year + 10):
-        return (
-            f"At this pace it does not reach {target}: about {st.format(st.forecast)} "
-            f"by {_day(st.target_date)}."
-        )
+        return translate(
+            "Commentary", "At this pace it does not reach {target}: about {forecast} by {day}."
+        ).format(target=target, forecast=st.format(st.forecast), day=_day(st.target_date))
     early = period_index(st.target_date, chart.frequency, fiscal=chart.fiscal) - period_index(
         reached, chart.frequency, fiscal=chart.fiscal
     )
     per = PERIOD_WORD.get(chart.frequency, "period")
     if early == 0:
-        timing = "on time"
+        timing = translate("Commentary", "on time")
     else:
         n, unit = abs(early), per
         if chart.frequency == Frequency.MONTHLY and n >= 24:  # "about five years late"
             n, unit = round(n / 12), "year"
-        count = _WORDS.get(n, str(n))
-        about = "about " if unit != per else ""
-        timing = (
-            f"{about}{count} {unit if n == 1 else unit + 's'} {'early' if early > 0 else 'late'}"
-        )
+        count = translate("Commentary", _WORDS[n]) if n in _WORDS else str(n)
+        if unit != per:
+            timing = (
+                translate("Commentary", "about {n} {unit} early")
+                if early > 0
+                else translate("Commentary", "about {n} {unit} late")
+            )
+        else:
+            timing = (
+                translate("Commentary", "{n} {unit} early")
+                if early > 0
+                else translate("Commentary", "{n} {unit} late")
+            )
+        timing = timing.format(n=count, unit=_unit(unit, n))
     when = period_name(reached, chart.frequency, fiscal=chart.fiscal)
-    return f"At this pace it reaches {target} in {when}, {timing}."
+    return translate("Commentary", "At this pace it reaches {target} in {when}, {timing}.").format(
+        target=target, when=when, timing=timing
+    )
 
 
 _WORDS = dict(
     enumerate(
         [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
+            QT_TRANSLATE_NOOP("Commentary", "zero"),
+            QT_TRANSLATE_NOOP("Commentary", "one"),
+            QT_TRANSLATE_NOOP("Commentary", "two"),
+            QT_TRANSLATE_NOOP("Commentary", "three"),
+            QT_TRANSLATE_NOOP("Commentary", "four"),
+            QT_TRANSLATE_NOOP("Commentary", "five"),
+            QT_TRANSLATE_NOOP("Commentary", "six"),
+            QT_TRANSLATE_NOOP("Commentary", "seven"),
+            QT_TRANSLATE_NOOP("Commentary", "eight"),
+            QT_TRANSLATE_NOOP("Commentary", "nine"),
+            QT_TRANSLATE_NOOP("Commentary", "ten"),
+            QT_TRANSLATE_NOOP("Commentary", "eleven"),
+            QT_TRANSLATE_NOOP("Commentary", "twelve"),
         ]
     )
 )
 
+#: A period word in the singular and the plural, as the sentences use it.
+_UNITS = {
+    "day": (QT_TRANSLATE_NOOP("Commentary", "day"), QT_TRANSLATE_NOOP("Commentary", "days")),
+    "week": (QT_TRANSLATE_NOOP("Commentary", "week"), QT_TRANSLATE_NOOP("Commentary", "weeks")),
+    "month": (QT_TRANSLATE_NOOP("Commentary", "month"), QT_TRANSLATE_NOOP("Commentary", "months")),
+    "quarter": (
+        QT_TRANSLATE_NOOP("Commentary", "quarter"),
+        QT_TRANSLATE_NOOP("Commentary", "quarters"),
+    ),
+    "year": (QT_TRANSLATE_NOOP("Commentary", "year"), QT_TRANSLATE_NOOP("Commentary", "years")),
+    "period": (
+        QT_TRANSLATE_NOOP("Commentary", "period"),
+        QT_TRANSLATE_NOOP("Commentary", "periods"),
+    ),
+}
 
-def _better_or_worse(gap: float, direction: str) -> str:
-    if direction == Direction.DECREASE:
-        gap = -gap
-    return "better than" if gap > 0 else "worse than"
+
+def _unit(word: str, n: int) -> str:
+    one, many = _UNITS.get(word, (word, word + "s"))
+    return translate("Commentary", one if n == 1 else many)
 
 
 def _value_a_year_before(dates: np.ndarray, values: np.ndarray, latest: dt.date) -> float | None:

@@ -37,7 +37,7 @@ from kpi_desktop.domain.periods import (
     period_label,
 )
 from kpi_desktop.domain.types import Frequency, Status
-from kpi_desktop.i18n.catalogue import QT_TRANSLATE_NOOP, translate
+from kpi_desktop.i18n.catalogue import QT_TRANSLATE_NOOP, in_sentence, translate
 from kpi_desktop.services.errors import NotFound, ValidationError
 from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
 from kpi_desktop.services.tracking.status import KpiStatus, kpi_statuses
@@ -189,7 +189,7 @@ def count_statuses(statuses: object) -> dict[Status, int]:
 
 def counts_text(counts: Mapping[Status, int]) -> str:
     """ "1 off track · 2 at risk · 5 on track" (worst first)."""
-    return " · ".join(f"{counts[s]} {s.label.lower()}" for s in STATUS_ORDER if counts.get(s))
+    return " · ".join(f"{counts[s]} {in_sentence(s.label)}" for s in STATUS_ORDER if counts.get(s))
 
 
 def default_title(when: dt.date) -> str:

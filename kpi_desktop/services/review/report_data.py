@@ -24,6 +24,7 @@ from sqlmodel import col, select
 from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear, period_label
 from kpi_desktop.domain.rollup import Rollup
 from kpi_desktop.domain.types import STATUS_ORDER, Frequency, Status
+from kpi_desktop.i18n.catalogue import in_sentence, translate
 from kpi_desktop.services.planning.kpis import KPI_FIELDS
 from kpi_desktop.services.planning.revisions import plan_history, read_prior_plans, revision_lines
 from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
@@ -105,12 +106,13 @@ class ReportData:
     def summary(self) -> str:
         """ "9 KPIs: 1 achieved, 5 on track, 2 at risk, 1 off track"."""
         parts = [
-            f"{self.status_counts[s]} {s.label.lower()}"
+            f"{self.status_counts[s]} {in_sentence(s.label)}"
             for s in STATUS_ORDER
             if self.status_counts.get(s)
         ]
-        noun = "KPI" if self.kpi_count == 1 else "KPIs"
-        return f"{self.kpi_count} {noun}" + (f": {', '.join(parts)}" if parts else "")
+        n = self.kpi_count
+        head = translate("Report", "1 KPI") if n == 1 else translate("Report", "{0} KPIs").format(n)
+        return head + (f": {', '.join(parts)}" if parts else "")
 
 
 def workspace_name(ws: Workspace) -> str:

@@ -17,6 +17,7 @@ from sqlmodel import col, select
 
 from kpi_desktop.domain.due import DueState, due_state
 from kpi_desktop.domain.types import Frequency
+from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.services.planning.plan_rows import PlanRead, goal_order, read_plan
 from kpi_desktop.store.tables import Action, Goal, Kpi
 
@@ -137,7 +138,11 @@ class DueReport:
             parts.append(_kpis_summary(self.kpis))
         if self.actions:
             n = len(self.actions)
-            parts.append("1 action is overdue" if n == 1 else f"{n} actions are overdue")
+            parts.append(
+                translate("Due", "1 action is overdue")
+                if n == 1
+                else translate("Due", "%1 actions are overdue").replace("%1", str(n))
+            )
         return "; ".join(parts)
 
     def as_json(self) -> dict[str, object]:
@@ -150,7 +155,9 @@ class DueReport:
 
 
 def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
+    return (
+        translate("Due", "1 day") if n == 1 else translate("Due", "%1 days").replace("%1", str(n))
+    )
 
 
 def _iso(d: dt.date | None) -> str | None:
@@ -159,16 +166,25 @@ def _iso(d: dt.date | None) -> str | None:
 
 def _kpis_summary(kpis: tuple[DueKpi, ...]) -> str:
     n = len(kpis)
-    subject = "1 KPI needs" if n == 1 else f"{n} KPIs need"
     single = [k.message for k in kpis if k.state.n_missing == 1]
     if len(single) == n and len(set(single)) == 1:
         # "needs October's value" -> "October's value"
-        return f"{subject} {single[0].removeprefix('needs ')}"
+        what = single[0].removeprefix(translate("Due", "needs %1").split("%1")[0])
+        return (
+            translate("Due", "1 KPI needs %1")
+            if n == 1
+            else translate("Due", "%2 KPIs need %1").replace("%2", str(n))
+        ).replace("%1", what)
     late = sum(k.overdue for k in kpis)
     counts = Counter(k.state.n_missing for k in kpis)
     values = sum(n_missing * c for n_missing, c in counts.items())
-    tail = f" ({late} overdue)" if late else ""
-    return f"{subject} values: {values} missing{tail}"
+    tail = translate("Due", " (%1 overdue)").replace("%1", str(late)) if late else ""
+    text = (
+        translate("Due", "1 KPI needs values: %1 missing%2")
+        if n == 1
+        else translate("Due", "%3 KPIs need values: %1 missing%2").replace("%3", str(n))
+    )
+    return text.replace("%1", str(values)).replace("%2", tail)
 
 
 def due_kpis(ws: Workspace, as_of: dt.date, plan: PlanRead | None = None) -> list[DueKpi]:

@@ -81,7 +81,7 @@ class CheckinDialog(QDialog):
         self.when = QComboBox()
         self._dates = checkin_dates(document.as_of)
         for label, _ in self._dates:
-            self.when.addItem(self.tr(label))
+            self.when.addItem(label)
         self.when.setAccessibleName(self.tr("Values due on"))
         self.entered = QCheckBox(self.tr("Also show the KPIs already entered"))
         top = QHBoxLayout()

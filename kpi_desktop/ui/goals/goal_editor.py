@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.domain.types import Perspective
+from kpi_desktop.i18n.catalogue import in_sentence
 from kpi_desktop.services.errors import KpiDesktopError, NotFound
 from kpi_desktop.services.planning.goals import GOAL_FIELDS
 from kpi_desktop.services.workspace.edit_conflicts import StaleEdit
@@ -174,7 +175,9 @@ class GoalEditor(QWidget):
 
     def _save(self, fields: dict[str, Any], label: str) -> KpiDesktopError | None:
         assert self._goal_id is not None
-        text = self.tr("Edit %1").replace("%1", label.lower()) if label else self.tr("Edit goal")
+        text = (
+            self.tr("Edit %1").replace("%1", in_sentence(label)) if label else self.tr("Edit goal")
+        )
         try:
             error = self._doc.push(
                 EditGoal(self._doc, self._goal_id, text, expected_version=self._version, **fields)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QMimeData,
     QModelIndex,
@@ -62,7 +63,10 @@ class GoalTreeModel(QAbstractItemModel):
     IdRole = Qt.ItemDataRole.UserRole + 2
     StatusRole = Qt.ItemDataRole.UserRole + 3
 
-    COLUMNS = ("Goal / KPI", "Status")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("GoalTreeModel", "Goal / KPI"),
+        QT_TRANSLATE_NOOP("GoalTreeModel", "Status"),
+    )
 
     def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -174,7 +178,7 @@ class GoalTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return self.tr(self.COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

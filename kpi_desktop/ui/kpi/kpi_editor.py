@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.types import Aggregation, Direction, Frequency, UnitKind
+from kpi_desktop.i18n.catalogue import in_sentence
 from kpi_desktop.services.errors import KpiDesktopError, NotFound
 from kpi_desktop.services.planning.kpis import KPI_FIELDS
 from kpi_desktop.services.planning.revisions import plan_history, revision_lines
@@ -335,7 +336,9 @@ class KpiEditor(QWidget):
 
     def _save(self, fields: dict[str, Any], label: str) -> KpiDesktopError | None:
         assert self._kpi_id is not None
-        text = self.tr("Edit %1").replace("%1", label.lower()) if label else self.tr("Edit KPI")
+        text = (
+            self.tr("Edit %1").replace("%1", in_sentence(label)) if label else self.tr("Edit KPI")
+        )
         try:
             error = self._doc.push(
                 EditKpi(self._doc, self._kpi_id, text, expected_version=self._version, **fields)

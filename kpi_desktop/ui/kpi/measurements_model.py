@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
     QModelIndex,
@@ -54,12 +55,25 @@ from kpi_desktop.ui.widgets.text_alignment import RIGHT_MIDDLE_ROLE
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 PERIOD, VALUE, NOTE, SOURCE = range(4)
-COLUMN_TITLES = ("Period", "Value", "Note", "Source")
+COLUMN_TITLES = (
+    QT_TRANSLATE_NOOP("MeasurementsModel", "Period"),
+    QT_TRANSLATE_NOOP("MeasurementsModel", "Value"),
+    QT_TRANSLATE_NOOP("MeasurementsModel", "Note"),
+    QT_TRANSLATE_NOOP("MeasurementsModel", "Source"),
+)
 COLUMN_TIPS = (
-    "The period the value belongs to (a date is stored as its period's first day)",
-    "The measured value; double-click or press Enter to change it",
-    "A short note, e.g. what explains an unusual value",
-    "Where the value came from: typed or pasted by hand, or the imported file",
+    QT_TRANSLATE_NOOP(
+        "MeasurementsModel",
+        "The period the value belongs to (a date is stored as its period's first day)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "MeasurementsModel", "The measured value; double-click or press Enter to change it"
+    ),
+    QT_TRANSLATE_NOOP("MeasurementsModel", "A short note, e.g. what explains an unusual value"),
+    QT_TRANSLATE_NOOP(
+        "MeasurementsModel",
+        "Where the value came from: typed or pasted by hand, or the imported file",
+    ),
 )
 
 # Named roles (for views, delegates and tests).
@@ -215,10 +229,11 @@ class MeasurementsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if section == VALUE and self._kpi is not None:
                 unit = self._kpi.currency_symbol or self._kpi.unit
-                return f"Value ({unit})" if unit else "Value"
-            return COLUMN_TITLES[section]
+                value = self.tr("Value")
+                return f"{value} ({unit})" if unit else value
+            return self.tr(COLUMN_TITLES[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return COLUMN_TIPS[section]
+            return self.tr(COLUMN_TIPS[section])
         if role == Qt.ItemDataRole.TextAlignmentRole and section == VALUE:
             return RIGHT_MIDDLE_ROLE
         return None

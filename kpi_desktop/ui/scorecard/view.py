@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.types import Perspective, Status
+from kpi_desktop.i18n.catalogue import in_sentence
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.tracking.scorecard import (
     STATUS_ORDER,
@@ -328,7 +329,7 @@ class ScorecardView(QWidget):
     def _update_summary(self, filtered: bool) -> None:
         total, shown = len(self.model.all_rows()), self.model.rowCount()
         counts = count_by_status(self.model.shown_rows())
-        parts = [f"{n} {s.label.lower()}" for s, n in counts.items()]
+        parts = [f"{n} {in_sentence(s.label)}" for s, n in counts.items()]
         stale = sum(r.stale for r in self.model.shown_rows())
         if stale:
             parts.append(self.tr("{n} stale").format(n=stale))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpi_desktop.domain.formatting import style
 from kpi_desktop.domain.values import parse_number
 from kpi_desktop.services.errors import KpiDesktopError
 
@@ -65,9 +66,17 @@ def format_number(value: float | None) -> str:
     if value is None:
         return ""
     if float(value).is_integer() and abs(value) < 1e15:
-        return f"{int(value):,}"
+        return localised(f"{int(value):,}")
     text = f"{value:,.10f}".rstrip("0").rstrip(".")
-    return text if parse_number(text) == value else repr(float(value))
+    return localised(text) if parse_number(text) == value else repr(float(value))
+
+
+def localised(text: str) -> str:
+    """ "1,234.5" in the language's marks ("1.234,5" in German; parse_number reads both)."""
+    marks = style()
+    if marks.decimal == ".":
+        return text
+    return text.replace(",", "\0").replace(".", marks.decimal).replace("\0", marks.group)
 
 
 # -- small widgets -------------------------------------------------------------------------
