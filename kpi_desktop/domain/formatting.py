@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kpi_desktop.domain.types import UnitKind
-from kpi_desktop.i18n.catalogue import language
+from kpi_desktop.i18n.catalogue import QT_TRANSLATE_NOOP, language, translate
 
 _PREFIX_SYMBOLS = {"€", "$", "£", "¥", "₹", "CHF", "R$"}
 
@@ -143,3 +143,29 @@ def format_percent(fraction: float | None, decimals: int = 0) -> str:
     if fraction is None:
         return "—"
     return f"{format_number(fraction * 100, decimals)}{style().percent_space}%"
+
+
+#: The nouns counted in messages, singular and plural (German in the .ts, context Count).
+COUNTED = (
+    QT_TRANSLATE_NOOP("Count", "value"),
+    QT_TRANSLATE_NOOP("Count", "values"),
+    QT_TRANSLATE_NOOP("Count", "stored value"),
+    QT_TRANSLATE_NOOP("Count", "stored values"),
+    QT_TRANSLATE_NOOP("Count", "new value"),
+    QT_TRANSLATE_NOOP("Count", "new values"),
+    QT_TRANSLATE_NOOP("Count", "column"),
+    QT_TRANSLATE_NOOP("Count", "columns"),
+    QT_TRANSLATE_NOOP("Count", "row"),
+    QT_TRANSLATE_NOOP("Count", "rows"),
+    QT_TRANSLATE_NOOP("Count", "bad row"),
+    QT_TRANSLATE_NOOP("Count", "bad rows"),
+    QT_TRANSLATE_NOOP("Count", "KPI"),
+    QT_TRANSLATE_NOOP("Count", "KPIs"),
+    QT_TRANSLATE_NOOP("Count", "new KPI"),
+    QT_TRANSLATE_NOOP("Count", "new KPIs"),
+)
+
+
+def count_of(n: int, word: str) -> str:
+    """ "1 value", "2,760 values" ("2.760 Werte" in German): `word` is the singular."""
+    return f"{format_number(n)} {translate('Count', word if n == 1 else word + 's')}"

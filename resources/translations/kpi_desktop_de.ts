@@ -1044,6 +1044,74 @@
     </message>
 </context>
 <context>
+    <name>Count</name>
+    <message>
+        <source>value</source>
+        <extracomment>The nouns counted in messages, singular and plural (German in the .ts, context Count).</extracomment>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>stored value</source>
+        <translation>gespeicherter Wert</translation>
+    </message>
+    <message>
+        <source>stored values</source>
+        <translation>gespeicherte Werte</translation>
+    </message>
+    <message>
+        <source>new value</source>
+        <translation>neuer Wert</translation>
+    </message>
+    <message>
+        <source>new values</source>
+        <translation>neue Werte</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>bad row</source>
+        <translation>fehlerhafte Zeile</translation>
+    </message>
+    <message>
+        <source>bad rows</source>
+        <translation>fehlerhafte Zeilen</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>KPIs</source>
+        <translation>KPIs</translation>
+    </message>
+    <message>
+        <source>new KPI</source>
+        <translation>neue KPI</translation>
+    </message>
+    <message>
+        <source>new KPIs</source>
+        <translation>neue KPIs</translation>
+    </message>
+</context>
+<context>
     <name>Deck</name>
     <message>
         <source>The deck was not written: the export was cancelled.</source>
@@ -1748,6 +1816,25 @@
     <message>
         <source>%1 changes</source>
         <translation>%1 Änderungen</translation>
+    </message>
+</context>
+<context>
+    <name>ImportTexts</name>
+    <message>
+        <source> and {0} more</source>
+        <translation> und {0} weitere</translation>
+    </message>
+    <message>
+        <source>{0} and more</source>
+        <translation>{0} und weitere</translation>
+    </message>
+    <message>
+        <source>The dates in column &apos;{0}&apos; can be read day first or month first (rows {1}). Choose how to read them.</source>
+        <translation>Die Datumsangaben in Spalte „{0}“ lassen sich mit dem Tag oder dem Monat zuerst lesen (Zeilen {1}). Wählen Sie, wie sie gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The file has {0}: nothing can be imported until they are fixed. The next page lists every one.</source>
+        <translation>Die Datei hat {0}: Nichts kann importiert werden, bis sie korrigiert sind. Die nächste Seite führt jede auf.</translation>
     </message>
 </context>
 <context>
@@ -2783,6 +2870,22 @@ Lizenz: MIT.</translation>
         <translation>Nichts einzufügen: Kopieren Sie zuerst eine Datums- und eine Wertespalte.</translation>
     </message>
     <message>
+        <source>Pasted %1</source>
+        <translation>%1 eingefügt</translation>
+    </message>
+    <message>
+        <source>, replacing %1</source>
+        <translation>, dabei %1 ersetzt</translation>
+    </message>
+    <message>
+        <source> (the header row was skipped)</source>
+        <translation> (die Kopfzeile wurde übersprungen)</translation>
+    </message>
+    <message>
+        <source>. Undo with Ctrl+Z.</source>
+        <translation>. Rückgängig mit Strg+Z.</translation>
+    </message>
+    <message>
         <source>replaces %1</source>
         <translation>ersetzt %1</translation>
     </message>
@@ -3801,10 +3904,6 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
         <translation>Aus %1, für %2:</translation>
     </message>
     <message>
-        <source>new value</source>
-        <translation>neuer Wert</translation>
-    </message>
-    <message>
         <source>%1 replaced</source>
         <translation>%1 ersetzt</translation>
     </message>
@@ -3943,6 +4042,10 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     <message>
         <source>Finish saves the KPI and its milestones; Edit &gt; Undo takes it back.</source>
         <translation>Fertigstellen speichert die KPI und ihre Meilensteine; Bearbeiten &gt; Rückgängig nimmt es zurück.</translation>
+    </message>
+    <message>
+        <source>Fix:</source>
+        <translation>Korrektur:</translation>
     </message>
     <message>
         <source>Not judged yet: it takes at least 5 past values to tell.</source>

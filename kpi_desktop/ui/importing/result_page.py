@@ -37,7 +37,7 @@ class ResultPage(QWizardPage):
             self.tr("From %1, for %2:")
             .replace("%1", name)
             .replace("%2", count(len(r.kpis), "KPI")),
-            "• " + count(r.inserted, self.tr("new value")),
+            "• " + count(r.inserted, "new value"),
             "• " + self.tr("%1 replaced").replace("%1", count(r.replaced, "stored value")),
             "• "
             + self.tr("%1 kept (the file's value was left out)").replace(

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.domain.formatting import format_value
+from kpi_desktop.domain.formatting import count_of, format_value
 from kpi_desktop.domain.pasting import read_pasted_rows
 from kpi_desktop.domain.periods import next_period, period_label, period_start
 from kpi_desktop.domain.types import Frequency
@@ -61,7 +61,7 @@ from kpi_desktop.ui.widgets.message_bar import MessageBar
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
+    return count_of(n, word)
 
 
 #: Rows from each end of the table whose texts size the columns when a KPI is shown (never
@@ -235,12 +235,12 @@ class MeasurementsTable(QWidget):
             self._show_problem(error.message)
             return 0
         self._select_periods([period for period, _, _ in read.rows])
-        done = f"Pasted {_plural(len(read.rows), 'value')}"
+        done = self.tr("Pasted %1").replace("%1", _plural(len(read.rows), "value"))
         if replaced:
-            done += f", replacing {_plural(replaced, 'stored value')}"
+            done += self.tr(", replacing %1").replace("%1", _plural(replaced, "stored value"))
         if read.header is not None:
-            done += " (the header row was skipped)"
-        self.message.show_message(done + ". Undo with Ctrl+Z.", "info")
+            done += self.tr(" (the header row was skipped)")
+        self.message.show_message(done + self.tr(". Undo with Ctrl+Z."), "info")
         return len(read.rows)
 
     def message_text(self) -> str:

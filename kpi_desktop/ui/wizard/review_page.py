@@ -138,7 +138,8 @@ class ReviewPage(DraftPage):
             )
             lines = [head]
             for f in mine:
-                lines.append(f"{f.message} <i>{self.tr('Fix:')}</i> {f.fix}")
+                fix = self.tr("Fix:")
+                lines.append(f"{f.message} <i>{fix}</i> {f.fix}")
             if unjudged:
                 lines.append(self.tr("Not judged yet: it takes at least 5 past values to tell."))
             elif not mine:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.domain.formatting import format_date
+from kpi_desktop.domain.formatting import count_of, format_date
 from kpi_desktop.domain.types import Direction, Point
 from kpi_desktop.domain.values import parse_number
 from kpi_desktop.domain.variation.sizing import SizingResult, spread_milestones
@@ -319,7 +319,7 @@ class SizePage(DraftPage):
                     "Only %1: at least 5 values are needed to judge a target from your "
                     "history. Type where you start and the improvement you want, for "
                     "example +10 %."
-                ).replace("%1", self.tr("one value") if n == 1 else f"{n} values")
+                ).replace("%1", self.tr("one value") if n == 1 else count_of(n, "value"))
             )
         show_suggestions = enough and not is_range and s is not None and s.suggestions is not None
         self.suggestions_row.setVisible(show_suggestions)
