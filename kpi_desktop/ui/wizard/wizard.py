@@ -17,7 +17,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget, QWizard
 
 from kpi_desktop.domain.types import Point
-from kpi_desktop.paths import resource
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.planning.kpis import KPI_FIELDS
 from kpi_desktop.services.planning.quality import check_draft
@@ -38,7 +37,9 @@ HELP_PAGE = ("help", "how-sizing-works.md")
 
 def open_sizing_help() -> None:
     """Open the "How sizing works" page in the system's viewer (does not block)."""
-    path = resource(*HELP_PAGE)
+    from kpi_desktop.ui.help_viewer import help_page
+
+    path = help_page(HELP_PAGE[1])
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
