@@ -59,4 +59,4 @@ def speaking(code: str) -> Iterator[MissProbe]:
         for translator in (probe, *installed):
             app.removeTranslator(translator)
         set_language(DEFAULT)
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        QLocale.setDefault(QLocale.system())

@@ -1,0 +1,249 @@
+"""German: the .ts files hold every string of the code, finished; the committed .qm are
+current; the window, its menus, the wizard, dialogs, help, report and deck speak German with
+German numbers and dates; the command line's JSON stays machine format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cli_run import run
+from pptx import Presentation
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QMenu
+from translation_probe import speaking
+
+from kpi_desktop.domain.formatting import count_of, format_date, format_percent, format_value
+from kpi_desktop.domain.periods import FiscalYear, period_label
+from kpi_desktop.domain.types import Frequency, Status
+from kpi_desktop.i18n import update
+from kpi_desktop.i18n.catalogue import DEFAULT, set_language, translate
+from kpi_desktop.services.workspace.workspace import Workspace
+from kpi_desktop.ui.main_window import MainWindow
+from kpi_desktop.ui.preferences.language import UnknownLanguage, choose_language
+from kpi_desktop.ui.prompts import ScriptedPrompts
+from kpi_desktop.ui.settings import AppSettings
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+GERMAN_TS = update.TRANSLATIONS / "kpi_desktop_de.ts"
+NBSP = "\u00a0"
+
+
+@pytest.fixture
+def german():  # type: ignore[no-untyped-def]
+    """The catalogue (not Qt) in German, back to English after the test."""
+    set_language("de")
+    yield
+    set_language(DEFAULT)
+
+
+# -- the Qt workflow --------------------------------------------------------------------------
+
+
+def test_every_string_of_the_code_is_in_the_ts_and_finished_in_german() -> None:
+    left = update.problems(GERMAN_TS)
+    assert not left, (
+        f"{len(left)} string(s) missing from {GERMAN_TS.name} or unfinished in German:\n  "
+        + "\n  ".join(left)
+        + f"\nRun `{update.UPDATE_COMMAND}` to add them to the .ts, translate them (Qt "
+        "Linguist: pyside6-linguist, or edit the <translation> elements), then run it again "
+        "to build the .qm (see CONTRIBUTING.md, 'Adding a string')."
+    )
+
+
+def test_the_committed_qm_is_built_from_the_committed_ts(tmp_path: Path) -> None:
+    built = tmp_path / "kpi_desktop_de.qm"
+    update.lrelease(GERMAN_TS, built)
+    committed = GERMAN_TS.with_suffix(".qm")
+    assert committed.exists(), f"run `{update.UPDATE_COMMAND}` and commit {committed.name}"
+    assert built.read_bytes() == committed.read_bytes(), (
+        f"{committed.name} is older than {GERMAN_TS.name}: run `{update.UPDATE_COMMAND}`"
+    )
+
+
+def test_the_check_mode_lists_a_new_string_and_exits_1(tmp_path: Path) -> None:
+    """A helper who adds a string sees it named, with the command to run."""
+    ts = tmp_path / "kpi_desktop_de.ts"
+    text = GERMAN_TS.read_text(encoding="utf-8")
+    # Drop the German of one message: it now counts as unfinished.
+    ts.write_text(
+        text.replace("<translation>&amp;Datei</translation>", "<translation></translation>"),
+        encoding="utf-8",
+    )
+    assert update.problems(ts) == ["MainWindowMenus: &File"]
+
+
+# -- choosing the language --------------------------------------------------------------------
+
+
+def test_the_language_comes_from_the_command_line_then_preferences_then_the_system() -> None:
+    settings = AppSettings()
+    assert choose_language("de", settings) == "de"
+    assert choose_language("de_AT", settings) == "de"
+    settings.set_language("de")
+    assert choose_language(None, settings) == "de"
+    assert choose_language("en", settings) == "en"
+    settings.set_language("")
+    system = QLocale.system().name()
+    assert choose_language(None, settings) == ("de" if system.startswith("de") else "en")
+    with pytest.raises(UnknownLanguage, match="choose one of: en, de"):
+        choose_language("xx", settings)
+
+
+def test_preferences_save_the_language(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from kpi_desktop.ui.preferences.dialog import PreferencesDialog
+
+    dialog = PreferencesDialog("")
+    qtbot.addWidget(dialog)
+    assert dialog.chosen() == ""
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    assert dialog.chosen() == "de"
+    assert "next start" in dialog.note.text()
+
+
+# -- numbers, dates and texts outside Qt ---------------------------------------------------
+
+
+def test_german_numbers_currency_and_dates(german: None) -> None:
+    assert format_value(41343.2, "EUR", 0, "currency", "€") == f"41.343{NBSP}€"
+    assert format_value(1234.56, "kg", 1) == "1.234,6 kg"
+    assert format_percent(0.423) == f"42{NBSP}%"
+    assert format_date(dt.date(2026, 12, 7)) == "7. Dez. 2026"
+    assert format_date(dt.date(2026, 5, 7), "long") == "7. Mai 2026"
+    assert period_label(dt.date(2026, 9, 1), Frequency.MONTHLY) == "Sept. 2026"
+    assert period_label(dt.date(2026, 4, 1), Frequency.YEARLY, fiscal=FiscalYear(4)) == (
+        "GJ 2026/27"
+    )
+    assert count_of(2760, "value") == "2.760 Werte"
+    assert Status.AT_RISK.label == "Gefährdet"
+
+
+def test_english_stays_as_it_was() -> None:
+    assert format_value(41343.2, "EUR", 0, "currency", "€") == "€41,343"
+    assert format_date(dt.date(2026, 12, 7)) == "7 Dec 2026"
+    assert Status.AT_RISK.label == "At risk"
+    assert translate("Report", "Scorecard (continued)") == "Scorecard (continued)"
+
+
+def test_the_cli_json_stays_machine_format_in_german(
+    cafe: Path, capsys: pytest.CaptureFixture[str], german: None
+) -> None:
+    code, out, _err = run(capsys, "status", cafe, "--json", "--as-of", "2026-12-07")
+    assert code == 0
+    rows = json.loads(out)
+    revenue = next(r for r in rows if r["kpi"] == "Monthly revenue")
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", revenue["latest_date"])
+    assert isinstance(revenue["latest_value"], float | int)
+    assert revenue["status"] in {s.value for s in Status}
+
+
+def test_help_pages_in_german(german: None) -> None:
+    from kpi_desktop.ui.help_viewer import help_page, help_pages
+
+    titles = list(help_pages())
+    assert titles[0] == "So funktioniert der Status"
+    assert "So funktioniert das Bemessen" in titles
+    assert "Bemessen" in help_page("how-sizing-works.md").read_text(encoding="utf-8")
+
+
+def test_the_report_and_the_deck_in_german(demo: Workspace, tmp_path: Path, german: None) -> None:
+    from kpi_desktop.reports.deck.slides import build_deck
+    from kpi_desktop.reports.meeting_report import build_report
+
+    today = dt.date(2026, 12, 7)
+    pdf = build_report(demo, tmp_path / "bericht.pdf", today)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for words in ("Wo wir stehen", "Scorecard", "Seite 1 von", "Berichtsdatum: 7. Dezember"):
+        assert words in text, words
+    assert re.search(r"\d{1,3}(\.\d{3})+ €", text), "German thousands and euro sign"
+    deck = build_deck(demo, tmp_path / "folien.pptx", today)
+    assert deck.slides > 3
+    said = " ".join(
+        shape.text_frame.text
+        for slide in Presentation(str(tmp_path / "folien.pptx")).slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+    assert "Offene Aktionen" in said
+    assert "Letzte Werte:" in said
+
+
+# -- the window in German -----------------------------------------------------------------
+
+
+def test_the_window_menus_and_dialogs_speak_german(qtbot, cafe: Path) -> None:  # type: ignore[no-untyped-def]
+    with speaking("de") as probe:
+        window = MainWindow(AppSettings(), ScriptedPrompts())
+        qtbot.addWidget(window)
+        assert window.open_workspace(cafe)
+        window.show()
+        titles = [a.text() for a in window.menuBar().actions()]
+        assert titles[:4] == ["&Datei", "&Bearbeiten", "&KPI", "&Verfolgen"]
+        assert "&Hilfe" in titles
+        for menu in window.menuBar().findChildren(QMenu):
+            menu.aboutToShow.emit()
+        file_items = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+        assert "Ö&ffnen…" in file_items and "&Beenden" in file_items
+        assert window.windowTitle().endswith("— KPI Desktop")
+        view = window.view
+        assert view is not None and window.document is not None
+        tabs = [view.centre.tabText(i) for i in range(view.centre.count())]
+        assert "Diagramm" in tabs and "Scorecard" in tabs
+        kpi = window.document.workspace.kpis.find("Monthly revenue")
+        view.tree.select("kpi", kpi.id)
+        QApplication.processEvents()
+        pane = view.chart
+        shown = " ".join((pane.value_label.text(), pane.as_of_label.text()))
+        assert "Stand " in shown
+        assert re.search(r"\d{1,3}(\.\d{3})+\u00a0€", shown), shown
+        model = view.table.model
+        assert model.rowCount() > 0
+        assert model.headerData(0, Qt.Orientation.Horizontal, 0) == "Zeitraum"
+        months = {"Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept."}
+        months |= {"Okt.", "Nov.", "Dez."}
+        first = model.data(model.index(0, 0))
+        assert first.split()[0] in months, first
+        # The dialogs and wizards a person opens from the menus.
+        for opened in (
+            window.open_wizard(0, kpi.id),
+            window.check_in(),
+            window.start_review(),
+            window.import_data(),
+            window.export_chart(),
+            window.show_history(),
+            window.show_help(),
+        ):
+            assert opened is not None
+            QApplication.processEvents()
+            opened.close()
+        wizard = window.open_wizard(0, kpi.id)
+        for _page in range(5):
+            wizard.next()
+            QApplication.processEvents()
+        wizard.close()
+        window.close_workspace()
+    assert not probe.missing, (
+        "shown without a German translation (mark them for lupdate, see CONTRIBUTING.md): "
+        + "; ".join(f"{c}: {s}" for c, s in sorted(probe.missing))
+    )
+
+
+def test_the_selftest_in_german() -> None:
+    script = Path(sys.executable).with_name("kpi-desktop")
+    done = subprocess.run(
+        [str(script), "--selftest", "--language", "de"], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert "selftest ok: de:" in done.stdout and "&Datei" in done.stdout
+    bad = subprocess.run(
+        [str(script), "--selftest", "--language", "xx"], capture_output=True, text=True, timeout=60
+    )
+    assert bad.returncode == 2 and "unknown language 'xx'" in bad.stderr
