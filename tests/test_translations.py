@@ -247,3 +247,14 @@ def test_the_selftest_in_german() -> None:
         [str(script), "--selftest", "--language", "xx"], capture_output=True, text=True, timeout=60
     )
     assert bad.returncode == 2 and "unknown language 'xx'" in bad.stderr
+
+
+def test_german_numbers_shown_in_a_field_read_back_as_the_same_number(german: None) -> None:
+    from kpi_desktop.domain.formatting import parse_typed
+    from kpi_desktop.ui.widgets.field_messages import format_number
+
+    for value in (38618.0, 1234.5, 0.25, 1_200_000.0, -42.75):
+        shown = format_number(value)
+        assert parse_typed(shown) == value, shown
+    assert format_number(38618.0) == "38.618"
+    assert parse_typed("12,5") == 12.5 and parse_typed("12.5") == 12.5

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from kpi_desktop.domain.types import UnitKind
+from kpi_desktop.domain.values import parse_number
 from kpi_desktop.i18n.catalogue import QT_TRANSLATE_NOOP, language, translate
 
 _PREFIX_SYMBOLS = {"€", "$", "£", "¥", "₹", "CHF", "R$"}
@@ -169,3 +171,17 @@ COUNTED = (
 def count_of(n: int, word: str) -> str:
     """ "1 value", "2,760 values" ("2.760 Werte" in German): `word` is the singular."""
     return f"{format_number(n)} {translate('Count', word if n == 1 else word + 's')}"
+
+
+_GERMAN_GROUPED = re.compile(r"[^.,]*\d{1,3}(?:\.\d{3})+[^.,\d]*")
+
+
+def parse_typed(text: str | float | int) -> float:
+    """A number a person typed (or read in a table and retyped), in the language in use:
+    German "38.618" is 38618 and "1,5" is 1.5 (a plain "12.5" still reads as 12.5);
+    English as parse_number reads it. Raises ValueError as parse_number does."""
+    if not isinstance(text, str) or style().decimal != ",":
+        return parse_number(text)
+    if "," in text or _GERMAN_GROUPED.fullmatch(text.strip()):
+        return parse_number(text, ",")
+    return parse_number(text)

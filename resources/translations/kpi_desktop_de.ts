@@ -1856,6 +1856,13 @@
     </message>
 </context>
 <context>
+    <name>KpiDraft</name>
+    <message>
+        <source>{0} to {1}</source>
+        <translation>{0} bis {1}</translation>
+    </message>
+</context>
+<context>
     <name>KpiEditor</name>
     <message>
         <source>Edit with wizard…</source>
@@ -3235,6 +3242,74 @@ Lizenz: MIT.</translation>
 <context>
     <name>QuantifyPage</name>
     <message>
+        <source>every day</source>
+        <translation>jeden Tag</translation>
+    </message>
+    <message>
+        <source>every week</source>
+        <translation>jede Woche</translation>
+    </message>
+    <message>
+        <source>every month</source>
+        <translation>jeden Monat</translation>
+    </message>
+    <message>
+        <source>every quarter</source>
+        <translation>jedes Quartal</translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation>jedes Jahr</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>höher ist besser</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>This KPI</source>
+        <translation>Diese KPI</translation>
+    </message>
+    <message>
+        <source>{0} in {1}</source>
+        <translation>{0} in {1}</translation>
+    </message>
+    <message>
+        <source>{0} (no unit yet)</source>
+        <translation>{0} (noch ohne Einheit)</translation>
+    </message>
+    <message>
+        <source>best kept between {0} and {1}</source>
+        <translation>am besten zwischen {0} und {1} gehalten</translation>
+    </message>
+    <message>
+        <source>best kept within a range</source>
+        <translation>am besten in einem Bereich gehalten</translation>
+    </message>
+    <message>
+        <source>measured {0}</source>
+        <translation>gemessen {0}</translation>
+    </message>
+    <message>
+        <source> from {0}</source>
+        <translation> aus {0}</translation>
+    </message>
+    <message>
+        <source> (source not given)</source>
+        <translation> (Quelle nicht angegeben)</translation>
+    </message>
+    <message>
+        <source>owned by {0}</source>
+        <translation>verantwortlich: {0}</translation>
+    </message>
+    <message>
+        <source>no owner yet</source>
+        <translation>noch niemand verantwortlich</translation>
+    </message>
+    <message>
         <source>Quantify: how exactly is it measured?</source>
         <translation>Messbar machen: Wie genau wird gemessen?</translation>
     </message>
@@ -4020,6 +4095,18 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
 <context>
     <name>ReviewPage</name>
     <message>
+        <source>evenly</source>
+        <translation>gleichmäßig</translation>
+    </message>
+    <message>
+        <source>like last year&apos;s ups and downs</source>
+        <translation>wie das Auf und Ab des Vorjahrs</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
         <source>Review: is it a good KPI?</source>
         <translation>Prüfen: Ist es eine gute KPI?</translation>
     </message>
@@ -4070,6 +4157,10 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     <message>
         <source>, from %1 in %2</source>
         <translation>, ausgehend von %1 im %2</translation>
+    </message>
+    <message>
+        <source> (%1 chance: %2)</source>
+        <translation> (Chance %1: %2)</translation>
     </message>
     <message>
         <source>%1 milestones, %2; tolerance %3 %.</source>
@@ -4284,6 +4375,26 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
         <translation>Ihre eigene Historie zeigt, wohin die KPI läuft und wie stark sie schwankt. Wählen Sie einen Zielwert, der anspruchsvoll, aber erreichbar ist.</translation>
     </message>
     <message>
+        <source>history</source>
+        <translation>Historie</translation>
+    </message>
+    <message>
+        <source>normal range</source>
+        <translation>normaler Bereich</translation>
+    </message>
+    <message>
+        <source>business as usual</source>
+        <translation>weiter wie bisher</translation>
+    </message>
+    <message>
+        <source>milestones</source>
+        <translation>Meilensteine</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>Zielwert</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
@@ -4328,6 +4439,10 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
         <translation>So funktioniert das Bemessen</translation>
     </message>
     <message>
+        <source>%1 a %2</source>
+        <translation>%1 pro %2</translation>
+    </message>
+    <message>
         <source>in %1</source>
         <translation>in %1</translation>
     </message>
@@ -4346,6 +4461,14 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     <message>
         <source>Business as usual reaches &lt;b&gt;%1&lt;/b&gt; by %2.</source>
         <translation>Weiter wie bisher erreicht &lt;b&gt;%1&lt;/b&gt; bis %2.</translation>
+    </message>
+    <message>
+        <source>under 1%</source>
+        <translation>unter 1 %</translation>
+    </message>
+    <message>
+        <source>over 99%</source>
+        <translation>über 99 %</translation>
     </message>
     <message>
         <source>A &lt;b&gt;%1&lt;/b&gt; chance of reaching it: </source>
@@ -4394,6 +4517,22 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     <message>
         <source>Where %1 is better, the target must be %2 the baseline (%3).</source>
         <translation>Wo %1 besser ist, muss der Zielwert %2 dem Ausgangswert (%3) liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>Sizing</name>
+    <message>
+        <source>too easy</source>
+        <extracomment>Largest streak correlation the spread allows for (a factor of 39 on the trend&apos;s part).</extracomment>
+        <translation>zu leicht</translation>
+    </message>
+    <message>
+        <source>challenging but attainable</source>
+        <translation>anspruchsvoll, aber erreichbar</translation>
+    </message>
+    <message>
+        <source>needs a step change in how you work</source>
+        <translation>braucht einen Sprung in der Arbeitsweise</translation>
     </message>
 </context>
 <context>

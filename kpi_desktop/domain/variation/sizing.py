@@ -64,6 +64,7 @@ from kpi_desktop.domain.types import Direction, Frequency, Point
 from kpi_desktop.domain.variation.behaviour import behaviour
 from kpi_desktop.domain.variation.forecast import LineFit, fit_line
 from kpi_desktop.domain.variation.stretches import BASE, StretchKind
+from kpi_desktop.i18n.catalogue import QT_TRANSLATE_NOOP
 
 WINDOW = BASE
 MIN_HISTORY = 5
@@ -77,9 +78,9 @@ MAX_STREAK = 0.95
 
 Verdict = Literal["too_easy", "attainable", "step_change"]
 VERDICT_TEXT: dict[str, str] = {
-    "too_easy": "too easy",
-    "attainable": "challenging but attainable",
-    "step_change": "needs a step change in how you work",
+    "too_easy": QT_TRANSLATE_NOOP("Sizing", "too easy"),
+    "attainable": QT_TRANSLATE_NOOP("Sizing", "challenging but attainable"),
+    "step_change": QT_TRANSLATE_NOOP("Sizing", "needs a step change in how you work"),
 }
 #: Frequencies whose milestones can follow last year's seasonal shape.
 SEASONAL_FREQUENCIES = (Frequency.MONTHLY, Frequency.QUARTERLY)

@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.domain.formatting import format_date
-from kpi_desktop.domain.values import parse_number
+from kpi_desktop.domain.formatting import format_date, parse_typed
 from kpi_desktop.services.planning.next_year import (
     NextYearPlan,
     plan_next_year,
@@ -129,7 +128,7 @@ class PlanNextYearDialog(QDialog):
                 continue
             text = self.table.item(row, TARGET).text()
             try:
-                out[kpi.kpi_id] = parse_number(text)
+                out[kpi.kpi_id] = parse_typed(text)
             except ValueError:
                 raise ValueError(
                     self.tr('The target for "%1" must be a number (got "%2")')

@@ -41,10 +41,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from kpi_desktop.domain.formatting import format_value
+from kpi_desktop.domain.formatting import format_value, parse_typed
 from kpi_desktop.domain.periods import period_label
 from kpi_desktop.domain.types import Frequency
-from kpi_desktop.domain.values import parse_number
 from kpi_desktop.services.errors import NotFound
 from kpi_desktop.services.planning.records import KpiRecord
 from kpi_desktop.services.tracking.measurements import MeasurementService, ValueChanges, ValueRow
@@ -118,7 +117,7 @@ def read_typed_number(value: Any, blank: str) -> float | str:
     else:
         text = str(value)
     try:
-        return parse_number(text if isinstance(value, str) else value)
+        return parse_typed(text if isinstance(value, str) else value)
     except (ValueError, TypeError) as exc:
         reason = str(exc) if isinstance(exc, ValueError) and str(exc) else "is not a number"
         return f"'{text}' {reason}"

@@ -39,11 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.domain.formatting import count_of, format_value
+from kpi_desktop.domain.formatting import count_of, format_value, parse_typed
 from kpi_desktop.domain.pasting import read_pasted_rows
 from kpi_desktop.domain.periods import next_period, period_label, period_start
 from kpi_desktop.domain.types import Frequency
-from kpi_desktop.domain.values import parse_number
 from kpi_desktop.ui.commands import DeleteValues, SetValues
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.kpi.add_value_row import AddValueRow
@@ -311,7 +310,7 @@ class MeasurementsTable(QWidget):
             self.add_row.value_edit.setFocus()
             return
         try:
-            value = parse_number(text)
+            value = parse_typed(text)
         except ValueError as exc:
             self._show_problem(f"'{text}' {exc}")
             self.add_row.value_edit.setFocus()

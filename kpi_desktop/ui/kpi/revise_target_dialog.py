@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.domain.formatting import format_date, format_value
+from kpi_desktop.domain.formatting import format_date, format_value, parse_typed
 from kpi_desktop.domain.periods import period_start
 from kpi_desktop.domain.types import Frequency
-from kpi_desktop.domain.values import parse_number
 from kpi_desktop.services.planning.records import TargetRecord
 from kpi_desktop.ui.commands import RevisePlan
 from kpi_desktop.ui.document import Document
@@ -91,7 +90,7 @@ class ReviseTargetDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            value = parse_number(self.target.text())
+            value = parse_typed(self.target.text())
         except ValueError:
             self.message.set_message(self.tr("The new target must be a number"))
             self.target.setFocus()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.domain.values import parse_number
+from kpi_desktop.domain.formatting import parse_typed
 from kpi_desktop.ui.widgets.field_inputs import ChoiceButtons, OptionalDateField
 from kpi_desktop.ui.widgets.field_messages import SAVE_DELAY_MS, FieldInputError, format_number
 
@@ -151,7 +151,7 @@ class NumberBinding(TextBinding):
         if not text:
             return None
         try:
-            return parse_number(text)
+            return parse_typed(text)
         except ValueError:
             raise FieldInputError(
                 f"{self.label} must be a number, like 1200 or 1,200.50 (got {text!r})"

@@ -26,6 +26,7 @@ from kpi_desktop.domain.periods import (
 )
 from kpi_desktop.domain.types import Direction, Frequency, Point
 from kpi_desktop.domain.variation.sizing import SizingResult
+from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.services.planning.kpis import KPI_FIELDS
 
 MilestoneShape = str  # "even" | "seasonal" | "custom"
@@ -94,7 +95,7 @@ class KpiDraft:
         unit = str(self.fields.get("unit") or "").strip()
         if unit and a.endswith(" " + unit) and b.endswith(" " + unit):
             a = a[: -len(unit) - 1]
-        return f"{a} to {b}"
+        return translate("KpiDraft", "{0} to {1}").format(a, b)
 
 
 def enough_decimals(value: float, decimals: int) -> int:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from kpi_desktop.domain.formatting import format_number, parse_typed
 from kpi_desktop.domain.types import Aggregation, Direction, Frequency, UnitKind
-from kpi_desktop.domain.values import parse_number
 from kpi_desktop.services.naming import normalise
 from kpi_desktop.ui.widgets.form_fields import (
     FieldMessage,
@@ -20,15 +21,15 @@ from kpi_desktop.ui.widgets.form_fields import (
 from kpi_desktop.ui.wizard.draft import DraftPage, KpiDraft
 
 _FREQUENCY_WORDS = {
-    "daily": "every day",
-    "weekly": "every week",
-    "monthly": "every month",
-    "quarterly": "every quarter",
-    "yearly": "every year",
+    "daily": QT_TRANSLATE_NOOP("QuantifyPage", "every day"),
+    "weekly": QT_TRANSLATE_NOOP("QuantifyPage", "every week"),
+    "monthly": QT_TRANSLATE_NOOP("QuantifyPage", "every month"),
+    "quarterly": QT_TRANSLATE_NOOP("QuantifyPage", "every quarter"),
+    "yearly": QT_TRANSLATE_NOOP("QuantifyPage", "every year"),
 }
 _DIRECTION_WORDS = {
-    "increase": "higher is better",
-    "decrease": "lower is better",
+    "increase": QT_TRANSLATE_NOOP("QuantifyPage", "higher is better"),
+    "decrease": QT_TRANSLATE_NOOP("QuantifyPage", "lower is better"),
 }
 
 
@@ -41,24 +42,44 @@ def _line(placeholder: str) -> QLineEdit:
 def describe(fields: dict[str, object]) -> str:
     """The definition read back in one sentence: "Monthly sales in EUR, higher is better,
     measured every month from the till report, owned by Sam."."""
-    name = str(fields.get("name") or "").strip() or "This KPI"
+    translate = QCoreApplication.translate
+    name = str(fields.get("name") or "").strip() or translate("QuantifyPage", "This KPI")
     unit = str(fields.get("unit") or "").strip()
-    parts = [f"{name} in {unit}" if unit else f"{name} (no unit yet)"]
+    parts = [
+        translate("QuantifyPage", "{0} in {1}").format(name, unit)
+        if unit
+        else translate("QuantifyPage", "{0} (no unit yet)").format(name)
+    ]
     direction = str(fields.get("direction") or "increase")
     if direction == "range":
         lo, hi = fields.get("range_low"), fields.get("range_high")
         if isinstance(lo, float) and isinstance(hi, float):
-            parts.append(f"best kept between {lo:,g} and {hi:,g}")
+            between = translate("QuantifyPage", "best kept between {0} and {1}")
+            parts.append(
+                between.format(
+                    format_number(lo, 6).rstrip("0").rstrip(",."),
+                    format_number(hi, 6).rstrip("0").rstrip(",."),
+                )
+            )
         else:
-            parts.append("best kept within a range")
+            parts.append(translate("QuantifyPage", "best kept within a range"))
     else:
-        parts.append(_DIRECTION_WORDS.get(direction, direction))
-    measured = f"measured {_FREQUENCY_WORDS.get(str(fields.get('frequency')), '')}".rstrip()
+        parts.append(translate("QuantifyPage", _DIRECTION_WORDS.get(direction, direction)))
+    every = translate("QuantifyPage", _FREQUENCY_WORDS.get(str(fields.get("frequency")), ""))
+    measured = translate("QuantifyPage", "measured {0}").format(every).rstrip()
     source = str(fields.get("data_source") or "").strip()
-    measured += f" from {_lower_first(source)}" if source else " (source not given)"
+    measured += (
+        translate("QuantifyPage", " from {0}").format(_lower_first(source))
+        if source
+        else translate("QuantifyPage", " (source not given)")
+    )
     parts.append(measured)
     owner = str(fields.get("owner") or "").strip()
-    parts.append(f"owned by {owner}" if owner else "no owner yet")
+    parts.append(
+        translate("QuantifyPage", "owned by {0}").format(owner)
+        if owner
+        else translate("QuantifyPage", "no owner yet")
+    )
     return ", ".join(parts) + "."
 
 
@@ -235,7 +256,7 @@ class QuantifyPage(DraftPage):
 
     def _range_value(self, edit: QLineEdit) -> float | None:
         text = edit.text().strip()
-        return parse_number(text) if text else None
+        return parse_typed(text) if text else None
 
     def values(self, lenient: bool = False) -> dict[str, object]:
         """This page's KPI fields (``lenient``: unreadable numbers become None)."""

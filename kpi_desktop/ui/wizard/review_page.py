@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.domain.formatting import format_date
+from kpi_desktop.domain.formatting import format_date, format_percent
 from kpi_desktop.domain.periods import period_label
 from kpi_desktop.domain.smart import LETTER_NAMES, LETTER_QUESTIONS, LETTERS, Finding
 from kpi_desktop.domain.types import Direction
 from kpi_desktop.domain.variation.sizing import VERDICT_TEXT, verdict_for
+from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.ui.widgets.form_fields import (
     FieldMessage,
     OptionalDateField,
@@ -34,7 +35,11 @@ from kpi_desktop.ui.wizard.draft import DraftPage, KpiDraft
 from kpi_desktop.ui.wizard.quantify_page import describe
 
 PASS_COLOR, WARN_COLOR, FAIL_COLOR = "#00714F", "#9A6700", "#B3261E"
-SHAPE_WORDS = {"even": "evenly", "seasonal": "like last year's ups and downs", "custom": "by hand"}
+SHAPE_WORDS = {
+    "even": QT_TRANSLATE_NOOP("ReviewPage", "evenly"),
+    "seasonal": QT_TRANSLATE_NOOP("ReviewPage", "like last year's ups and downs"),
+    "custom": QT_TRANSLATE_NOOP("ReviewPage", "by hand"),
+}
 
 Checker = Callable[[KpiDraft], list[Finding]]
 
@@ -180,13 +185,17 @@ class ReviewPage(DraftPage):
                 chance = s.attainability_for(float(f["target_value"]))
                 verdict = verdict_for(chance)
                 if chance is not None and verdict is not None:
-                    target += f" ({chance:.0%} chance: {VERDICT_TEXT[verdict]})"
+                    target += (
+                        self.tr(" (%1 chance: %2)")
+                        .replace("%1", format_percent(chance))
+                        .replace("%2", translate("Sizing", VERDICT_TEXT[verdict]))
+                    )
             lines.append(target + ".")
             if d.milestones:
                 lines.append(
                     self.tr("%1 milestones, %2; tolerance %3 %.")
                     .replace("%1", str(len(d.milestones)))
-                    .replace("%2", SHAPE_WORDS.get(d.milestone_shape, ""))
+                    .replace("%2", self.tr(SHAPE_WORDS.get(d.milestone_shape, "")))
                     .replace("%3", f"{float(f.get('tolerance') or 0.1) * 100:.0f}")
                 )
         if d.history:

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPen
 
 from kpi_desktop.domain.types import Point
@@ -108,3 +108,16 @@ class SizePreview(pg.PlotWidget):
                 symbolPen=pg.mkPen(CHART["target"]),
             )
         item.enableAutoRange()
+
+
+def legend_text() -> str:
+    """The key under the chart, as rich text: each curve's colour, line and name."""
+    translate = QCoreApplication.translate
+    keys = (
+        ("#1F4E79", "━", translate("SizePage", "history")),
+        ("#56B4E9", "┈", translate("SizePage", "normal range")),
+        ("#E69F00", "┈", translate("SizePage", "business as usual")),
+        ("#CC79A7", "╌", translate("SizePage", "milestones")),
+        ("#0072B2", "★", translate("SizePage", "target")),
+    )
+    return "&nbsp;&nbsp;".join(f'<span style="color:{c}">{m} {t}</span>' for c, m, t in keys)

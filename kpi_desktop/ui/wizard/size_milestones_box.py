@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from kpi_desktop.domain.formatting import parse_typed
 from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear, period_label
 from kpi_desktop.domain.types import Frequency, Point
-from kpi_desktop.domain.values import parse_number
 from kpi_desktop.domain.variation.sizing import seasonal_shape
 from kpi_desktop.ui.widgets.form_fields import make_combo
 
@@ -81,7 +81,7 @@ class MilestonesBox(QGroupBox):
             period = period_item.data(Qt.ItemDataRole.UserRole)
             text = value_item.text().strip() if value_item is not None else ""
             try:
-                out.append(Point(period, parse_number(text)))
+                out.append(Point(period, parse_typed(text)))
             except ValueError:
                 problem = self.tr("The aim for %1 is not a number.").replace(
                     "%1", period_label(period, freq, fiscal=self.fiscal)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.domain.formatting import count_of, format_date
+from kpi_desktop.domain.formatting import count_of, format_date, format_percent, parse_typed
 from kpi_desktop.domain.types import Direction, Point
-from kpi_desktop.domain.values import parse_number
 from kpi_desktop.domain.variation.sizing import SizingResult, spread_milestones
+from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.planning.sizing import (
     limit_lines,
@@ -46,7 +46,7 @@ from kpi_desktop.ui.wizard.draft import (
     default_target_date,
     enough_decimals,
 )
-from kpi_desktop.ui.wizard.size_chart import SizePreview
+from kpi_desktop.ui.wizard.size_chart import SizePreview, legend_text
 from kpi_desktop.ui.wizard.size_history_box import HistoryBox
 from kpi_desktop.ui.wizard.size_milestones_box import MilestonesBox
 
@@ -114,13 +114,8 @@ class SizePage(DraftPage):
         right = QVBoxLayout()
         self.chart = SizePreview()
         right.addWidget(self.chart, 3)
-        self.legend = QLabel(
-            '<span style="color:#1F4E79">━ history</span>&nbsp;&nbsp;'
-            '<span style="color:#56B4E9">┈ normal range</span>&nbsp;&nbsp;'
-            '<span style="color:#E69F00">┈ business as usual</span>&nbsp;&nbsp;'
-            '<span style="color:#CC79A7">╌ milestones</span>&nbsp;&nbsp;'
-            '<span style="color:#0072B2">★ target</span>'
-        )
+        self.legend = QLabel(legend_text())
+        self.legend.setWordWrap(True)
         font = self.legend.font()
         font.setPointSizeF(font.pointSizeF() * 0.85)
         self.legend.setFont(font)
@@ -266,7 +261,7 @@ class SizePage(DraftPage):
         if not text:
             return None
         try:
-            return parse_number(text)
+            return parse_typed(text)
         except ValueError:
             return None
 
@@ -301,7 +296,11 @@ class SizePage(DraftPage):
         if enough and s is not None and s.trend_per_period is not None:
             sign = "+" if s.trend_per_period >= 0 else ""
             per = PER.get(freq.value, "year")
-            self.history_box.trend.setText(f"{sign}{d.format(s.trend_per_period, 1)} a {per}")
+            rate = f"{sign}{d.format(s.trend_per_period, 1)}"
+            per_word = QCoreApplication.translate("Commentary", per)
+            self.history_box.trend.setText(
+                self.tr("%1 a %2").replace("%1", rate).replace("%2", per_word)
+            )
         else:
             self.history_box.trend.setText("—")
         # baseline
@@ -372,13 +371,13 @@ class SizePage(DraftPage):
             return ""
         color = VERDICT_COLORS[s.verdict]
         pct = (
-            f"{chance:.0%}"
+            format_percent(chance)
             if 0.01 <= chance <= 0.99
-            else ("under 1%" if chance < 0.01 else "over 99%")
+            else (self.tr("under 1%") if chance < 0.01 else self.tr("over 99%"))
         )
         return (
             self.tr("A <b>%1</b> chance of reaching it: ").replace("%1", pct)
-            + f'<b style="color:{color}">{s.verdict_text}</b>.'
+            + f'<b style="color:{color}">{translate("Sizing", s.verdict_text)}</b>.'
             + "<br>"
             + self.tr("Business as usual reaches %1.").replace("%1", d.format(s.forecast))
         )
