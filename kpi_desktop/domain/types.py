@@ -44,6 +44,19 @@ class Perspective(StrEnum):
     INTERNAL_PROCESS = "internal process"
     LEARNING_AND_GROWTH = "learning and growth"
 
+    @property
+    def label(self) -> str:
+        """ "Financial", "Customer"... in the language in use."""
+        return translate("Perspective", _PERSPECTIVE_LABELS[self.value])
+
+
+_PERSPECTIVE_LABELS = {
+    "financial": QT_TRANSLATE_NOOP("Perspective", "Financial"),
+    "customer": QT_TRANSLATE_NOOP("Perspective", "Customer"),
+    "internal process": QT_TRANSLATE_NOOP("Perspective", "Internal process"),
+    "learning and growth": QT_TRANSLATE_NOOP("Perspective", "Learning and growth"),
+}
+
 
 class Status(StrEnum):
     ACHIEVED = "achieved"

@@ -3051,6 +3051,25 @@ Lizenz: MIT.</translation>
     </message>
 </context>
 <context>
+    <name>Perspective</name>
+    <message>
+        <source>Financial</source>
+        <translation>Finanzen</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunden</translation>
+    </message>
+    <message>
+        <source>Internal process</source>
+        <translation>Interne Prozesse</translation>
+    </message>
+    <message>
+        <source>Learning and growth</source>
+        <translation>Lernen und Entwicklung</translation>
+    </message>
+</context>
+<context>
     <name>PlanNextYearDialog</name>
     <message>
         <source>Plan %1</source>
@@ -3540,6 +3559,10 @@ Lizenz: MIT.</translation>
 <context>
     <name>Report</name>
     <message>
+        <source>Meeting report</source>
+        <translation>Besprechungsbericht</translation>
+    </message>
+    <message>
         <source>Results to {0}</source>
         <translation>Ergebnisse bis {0}</translation>
     </message>
@@ -3710,12 +3733,20 @@ Lizenz: MIT.</translation>
         <translation>halten innerhalb</translation>
     </message>
     <message>
+        <source>by {0}</source>
+        <translation>bis {0}</translation>
+    </message>
+    <message>
         <source>reaches target</source>
         <translation>erreicht den Zielwert</translation>
     </message>
     <message>
         <source>short of target</source>
         <translation>verfehlt den Zielwert</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
     </message>
     <message>
         <source>Since the last review</source>

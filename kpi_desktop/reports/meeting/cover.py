@@ -42,8 +42,9 @@ def _status_summary_block(layout: Layout, data: ReportData) -> None:
     if not shown:
         return
     gap = 10.0
-    tile_w = (layout.width - gap * (len(STATUS_ORDER) - 1)) / len(STATUS_ORDER)
-    tile_w = min(tile_w, 130.0)
+    # As wide as the statuses shown allow (longer German words: "Vom Kurs ab").
+    tile_w = (layout.width - gap * (len(shown) - 1)) / len(shown)
+    tile_w = min(tile_w, 150.0)
 
     def paint(ctx: PaintContext, r: QRectF) -> None:
         p = ctx.painter
@@ -75,7 +76,7 @@ def cover_page(layout: Layout, data: ReportData) -> None:
         paint_text(
             p,
             QRectF(r.left(), r.top() + 14, r.width(), 20),
-            "MEETING REPORT",
+            translate("Report", "Meeting report").upper(),
             KICKER,
             STATUS_COLORS[Status.ACHIEVED],
         )

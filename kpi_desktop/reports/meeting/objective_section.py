@@ -10,7 +10,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from kpi_desktop.domain.types import Frequency
+from kpi_desktop.domain.types import Frequency, Perspective
 from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.reports.meeting.badges import badge_line
 from kpi_desktop.reports.meeting.page_layout import Layout, PaintContext
@@ -49,7 +49,9 @@ def objective_section(layout: Layout, data: ReportData, objective: ObjectiveSect
     if objective.rollup.score is not None:
         facts.append(translate("Report", "score {0:.0f} of 100").format(objective.rollup.score))
     if objective.perspective:
-        facts.append(translate("Report", "{0} perspective").format(objective.perspective))
+        facts.append(
+            translate("Report", "{0} perspective").format(_perspective(objective.perspective))
+        )
     if objective.owner:
         facts.append(translate("Report", "owner {0}").format(objective.owner))
     overall = translate("Report", "Overall: {0}").format(" · ".join(facts))
@@ -147,3 +149,10 @@ def _kpi_block(
                 y += lh_note
 
     layout.block(height, paint)
+
+
+def _perspective(value: str) -> str:
+    try:
+        return Perspective(value).label
+    except ValueError:
+        return value

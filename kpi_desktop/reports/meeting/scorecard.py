@@ -45,11 +45,11 @@ def scorecard_page(layout: Layout, data: ReportData) -> None:
         layout.paragraph(translate("Report", "There are no KPIs yet."), BODY, MUTED)
         return
     columns = [
-        Column("KPI", 0.29),
+        Column("KPI", 0.27),
         Column(translate("Report", "Status"), 0.15),
         Column(translate("Report", "Latest"), 0.15, right=True),
         Column(translate("Report", "Target"), 0.15, right=True),
-        Column(translate("Report", "Progress"), 0.11, right=True),
+        Column(translate("Report", "Progress"), 0.13, right=True),  # "Fortschritt"
         Column(translate("Report", "Forecast"), 0.15, right=True),
     ]
     rows: list[list[Cell] | str] = []
@@ -74,7 +74,8 @@ def _scorecard_row(data: ReportData, objective: ObjectiveSection, st: KpiStatus)
     if st.direction == "range":
         target.append((translate("Report", "keep within"), SMALL, MUTED))
     elif st.target_date is not None:
-        target.append((f"by {period_name(st.target_date, freq, data.fiscal)}", SMALL, MUTED))
+        by = translate("Report", "by {0}").format(period_name(st.target_date, freq, data.fiscal))
+        target.append((by, SMALL, MUTED))
     progress = Cell([(format_percent(st.progress), TABLE, INK)], bar=st.progress)
     if st.progress is None:
         progress = Cell([("—", TABLE, MUTED)])
@@ -92,7 +93,7 @@ def _scorecard_row(data: ReportData, objective: ObjectiveSection, st: KpiStatus)
         )
     status: Lines = [(st.status.label, TABLE_BOLD, INK)]
     if st.stale:  # an old status: the latest value is overdue
-        status.append(("stale", SMALL_BOLD, OVERDUE))
+        status.append((translate("Report", "stale"), SMALL_BOLD, OVERDUE))
     return [
         Cell(kpi),
         Cell(status, status=st.status),

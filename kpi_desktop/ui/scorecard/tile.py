@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kpi_desktop.domain.formatting import format_percent, format_value
 from kpi_desktop.domain.periods import period_label
-from kpi_desktop.domain.types import Direction, Frequency, Status
+from kpi_desktop.domain.types import Direction, Frequency, Perspective, Status
 from kpi_desktop.domain.variation.trend import Trend
 from kpi_desktop.services.tracking.scorecard import ScorecardRow, real_change_of
 
@@ -20,7 +20,12 @@ translate = QCoreApplication.translate
 
 def perspective_label(value: str | None) -> str:
     """ "financial" -> "Financial" ("" for none)."""
-    return value.capitalize() if value else ""
+    if not value:
+        return ""
+    try:
+        return Perspective(value).label
+    except ValueError:  # a perspective of another version: as written
+        return value.capitalize()
 
 
 @dataclass(frozen=True, slots=True)
