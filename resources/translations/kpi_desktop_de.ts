@@ -2314,23 +2314,23 @@
     </message>
     <message>
         <source>Steady</source>
-        <translation>Gleichbleibend</translation>
+        <translation>Stabil</translation>
     </message>
     <message>
         <source>Rising</source>
-        <translation>Steigend</translation>
+        <translation>Steigt</translation>
     </message>
     <message>
         <source>Falling</source>
-        <translation>Fallend</translation>
+        <translation>Fällt</translation>
     </message>
     <message>
         <source>Improving</source>
-        <translation>Besser werdend</translation>
+        <translation>Besser</translation>
     </message>
     <message>
         <source>Worsening</source>
-        <translation>Schlechter werdend</translation>
+        <translation>Schlechter</translation>
     </message>
     <message>
         <source>Goal: {g}</source>
@@ -4124,6 +4124,50 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     </message>
 </context>
 <context>
+    <name>ReviewLabels</name>
+    <message>
+        <source>done {0}</source>
+        <translation>erledigt {0}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <extracomment>Errors and overdue actions are written in this colour.</extracomment>
+        <translation>noch niemand</translation>
+    </message>
+    <message>
+        <source>, due {0}</source>
+        <translation>, fällig {0}</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Actions decided&lt;/h3&gt;&lt;ul&gt;{0}&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;Beschlossene Aktionen&lt;/h3&gt;&lt;ul&gt;{0}&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>due {0}</source>
+        <translation>fällig {0}</translation>
+    </message>
+    <message>
+        <source>no due date</source>
+        <translation>kein Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source> (1 day late)</source>
+        <translation> (1 Tag zu spät)</translation>
+    </message>
+    <message>
+        <source> ({0} days late)</source>
+        <translation> ({0} Tage zu spät)</translation>
+    </message>
+    <message>
+        <source> and {0} more</source>
+        <translation> und {0} weitere</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
         <source>evenly</source>
@@ -4214,6 +4258,14 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
         <translation>Start</translation>
     </message>
     <message>
+        <source> (%1/%2 done)</source>
+        <translation> (%1/%2 erledigt)</translation>
+    </message>
+    <message>
+        <source> (%1 open)</source>
+        <translation> (%1 offen)</translation>
+    </message>
+    <message>
         <source>Earlier actions</source>
         <translation>Frühere Aktionen</translation>
     </message>
@@ -4226,7 +4278,7 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     <name>ReviewStepsPanel</name>
     <message>
         <source>Find a KPI, goal or owner</source>
-        <translation>Eine KPI, ein Ziel oder eine verantwortliche Person finden</translation>
+        <translation>KPI, Ziel oder Person suchen</translation>
     </message>
     <message>
         <source>Find a KPI in the review</source>
@@ -4234,7 +4286,7 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     </message>
     <message>
         <source>Only the {n} needing attention</source>
-        <translation>Nur die {n}, die Aufmerksamkeit brauchen</translation>
+        <translation>Nur die {n} mit Handlungsbedarf</translation>
     </message>
     <message>
         <source>List only the KPIs off track or at risk</source>

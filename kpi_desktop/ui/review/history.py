@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.review.flow import counts_text
 from kpi_desktop.services.review.history import (
@@ -60,13 +61,23 @@ def snapshot_html(snap: ReviewSnapshot) -> str:
     if snap.actions:
         items = []
         for a in snap.actions:
-            state = f"done {day_text(a.done_date)}" if a.done else "open"
-            who = esc(a.owner) if a.owner else "nobody yet"
-            due = f", due {day_text(a.due_date)}" if a.due_date else ""
+            state = (
+                translate("ReviewLabels", "done {0}").format(day_text(a.done_date))
+                if a.done
+                else translate("ReviewLabels", "open")
+            )
+            who = esc(a.owner) if a.owner else translate("ReviewLabels", "nobody yet")
+            due = (
+                translate("ReviewLabels", ", due {0}").format(day_text(a.due_date))
+                if a.due_date
+                else ""
+            )
             about = f" · {esc(a.about)}" if a.about else ""
             mark = "☑" if a.done else "☐"
             items.append(f"<li>{mark} {esc(a.title)} ({who}{due}; {state}){about}</li>")
-        parts.append(f"<h3>Actions decided</h3><ul>{''.join(items)}</ul>")
+        parts.append(
+            translate("ReviewLabels", "<h3>Actions decided</h3><ul>{0}</ul>").format("".join(items))
+        )
     return "".join(parts)
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel
 
 from kpi_desktop.domain.formatting import format_date
 from kpi_desktop.domain.types import Status
+from kpi_desktop.i18n.catalogue import translate
 from kpi_desktop.services.review.flow import OpenAction
 from kpi_desktop.ui.theme import STATUS_COLORS
 
@@ -58,11 +59,19 @@ def status_html(status: Status) -> str:
 
 def action_line(action: OpenAction, on: dt.date) -> str:
     """An open action in two lines: its title, then who, when (and how late) and about what."""
-    who = action.owner or "nobody yet"
-    due = f"due {day_text(action.due_date)}" if action.due_date else "no due date"
+    who = action.owner or translate("ReviewLabels", "nobody yet")
+    due = (
+        translate("ReviewLabels", "due {0}").format(day_text(action.due_date))
+        if action.due_date
+        else translate("ReviewLabels", "no due date")
+    )
     if action.is_overdue(on) and action.due_date is not None:
         late = (on - action.due_date).days
-        due += f" ({late} day{'s' if late != 1 else ''} late)"
+        due += (
+            translate("ReviewLabels", " (1 day late)")
+            if late == 1
+            else translate("ReviewLabels", " ({0} days late)").format(late)
+        )
     details = [who, due]
     if action.about():
         details.append(action.about())
@@ -72,7 +81,11 @@ def action_line(action: OpenAction, on: dt.date) -> str:
 def names_text(names: list[str], most: int = 8) -> str:
     """ "A, B, C and 12 more": at most ``most`` names, then how many others."""
     shown = ", ".join(names[:most])
-    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
+    return shown + (
+        translate("ReviewLabels", " and {0} more").format(len(names) - most)
+        if len(names) > most
+        else ""
+    )
 
 
 __all__ = [

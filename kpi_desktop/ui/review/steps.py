@@ -86,7 +86,9 @@ class ReviewSteps(QAbstractListModel):
             return self.tr("Start")
         if step == ACTIONS_STEP:
             n, ticked = len(self.draft.open_actions), len(self._state.done)
-            tail = f" ({ticked}/{n} done)" if ticked else (f" ({n} open)" if n else "")
+            done, still = self.tr(" (%1/%2 done)"), self.tr(" (%1 open)")
+            tail = done.replace("%1", str(ticked)).replace("%2", str(n)) if ticked else ""
+            tail = tail or (still.replace("%1", str(n)) if n else "")
             return self.tr("Earlier actions") + tail
         return self.tr("Wrap up and save")
 
