@@ -4448,6 +4448,70 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     </message>
 </context>
 <context>
+    <name>Signals</name>
+    <message>
+        <source>{0} ({1}) is above the usual range (up to {2}): too high to be chance.</source>
+        <extracomment>Fewer values than this give no signals. A KPI shows &quot;real change&quot; when one of its last RECENT values is a signal. Priority of the rules when one value breaks several: the strongest evidence first.</extracomment>
+        <translation>{0} ({1}) liegt über dem üblichen Bereich (bis {2}): zu hoch für Zufall.</translation>
+    </message>
+    <message>
+        <source>{0} ({1}) is below the usual range (down to {2}): too low to be chance.</source>
+        <translation>{0} ({1}) liegt unter dem üblichen Bereich (ab {2}): zu niedrig für Zufall.</translation>
+    </message>
+    <message>
+        <source>the trend line</source>
+        <translation>der Trendlinie</translation>
+    </message>
+    <message>
+        <source>the average ({0})</source>
+        <translation>dem Mittelwert ({0})</translation>
+    </message>
+    <message>
+        <source>{0} values in a row above {1} since {2}: a lasting shift, not noise.</source>
+        <translation>{0} Werte in Folge über {1} seit {2}: eine dauerhafte Verschiebung, kein Rauschen.</translation>
+    </message>
+    <message>
+        <source>{0} values in a row below {1} since {2}: a lasting shift, not noise.</source>
+        <translation>{0} Werte in Folge unter {1} seit {2}: eine dauerhafte Verschiebung, kein Rauschen.</translation>
+    </message>
+    <message>
+        <source>3 of the 4 values up to {0} are close to the upper limit: a real, moderate rise.</source>
+        <translation>3 der 4 Werte bis {0} liegen nahe der oberen Grenze: ein echter, mäßiger Anstieg.</translation>
+    </message>
+    <message>
+        <source>3 of the 4 values up to {0} are close to the lower limit: a real, moderate fall.</source>
+        <translation>3 der 4 Werte bis {0} liegen nahe der unteren Grenze: ein echter, mäßiger Rückgang.</translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation>steigend</translation>
+    </message>
+    <message>
+        <source>falling</source>
+        <translation>fallend</translation>
+    </message>
+    <message>
+        <source>after {0} about {1} a {2}</source>
+        <translation>nachdem sie um etwa {1} pro {2} {0} war</translation>
+    </message>
+    <message>
+        <source>after a steady level near {0}</source>
+        <translation>nach einem stabilen Niveau um {0}</translation>
+    </message>
+    <message>
+        <source>A new trend since {0} ({1} values): {2} about {3} a {4}, {5}: a lasting change, not noise.</source>
+        <translation>Ein neuer Trend seit {0} ({1} Werte): {2} um etwa {3} pro {4}, {5}: eine dauerhafte Veränderung, kein Rauschen.</translation>
+    </message>
+    <message>
+        <source>A new level since {0} ({1} values): about {2}, up from {3}: a lasting change, not noise.</source>
+        <translation>Ein neues Niveau seit {0} ({1} Werte): etwa {2}, gestiegen von {3}: eine dauerhafte Veränderung, kein Rauschen.</translation>
+    </message>
+    <message>
+        <source>A new level since {0} ({1} values): about {2}, down from {3}: a lasting change, not noise.</source>
+        <translation>Ein neues Niveau seit {0} ({1} Werte): etwa {2}, gesunken von {3}: eine dauerhafte Veränderung, kein Rauschen.</translation>
+    </message>
+</context>
+<context>
     <name>SizePage</name>
     <message>
         <source>Size: how far can it go?</source>

@@ -22,6 +22,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from kpi_desktop.domain.formatting import format_number
 from kpi_desktop.domain.periods import PERIOD_WORD, period_label
 from kpi_desktop.domain.types import Direction, Frequency, Point
 from kpi_desktop.domain.variation.behaviour import Behaviour, DatedStretch, behaviour
@@ -32,6 +33,7 @@ from kpi_desktop.domain.variation.xmr import (
     SignalRule,
     detect_signals,
 )
+from kpi_desktop.i18n.catalogue import translate
 
 #: The window of values a stretch's limits come from (as for sizing and charts).
 WINDOW = BASE
@@ -47,7 +49,7 @@ _RULE_ORDER = (SignalRule.OUTSIDE_LIMITS, SignalRule.LONG_RUN, SignalRule.NEAR_L
 
 
 def _plain(value: float) -> str:
-    return f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:,.0f}"
+    return format_number(value, 2).rstrip("0").rstrip(",.") if value % 1 else format_number(value)
 
 
 def _side(v: float, mean: float) -> int:
@@ -115,14 +117,12 @@ def _explain(
     v = point.value
     if rule == SignalRule.OUTSIDE_LIMITS:
         if v > stretch.upper_on(point.period):
-            return (
-                f"{when} ({fmt(v)}) is above the usual range (up to "
-                f"{fmt(stretch.upper_on(point.period))}): too high to be chance."
-            )
-        return (
-            f"{when} ({fmt(v)}) is below the usual range (down to "
-            f"{fmt(stretch.lower_on(point.period))}): too low to be chance."
-        )
+            return translate(
+                "Signals", "{0} ({1}) is above the usual range (up to {2}): too high to be chance."
+            ).format(when, fmt(v), fmt(stretch.upper_on(point.period)))
+        return translate(
+            "Signals", "{0} ({1}) is below the usual range (down to {2}): too low to be chance."
+        ).format(when, fmt(v), fmt(stretch.lower_on(point.period)))
     mean = stretch.mean
     if rule == SignalRule.LONG_RUN:
         side = _side(values[index], mean)
@@ -130,22 +130,37 @@ def _explain(
         while start > 0 and _side(values[start - 1], mean) == side:
             start -= 1
         n = index - start + 1
-        where = "above" if side > 0 else "below"
-        line = "the trend line" if stretch.kind == "trend" else f"the average ({fmt(mean)})"
-        return (
-            f"{n} values in a row {where} {line} since "
-            f"{period_label(stretch.points[start].period, stretch.frequency)}: "
-            "a lasting shift, not noise."
+        line = (
+            translate("Signals", "the trend line")
+            if stretch.kind == "trend"
+            else translate("Signals", "the average ({0})").format(fmt(mean))
         )
-    where = "upper" if values[index] > mean else "lower"
-    return (
-        f"3 of the 4 values up to {when} are close to the {where} limit: a real, moderate "
-        f"{'rise' if where == 'upper' else 'fall'}."
+        run = (
+            translate(
+                "Signals", "{0} values in a row above {1} since {2}: a lasting shift, not noise."
+            )
+            if side > 0
+            else translate(
+                "Signals", "{0} values in a row below {1} since {2}: a lasting shift, not noise."
+            )
+        )
+        return run.format(n, line, period_label(stretch.points[start].period, stretch.frequency))
+    near = (
+        translate(
+            "Signals",
+            "3 of the 4 values up to {0} are close to the upper limit: a real, moderate rise.",
+        )
+        if values[index] > mean
+        else translate(
+            "Signals",
+            "3 of the 4 values up to {0} are close to the lower limit: a real, moderate fall.",
+        )
     )
+    return near.format(when)
 
 
 def _moving(slope: float) -> str:
-    return "rising" if slope > 0 else "falling"
+    return translate("Signals", "rising") if slope > 0 else translate("Signals", "falling")
 
 
 def _shift_signal(before: DatedStretch, after: DatedStretch, fmt: Formatter) -> DatedSignal | None:
@@ -161,19 +176,41 @@ def _shift_signal(before: DatedStretch, after: DatedStretch, fmt: Formatter) -> 
         slope = after.stretch.slope
         if before.kind == "trend":
             prior = before.stretch.slope
-            was_text = f"after {_moving(prior)} about {fmt(abs(prior))} a {per}"
+            was_text = translate("Signals", "after {0} about {1} a {2}").format(
+                _moving(prior), fmt(abs(prior)), translate("Commentary", per)
+            )
         else:
-            was_text = f"after a steady level near {fmt(before.mean)}"
-        text = (
-            f"A new trend since {since} ({after.count} values): {_moving(slope)} about "
-            f"{fmt(abs(slope))} a {per}, {was_text}: a lasting change, not noise."
+            was_text = translate("Signals", "after a steady level near {0}").format(
+                fmt(before.mean)
+            )
+        text = translate(
+            "Signals",
+            "A new trend since {0} ({1} values): {2} about {3} a {4}, {5}: a lasting change, "
+            "not noise.",
+        ).format(
+            since,
+            after.count,
+            _moving(slope),
+            fmt(abs(slope)),
+            translate("Commentary", per),
+            was_text,
         )
         side = (slope > before.stretch.slope) - (slope < before.stretch.slope)
     else:
-        text = (
-            f"A new level since {since} ({after.count} values): about {fmt(now)}, "
-            f"{'up' if side > 0 else 'down'} from {fmt(was)}: a lasting change, not noise."
+        level = (
+            translate(
+                "Signals",
+                "A new level since {0} ({1} values): about {2}, up from {3}: a lasting change, "
+                "not noise.",
+            )
+            if side > 0
+            else translate(
+                "Signals",
+                "A new level since {0} ({1} values): about {2}, down from {3}: a lasting "
+                "change, not noise.",
+            )
         )
+        text = level.format(since, after.count, fmt(now), fmt(was))
     point = next(p for p in after.points if p.period == after.recognised)
     rule = SignalRule.LONG_RUN if after.stretch.rule == "run" else SignalRule.OUTSIDE_LIMITS
     return DatedSignal(point.period, point.value, rule, text, side)
