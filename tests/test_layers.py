@@ -104,3 +104,14 @@ def test_every_package_says_what_lives_there_and_what_it_may_import() -> None:
         if "import" not in ((p / "__init__.py").read_text(encoding="utf-8"))
     ]
     assert silent == []
+
+
+def test_every_package_is_listed_for_installation() -> None:
+    # A package missing from pyproject's list works in an editable install and is absent
+    # from a wheel: the installed app then fails on its first import of it.
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {".".join(p.relative_to(ROOT).parts) for p in _packages()}
+    assert found - listed == set()
