@@ -122,7 +122,7 @@ def test_scorecard_click_selects_the_kpi_in_the_tree(make_window) -> None:  # ty
     window = make_window()
     assert window.open_demo()
     view = window.view
-    view.centre.setCurrentWidget(view.scorecard)
+    view.centre.setCurrentWidget(view.overview)  # the scorecard is on the overview
     view.scorecard.refresh()
     QApplication.processEvents()
     tile = view.scorecard.tiles()[2]
@@ -181,11 +181,11 @@ def test_review_reminders_and_achievements_are_wired(make_window, qtbot) -> None
     window.menus.review_history_action.trigger()
     assert view.centre.currentWidget() is view.reviews
     assert [view.centre.tabText(i) for i in range(view.centre.count())] == [
-        "Chart",
-        "Scorecard",
-        "Achievements",
-        "Actions",
-        "Reviews",
+        "Overv&iew",
+        "&Chart",
+        "Achieve&ments",
+        "Actio&ns",
+        "Revie&ws",
     ]
 
 

@@ -12,9 +12,10 @@ from kpi_desktop.paths import APP_NAME, DATA_DIR_ENV
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from kpi_desktop.ui.main_window import MainWindow
+    from kpi_desktop.ui.settings import AppSettings
 
 
 class StartOptions:
@@ -66,6 +67,7 @@ def run_app(args: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     window = MainWindow(AppSettings())
+    apply_saved_colour_scheme(app, window.settings)
     path = startup_path(window, ns.workspace)
     window.show_opening(path)
     window.show()
@@ -74,6 +76,13 @@ def run_app(args: list[str]) -> int:
     # The window is on screen first; the workspace (and the layers it needs) loads next.
     QTimer.singleShot(0, lambda: start_workspace(window, path))
     return app.exec()
+
+
+def apply_saved_colour_scheme(app: QApplication, settings: AppSettings) -> None:
+    """Light, dark or the system's scheme, as chosen in View > Colour scheme (issue 19)."""
+    from kpi_desktop.ui.appearance.scheme import apply_colour_scheme
+
+    apply_colour_scheme(app, settings.colour_scheme())
 
 
 def application_icon() -> QIcon:

@@ -217,9 +217,10 @@ def align_label_columns(forms: Sequence[QFormLayout]) -> None:
 
 
 def make_form() -> QFormLayout:
-    """A form with trailing-aligned labels and fields that grow with the pane."""
+    """A form with trailing-aligned labels and fields that grow with the pane; in a pane
+    too narrow for a label and its field side by side, the field goes under its label."""
     form = QFormLayout()
     form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     return form

@@ -8,9 +8,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from kpi_desktop.paths import APP_NAME
+from kpi_desktop.ui.workspace.keyboard import mnemonic, with_mnemonic
+from kpi_desktop.ui.workspace.view_menu import ViewMenu
 
 if TYPE_CHECKING:
     from kpi_desktop.ui.main_window import MainWindow
+    from kpi_desktop.ui.workspace.keyboard import ShortcutsDialog
 
 
 class MainWindowMenus:
@@ -75,6 +78,7 @@ class MainWindowMenus:
         self.stale_action = self._action(edit_menu, "&Stale values…", self.window.edit_stale_grace)
         self.fiscal_action = self._action(edit_menu, "&Fiscal year…", self.window.edit_fiscal_year)
 
+        self.view_menu = ViewMenu(window, bar.addMenu(self.tr("&View")))
         kpi_menu = bar.addMenu(self.tr("&KPI"))
         self.new_kpi_action = self._action(
             kpi_menu, "&New KPI…", lambda: self.window.open_wizard(0, 0), "Ctrl+Shift+N"
@@ -108,11 +112,21 @@ class MainWindowMenus:
         toolbar.addAction(self.start_review_action)
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.view_menu.editor_action)
 
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.aboutToShow.connect(self._fill_help_menu)
-        about = self._action(self.help_menu, f"&About {APP_NAME}", self.window.show_about)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.shortcuts_action = self._action(
+            self.help_menu, "&Keyboard shortcuts", self.show_shortcuts, "Ctrl+/"
+        )
+        self.help_menu.addSeparator()
+        self.about_action = self._action(
+            self.help_menu, f"&About {APP_NAME}", self.window.show_about
+        )
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self._help_filled = False
         self.update()
 
     def _action(
@@ -133,16 +147,28 @@ class MainWindowMenus:
 
     def _fill_help_menu(self) -> None:
         """The help pages above About, read from resources/help when the menu first opens."""
-        if len(self.help_menu.actions()) > 1:
+        if self._help_filled:
             return
+        self._help_filled = True
         from kpi_desktop.ui.help_viewer import help_pages
 
-        about = self.help_menu.actions()[0]
+        about = self.shortcuts_action
+        taken = {mnemonic(a.text()) for a in self.help_menu.actions()}
         for title in help_pages():
-            page = QAction(title, self.help_menu)
+            page = QAction(with_mnemonic(title.replace("&", "&&"), taken), self.help_menu)
             page.triggered.connect(lambda _c=False, t=title: self.window.show_help(t))
             self.help_menu.insertAction(about, page)
         self.help_menu.insertSeparator(about)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help > Keyboard shortcuts: every shortcut of the window (not modal)."""
+        from kpi_desktop.ui.workspace.keyboard import ShortcutsDialog
+
+        if self.shortcuts_dialog is None:
+            self.shortcuts_dialog = ShortcutsDialog(self.window)
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
+        return self.shortcuts_dialog
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -178,6 +204,7 @@ class MainWindowMenus:
         writable = is_open and not w.document.workspace.readonly  # type: ignore[union-attr]
         self.stale_action.setEnabled(writable)
         self.fiscal_action.setEnabled(writable)
+        self.view_menu.update()
         has_kpi = w.view is not None and w.view.tree.selected()[0] == "kpi"
         self.export_chart_action.setEnabled(has_kpi)
         self.copy_chart_action.setEnabled(has_kpi)
