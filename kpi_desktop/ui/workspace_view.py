@@ -105,6 +105,7 @@ class WorkspaceView(QWidget):
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.editors = QStackedWidget()
+        self.editors.setAccessibleName(self.tr("Editor"))
         self.editors.addWidget(hint)
         self.editors.addWidget(self.goal_editor)
         self.editors.addWidget(self.kpi_editor)

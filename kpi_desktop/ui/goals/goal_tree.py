@@ -42,11 +42,14 @@ class GoalTreePane(QWidget):
 
         self.filter_box = QLineEdit(placeholderText=self.tr("Filter goals and KPIs"))
         self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setAccessibleName(self.tr("Filter goals and KPIs"))
+        self.setAccessibleName(self.tr("Goal tree"))  # names its shortcuts in the list too
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self.filter_box.textChanged.connect(lambda _t: self._expand_default())
 
         self.view = QTreeView()
         self.view.setModel(self.proxy)
+        self.view.setAccessibleName(self.tr("Goals and KPIs"))
         self.view.setHeaderHidden(False)
         self.view.setUniformRowHeights(True)
         self.view.setEditTriggers(

@@ -335,6 +335,7 @@ class ChartPane(QWidget):
             else self.tr("No value yet")
         )
         self.badge_icon.setPixmap(status_pixmap(data.status, 16))
+        self.badge_icon.setAccessibleName(self.tr("Status: %s") % data.status.label)
         self.badge_label.setText(data.status.label)
         self.progress_label.setText(
             self.tr("%s of the way to target") % format_percent(data.progress)
@@ -359,6 +360,9 @@ class ChartPane(QWidget):
         self.signal_label.setStyleSheet(f"color: {status_ink(Status.OFF_TRACK).name()};")
         said = " ".join(chart_sentences(data)) if data.has_values else ""
         self.commentary_label.setText(said)
+        # What a screen reader says of the chart: its KPI, and the sentences above it.
+        self.chart_widget.setAccessibleName(self.tr("Chart of %s") % data.kpi_name)
+        self.chart_widget.setAccessibleDescription(said)
         self.commentary_label.setVisible(bool(said))
 
     def _show_chart(self) -> None:

@@ -80,6 +80,8 @@ class MeasurementsTable(QWidget):
 
         self.view = ValuesView(self)
         self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Values"))
+        self.setAccessibleName(self.tr("Values table"))
         self.view.setItemDelegate(ValueDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

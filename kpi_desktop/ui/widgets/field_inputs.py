@@ -63,6 +63,12 @@ class OptionalDateField(QWidget):
         self.date_edit.dateChanged.connect(self._on_date_changed)
         self.set_date(None)
 
+    def name_parts(self, label: str) -> None:
+        """Name the tick box and the date for screen readers after the field's label."""
+        self.setAccessibleName(label)
+        self.date_edit.setAccessibleName(label)
+        self.check.setAccessibleName(self.tr("{0} is set").format(label))
+
     def date(self) -> dt.date | None:
         if not self.check.isChecked() or self.date_edit.date() == self._NOT_SET:
             return None
