@@ -87,7 +87,7 @@ def test_recent_files_survive_a_restart(make_window, tmp_path: Path) -> None:  #
     second = make_window()
     assert path.resolve() in second.settings.recent_files()
     second.menus._fill_recent_menu()
-    assert [a.text() for a in second.menus.recent_menu.actions()] == ["plan.kpidb"]
+    assert [a.text() for a in second.menus.recent_menu.actions()] == ["&1 plan.kpidb"]
     assert start_workspace(second, None)  # the last workspace, not the demo
     assert second.document.workspace.path == path
 

@@ -67,7 +67,10 @@ def status_pixmap(status: Status, size: int = 16) -> QPixmap:
 
     color = status_color(status)
     p.setBrush(color)
-    p.setPen(QColor(badge_outline(status, is_dark())))
+    outline = p.pen()  # the outline carries the contrast where a fill is pale (WCAG 1.4.11)
+    outline.setColor(QColor(badge_outline(status, is_dark())))
+    outline.setWidthF(max(1.0, size / 12))
+    p.setPen(outline)
     r = QRectF(1.5, 1.5, size - 3, size - 3)
     shape = STATUS_SHAPES[status]
     if shape == "circle":

@@ -109,6 +109,20 @@ def _set_palette(app: QGuiApplication, dark: bool) -> None:
         _State.light = QPalette(app.palette())
     app.setPalette(dark_palette() if dark else _State.light)
     _forget_drawn_icons()
+    _repolish_style_sheets()
+
+
+def _repolish_style_sheets() -> None:
+    """Widgets with a style sheet of their own keep the palette they were polished with:
+    set their sheets again (and tell them, as the bar that tints its sheet needs)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
+            QApplication.sendEvent(widget, QEvent(QEvent.Type.PaletteChange))
 
 
 def _forget_drawn_icons() -> None:

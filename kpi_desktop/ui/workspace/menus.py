@@ -30,22 +30,22 @@ class MainWindowMenus:
         )
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._action(file_menu, "Open &demo", self.window.open_demo)
+        self._action(file_menu, "Open d&emo", self.window.open_demo)
         file_menu.addSeparator()
         self.restore_action = self._action(
-            file_menu, "&Restore from backup…", self.window.restore_backup
+            file_menu, "Res&tore from backup…", self.window.restore_backup
         )
         self.import_action = self._action(
             file_menu, "&Import data…", self.window.import_data, "Ctrl+I"
         )
         self.export_chart_action = self._action(
-            file_menu, "Export &chart…", self.window.export_chart, "Ctrl+E"
+            file_menu, "Export c&hart…", self.window.export_chart, "Ctrl+E"
         )
         self.copy_chart_action = self._action(
             file_menu, "Cop&y chart", self.window.copy_chart, "Ctrl+Shift+C"
         )
         self.export_report_action = self._action(
-            file_menu, "Export meeting &report…", self.window.export_report, "Ctrl+Shift+E"
+            file_menu, "Export meeting re&port…", self.window.export_report, "Ctrl+Shift+E"
         )
         self.export_deck_action = self._action(
             file_menu, "Export meeting dec&k…", self.window.export_deck
@@ -56,7 +56,7 @@ class MainWindowMenus:
             file_menu, "Save a &Copy…", self.window.save_copy, QKeySequence.StandardKey.SaveAs
         )
         self.close_action = self._action(
-            file_menu, "&Close", self.window.close_workspace, QKeySequence.StandardKey.Close
+            file_menu, "C&lose", self.window.close_workspace, QKeySequence.StandardKey.Close
         )
         file_menu.addSeparator()
         quit_action = self._action(
@@ -88,7 +88,7 @@ class MainWindowMenus:
         )
         kpi_menu.addSeparator()
         self.next_year_action = self._action(
-            kpi_menu, "Plan &next year…", self.window.plan_next_year
+            kpi_menu, "&Plan next year…", self.window.plan_next_year
         )
         track_menu = bar.addMenu(self.tr("&Track"))
         self.check_in_action = self._action(
@@ -173,8 +173,9 @@ class MainWindowMenus:
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         recent = self.window.settings.recent_files()
-        for path in recent:
-            action = self.recent_menu.addAction(path.name)
+        for number, path in enumerate(recent, start=1):  # "&1 plan.kpidb": Alt+1 opens it
+            name = path.name.replace("&", "&&")
+            action = self.recent_menu.addAction(f"&{number % 10} {name}" if number <= 10 else name)
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _c=False, p=path: self.window.open_workspace(p))
