@@ -120,6 +120,7 @@ class WorkspaceView(QWidget):
         self.split.setStretchFactor(1, 5)
         self.split.setStretchFactor(2, 3)
         self.split.setSizes([340, 580, 360])
+        self._editor_width = 360  # the panel's width when F9 shows it again
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.reminders)
@@ -169,8 +170,18 @@ class WorkspaceView(QWidget):
         return not self.editors.isHidden()
 
     def set_editor_shown(self, shown: bool) -> None:
-        """Show or hide the editor side panel (the centre takes its room)."""
-        self.editors.setVisible(shown)
+        """Show or hide the editor side panel: the centre takes its room, and gives it back."""
+        if shown == self.editor_shown():
+            return
+        tree, centre, editor = self.split.sizes()
+        if shown:
+            editor = max(self._editor_width, self.editors.minimumSizeHint().width())
+            self.editors.setVisible(True)
+            self.split.setSizes([tree, max(centre - editor, 0), editor])
+        else:
+            self._editor_width = editor or self._editor_width
+            self.editors.setVisible(False)
+            self.split.setSizes([tree, centre + editor, 0])
 
     def _on_tree_selection(self, kind: str, item_id: int) -> None:
         kpi_id = item_id if kind == "kpi" else None

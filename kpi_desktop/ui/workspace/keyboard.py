@@ -48,9 +48,16 @@ def with_mnemonic(text: str, taken: set[str]) -> str:
 
 
 def keys_text(action: QAction) -> str:
-    return ", ".join(
-        seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in action.shortcuts()
-    )
+    """The keys of ``action`` as people type them (without the "New", "Undo"... keys of
+    multimedia keyboards that Qt binds to the standard actions as well)."""
+    from PySide6.QtCore import Qt
+
+    special = {
+        Qt.Key.Key_New, Qt.Key.Key_Open, Qt.Key.Key_Close, Qt.Key.Key_Save, Qt.Key.Key_Undo,
+        Qt.Key.Key_Redo, Qt.Key.Key_Find, Qt.Key.Key_Copy, Qt.Key.Key_Cut, Qt.Key.Key_Paste,
+    }  # fmt: skip
+    typed = [seq for seq in action.shortcuts() if seq.count() and seq[0].key() not in special]
+    return ", ".join(seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in typed)
 
 
 def _menu_rows(menu: QMenu, path: list[str], seen: set[int]) -> Iterable[tuple[str, str, str]]:
@@ -119,12 +126,13 @@ class ShortcutsDialog(QDialog):
             QTreeWidgetItem(group, [what, keys])
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
-        self.resize(520, 560)
+        self.resize(max(560, self.tree.header().length() + 60), 600)
 
     def rows(self) -> list[tuple[str, str, str]]:
         out = []

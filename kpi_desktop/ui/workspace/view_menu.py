@@ -5,18 +5,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 if TYPE_CHECKING:
     from kpi_desktop.ui.main_window import MainWindow
 
-#: The colour scheme choices, as View > Colour scheme names them (translated when shown).
-SCHEME_TEXTS: tuple[tuple[str, str], ...] = (
-    ("system", "Same as the &system"),
-    ("light", "&Light"),
-    ("dark", "&Dark"),
-)
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ViewMenu", text)
 
 
 class ViewMenu:
@@ -25,24 +23,27 @@ class ViewMenu:
     def __init__(self, window: MainWindow, menu: QMenu) -> None:
         self.window = window
         self.menu = menu
-        tr = window.tr
-        self.editor_action = self._add(tr("&Editor panel"), "F9", self._toggle_editor)
+        self.editor_action = self._add(_tr("&Editor panel"), "F9", self._toggle_editor)
         self.editor_action.setCheckable(True)
-        self.editor_action.setToolTip(tr("Show or hide the editor beside the chart (F9)"))
-        self.editor_action.setIconText(tr("Editor"))
+        self.editor_action.setToolTip(_tr("Show or hide the editor beside the chart (F9)"))
+        self.editor_action.setIconText(_tr("Editor"))
         menu.addSeparator()
-        self.overview_action = self._add(tr("Go to the &overview"), "Ctrl+1", self._overview)
-        self.chart_action = self._add(tr("Go to the &chart"), "Ctrl+2", self._chart)
+        self.overview_action = self._add(_tr("Go to the &overview"), "Ctrl+1", self._overview)
+        self.chart_action = self._add(_tr("Go to the &chart"), "Ctrl+2", self._chart)
         self.find_action = self._add(
-            tr("&Find in the tree"), QKeySequence.StandardKey.Find, self._find
+            _tr("&Find in the tree"), QKeySequence.StandardKey.Find, self._find
         )
         menu.addSeparator()
-        schemes = menu.addMenu(tr("Colour &scheme"))
+        schemes = menu.addMenu(_tr("Colour &scheme"))
         self.scheme_group = QActionGroup(schemes)
         self.scheme_actions: dict[str, QAction] = {}
         chosen = window.settings.colour_scheme()
-        for choice, text in SCHEME_TEXTS:
-            action = schemes.addAction(tr(text))
+        for choice, text in (
+            ("system", _tr("Same as the &system")),
+            ("light", _tr("&Light")),
+            ("dark", _tr("&Dark")),
+        ):
+            action = schemes.addAction(text)
             action.setCheckable(True)
             action.setChecked(choice == chosen)
             action.triggered.connect(lambda _c=False, c=choice: self.set_scheme(c))
