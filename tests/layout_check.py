@@ -20,7 +20,7 @@ def _plain(label: QLabel) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-def _shown(widget: QWidget, window: QWidget) -> QRect:
+def shown_rect(widget: QWidget, window: QWidget) -> QRect:
     """The part of ``widget`` (in window coordinates) that its ancestors do not cut off."""
     top_left = widget.mapTo(window, QPoint(0, 0))
     rect = QRect(top_left, widget.size())
@@ -65,7 +65,7 @@ def clipped_widgets(window: QWidget) -> list[str]:
         text = _plain(widget) if isinstance(widget, QLabel) else widget.text()
         if not text.strip():
             continue
-        shown = _shown(widget, window)
+        shown = shown_rect(widget, window)
         if shown.isEmpty():
             continue  # scrolled out of view
         name = f"{type(widget).__name__} {text[:40]!r}"

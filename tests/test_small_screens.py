@@ -115,3 +115,17 @@ def test_the_chart_header_elides_with_a_tooltip(window: MainWindow) -> None:
     window.view.set_editor_shown(False)
     _settle()
     assert goal_label.width() > 300
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_chart_and_its_legend_show_whole(window: MainWindow, size: tuple[int, int]) -> None:
+    from tests.layout_check import shown_rect
+
+    window.resize(*size)
+    window.view.set_editor_shown(False)
+    window.view.tree.select("kpi", window.document.workspace.kpis.find("Monthly revenue").id)
+    _settle()
+    chart = window.view.chart.chart_widget
+    assert shown_rect(chart, window).size() == chart.size()  # no part cut by the pane
+    legend = window.view.chart.plot_item.legend.sceneBoundingRect()
+    assert legend.bottom() <= chart.height() and legend.right() <= chart.width()

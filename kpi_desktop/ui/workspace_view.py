@@ -75,7 +75,7 @@ class WorkspaceView(QWidget):
         self.chart_split.addWidget(self.table)
         self.chart_split.setStretchFactor(0, 3)
         self.chart_split.setStretchFactor(1, 2)
-        self.chart_split.setSizes([460, 300])
+        self.chart_split.setSizes([560, 220])  # on a 640-pixel screen, the chart whole
 
         self.overview = OverviewPage(document, self.scorecard)
         self.centre = QTabWidget()

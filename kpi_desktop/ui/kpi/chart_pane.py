@@ -168,7 +168,7 @@ class ChartPane(QWidget):
     def _build_chart(self) -> None:
         self.chart_page = QWidget()
         self.chart_widget = make_chart_widget()
-        self.chart_widget.setMinimumHeight(160)
+        self.chart_widget.setMinimumHeight(200)  # the legend whole, on a 640-pixel screen too
         self.preset_group = QButtonGroup(self)
         self.preset_group.setExclusive(True)
         bar = QHBoxLayout()
