@@ -36,6 +36,7 @@ from kpi_desktop.ui.theme import status_icon
 LATEST_DAYS = 92
 LATEST_COUNT = 8
 SIDE_MIN_WIDTH = 230
+DUE_SHOWN = 40  # due KPIs listed (a workspace of thousands lists the first ones)
 _KPI_ROLE = Qt.ItemDataRole.UserRole + 1
 _ACTION_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -149,7 +150,7 @@ class OverviewPage(QWidget):
         if report is None or report.is_empty:
             self._placeholder(self.due_list, self.tr("Nothing is due: every KPI is up to date."))
             return
-        for kpi in report.kpis:
+        for kpi in report.kpis[:DUE_SHOWN]:
             late = ", " + self.tr("%n day(s) overdue", "", kpi.days_overdue) if kpi.overdue else ""
             text = self.tr("{kpi}: {message}{late}").format(
                 kpi=kpi.kpi, message=kpi.message, late=late
@@ -159,6 +160,12 @@ class OverviewPage(QWidget):
             item.setData(_KPI_ROLE, kpi.kpi_id)
             item.setToolTip(kpi.line())
             self.due_list.addItem(item)
+        if len(report.kpis) > DUE_SHOWN:  # the rest: in the check-in grid (Ctrl+K)
+            more = len(report.kpis) - DUE_SHOWN
+            self._placeholder(
+                self.due_list,
+                self.tr("… and %n more KPI(s): Track > Check in lists them all", "", more),
+            )
         for action in report.actions:
             text = self.tr("Action “{title}”: due {date}, overdue").format(
                 title=action.title, date=f"{action.due_date.day} {action.due_date:%b %Y}"
@@ -221,5 +228,5 @@ class OverviewPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        if self._dirty:  # read once the scorecard has painted: the window shows first
+            self._timer.start()
