@@ -171,3 +171,43 @@ def test_the_saved_choice_is_applied_at_start(qapp, tmp_path: Path) -> None:  # 
     settings.set_colour_scheme("dark")
     apply_saved_colour_scheme(qapp, AppSettings(tmp_path / "settings.ini"))
     assert is_dark()
+
+
+DARK_FIRST_FRAME = """
+import json, sys
+from PySide6 import QtCore
+from PySide6.QtWidgets import QApplication
+from kpi_desktop.ui.app import preset_colour_scheme
+from kpi_desktop.ui.main_window import MainWindow
+from kpi_desktop.ui.settings import AppSettings
+
+app = QApplication([])
+settings = AppSettings()
+settings.set_colour_scheme(sys.argv[1])
+window = MainWindow(settings)
+preset_colour_scheme(app, window.settings)
+window.show()
+app.processEvents()
+base = app.palette().color(app.palette().ColorRole.Base).name()
+print(json.dumps({"base": base, "qt_namespace": "Qt" in vars(QtCore)}))
+"""
+
+
+@pytest.mark.parametrize("choice", ["dark", "system"])
+def test_the_first_frame_has_the_saved_scheme_and_stays_fast(tmp_path: Path, choice: str) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KPI_DESKTOP_DATA_DIR=str(tmp_path))
+    out = subprocess.run(
+        [sys.executable, "-c", DARK_FIRST_FRAME, choice],
+        env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert (seen["base"] == dark_palette().color(QPalette.ColorRole.Base).name()) == (
+        choice == "dark"
+    )
+    assert seen["qt_namespace"] is False  # (its ~90 ms wait until the window shows)

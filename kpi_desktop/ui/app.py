@@ -67,12 +67,13 @@ def run_app(args: list[str]) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     window = MainWindow(AppSettings())
-    apply_saved_colour_scheme(app, window.settings)
+    preset_colour_scheme(app, window.settings)
     path = startup_path(window, ns.workspace)
     window.show_opening(path)
     window.show()
     paint_now(window)
     app.setWindowIcon(application_icon())  # the window manager picks it up when set
+    QTimer.singleShot(0, lambda: apply_saved_colour_scheme(app, window.settings))
     # The window is on screen first; the workspace (and the layers it needs) loads next.
     QTimer.singleShot(0, lambda: start_workspace(window, path))
     return app.exec()
@@ -83,6 +84,15 @@ def apply_saved_colour_scheme(app: QApplication, settings: AppSettings) -> None:
     from kpi_desktop.ui.appearance.scheme import apply_colour_scheme
 
     apply_colour_scheme(app, settings.colour_scheme())
+
+
+def preset_colour_scheme(app: QApplication, settings: AppSettings) -> None:
+    """Before the first frame: the dark palette if "dark" is chosen (cheap); the rest of
+    the scheme (the system's, followed) comes with ``apply_saved_colour_scheme`` after it."""
+    if settings.colour_scheme() == "dark":
+        from kpi_desktop.ui.appearance.scheme import set_dark_palette_early
+
+        set_dark_palette_early(app)
 
 
 def application_icon() -> QIcon:

@@ -104,9 +104,19 @@ def _follow_system(app: QGuiApplication) -> None:
         _set_palette(app, system_is_dark(app))
 
 
+def set_dark_palette_early(app: QGuiApplication) -> None:
+    """Before the first frame, for a saved "dark": the palette alone. It needs none of
+    ``Qt``'s enums (building them costs ~90 ms); ``apply_colour_scheme`` finishes later."""
+    if _State.light is None:
+        _State.light = app.palette()  # (a copy; QPalette(...) would build all of `Qt`)
+    app.setPalette(dark_palette())
+
+
 def _set_palette(app: QGuiApplication, dark: bool) -> None:
     if _State.light is None:
-        _State.light = QPalette(app.palette())
+        _State.light = app.palette()  # (a copy; QPalette(...) would build all of `Qt`)
+    if dark == is_dark(app.palette()) and (dark or app.palette() == _State.light):
+        return  # already so: nothing to repaint
     app.setPalette(dark_palette() if dark else _State.light)
     _forget_drawn_icons()
     _repolish_style_sheets()
@@ -127,10 +137,12 @@ def _repolish_style_sheets() -> None:
 
 def _forget_drawn_icons() -> None:
     """Badges and tree icons are drawn once per colour scheme and cached: drop the old ones."""
-    from kpi_desktop.ui import theme
+    import sys
 
-    theme.status_icon.cache_clear()
-    theme.item_icon.cache_clear()
+    theme = sys.modules.get("kpi_desktop.ui.theme")  # (none drawn before it is imported)
+    if theme is not None:
+        theme.status_icon.cache_clear()
+        theme.item_icon.cache_clear()
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

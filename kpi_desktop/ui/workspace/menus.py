@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from kpi_desktop.paths import APP_NAME
-from kpi_desktop.ui.workspace.keyboard import mnemonic, with_mnemonic
 from kpi_desktop.ui.workspace.view_menu import ViewMenu
 
 if TYPE_CHECKING:
@@ -151,6 +150,7 @@ class MainWindowMenus:
             return
         self._help_filled = True
         from kpi_desktop.ui.help_viewer import help_pages
+        from kpi_desktop.ui.workspace.keyboard import mnemonic, with_mnemonic
 
         about = self.shortcuts_action
         taken = {mnemonic(a.text()) for a in self.help_menu.actions()}
