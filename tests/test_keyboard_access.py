@@ -156,3 +156,29 @@ def test_custom_painted_widgets_have_names(window: MainWindow) -> None:
     assert _name(view.reminders.icon_label) == "Reminder"
     for lst in (view.overview.due_list, view.overview.achievements_list):
         assert _name(lst) in ("Due and overdue", "Latest achievements")
+
+
+def test_the_tree_s_buttons_have_keys_of_their_own(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    ws = window.document.workspace
+    before = len(ws.goals.list())
+    tree = window.view.tree
+    tree.select("goal", ws.goals.find("Run a tight kitchen").id)
+    tree.view.setFocus()
+    qtbot.keyClick(
+        tree.view,
+        Qt.Key.Key_G,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert len(ws.goals.list()) == before + 1
+    kpis = len(ws.kpis.list())
+    tree.view.setFocus()
+    qtbot.keyClick(
+        tree.view,
+        Qt.Key.Key_I,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert len(ws.kpis.list()) == kpis + 1
+    rows = {(where, what) for where, what, _k in window.menus.show_shortcuts().rows()}
+    assert {("Goal tree", "Add goal"), ("Goal tree", "Add KPI")} <= rows

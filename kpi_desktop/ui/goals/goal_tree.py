@@ -129,9 +129,10 @@ class GoalTreePane(QWidget):
             self.addAction(action)
             return action
 
-        self.add_goal_action = act("Add goal", self.add_goal)
-        self.add_sub_goal_action = act("Add sub-goal", self.add_sub_goal)
-        self.add_kpi_action = act("Add KPI", self.add_kpi)
+        # with the tree in focus (the toolbar's buttons are not in the Tab order)
+        self.add_goal_action = act("Add goal", self.add_goal, "Ctrl+Shift+G")
+        self.add_sub_goal_action = act("Add sub-goal", self.add_sub_goal, "Ctrl+Shift+U")
+        self.add_kpi_action = act("Add KPI", self.add_kpi, "Ctrl+Shift+I")
         self.new_kpi_wizard_action = act("New KPI with wizard…", self._request_wizard)
         self.rename_action = act("Rename", self.rename_selected, QKeySequence(Qt.Key.Key_F2))
         self.delete_action = act("Delete", self.delete_selected, QKeySequence.StandardKey.Delete)
