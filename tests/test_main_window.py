@@ -87,7 +87,7 @@ def test_recent_files_survive_a_restart(make_window, tmp_path: Path) -> None:  #
     second = make_window()
     assert path.resolve() in second.settings.recent_files()
     second.menus._fill_recent_menu()
-    assert [a.text() for a in second.menus.recent_menu.actions()] == ["plan.kpidb"]
+    assert [a.text() for a in second.menus.recent_menu.actions()] == ["&1 plan.kpidb"]
     assert start_workspace(second, None)  # the last workspace, not the demo
     assert second.document.workspace.path == path
 
@@ -122,7 +122,7 @@ def test_scorecard_click_selects_the_kpi_in_the_tree(make_window) -> None:  # ty
     window = make_window()
     assert window.open_demo()
     view = window.view
-    view.centre.setCurrentWidget(view.scorecard)
+    view.centre.setCurrentWidget(view.overview)  # the scorecard is on the overview
     view.scorecard.refresh()
     QApplication.processEvents()
     tile = view.scorecard.tiles()[2]
@@ -181,11 +181,11 @@ def test_review_reminders_and_achievements_are_wired(make_window, qtbot) -> None
     window.menus.review_history_action.trigger()
     assert view.centre.currentWidget() is view.reviews
     assert [view.centre.tabText(i) for i in range(view.centre.count())] == [
-        "Chart",
-        "Scorecard",
-        "Achievements",
-        "Actions",
-        "Reviews",
+        "Overv&iew",
+        "&Chart",
+        "Achieve&ments",
+        "Actio&ns",
+        "Revie&ws",
     ]
 
 

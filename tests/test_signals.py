@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QStyleOptionViewItem
 
+from kpi_desktop.domain.types import Status
 from kpi_desktop.domain.variation.xmr import SignalRule
 from kpi_desktop.reports.chart import draw_chart, make_chart_widget
 from kpi_desktop.reports.chart_signals import draw_signals, find_signals
@@ -22,6 +23,7 @@ from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.kpi.chart_pane import ChartPane
 from kpi_desktop.ui.scorecard.tile_layout import TileLayout
 from kpi_desktop.ui.scorecard.view import ScorecardView
+from kpi_desktop.ui.theme import status_ink
 
 D = dt.date
 TODAY = D(2026, 11, 15)
@@ -169,7 +171,8 @@ def test_scorecard_tags_real_change(qtbot, demo_doc: Document) -> None:
         for x in range(int(tag.left()), int(tag.right()))
         for y in range(int(tag.top()), int(tag.bottom()))
     }
-    assert "#009e73" in colours
+    # (the green of text: 4.5:1 against the tile, WCAG AA; issue 19)
+    assert status_ink(Status.ON_TRACK, grid.palette()).name() in colours
     assert grid.tile_delegate.tooltip_at(tag.center(), option, index) == reviews.real_change
     orders = reports[tagged["Web-shop orders"].kpi_id]
     assert orders.latest_recent is not None and orders.new_shift is orders.latest_recent

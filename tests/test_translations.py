@@ -186,7 +186,7 @@ def test_the_window_menus_and_dialogs_speak_german(qtbot, cafe: Path) -> None:  
         assert window.open_workspace(cafe)
         window.show()
         titles = [a.text() for a in window.menuBar().actions()]
-        assert titles[:4] == ["&Datei", "&Bearbeiten", "&KPI", "&Verfolgen"]
+        assert titles[:5] == ["&Datei", "&Bearbeiten", "&Ansicht", "&KPI", "&Verfolgen"]
         assert "&Hilfe" in titles
         for menu in window.menuBar().findChildren(QMenu):
             menu.aboutToShow.emit()
@@ -196,7 +196,7 @@ def test_the_window_menus_and_dialogs_speak_german(qtbot, cafe: Path) -> None:  
         view = window.view
         assert view is not None and window.document is not None
         tabs = [view.centre.tabText(i) for i in range(view.centre.count())]
-        assert "Diagramm" in tabs and "Scorecard" in tabs
+        assert "&Diagramm" in tabs and "Ü&bersicht" in tabs
         kpi = window.document.workspace.kpis.find("Monthly revenue")
         view.tree.select("kpi", kpi.id)
         QApplication.processEvents()

@@ -13,7 +13,7 @@ from kpi_desktop.paths import APP_NAME, DATA_DIR_ENV
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from kpi_desktop.ui.main_window import MainWindow
     from kpi_desktop.ui.settings import AppSettings
@@ -78,11 +78,13 @@ def run_app(args: list[str]) -> int:
     settings = AppSettings()
     start_translators(app, ns.language, settings)
     window = MainWindow(settings)
+    preset_colour_scheme(app, window.settings)
     path = startup_path(window, ns.workspace)
     window.show_opening(path)
     window.show()
     paint_now(window)
     app.setWindowIcon(application_icon())  # the window manager picks it up when set
+    QTimer.singleShot(0, lambda: apply_saved_colour_scheme(app, window.settings))
     # The window is on screen first; the workspace (and the layers it needs) loads next.
     QTimer.singleShot(0, lambda: start_workspace(window, path))
     return app.exec()
@@ -108,6 +110,22 @@ def known_language(requested: str) -> bool:
         f"kpi-desktop: error: unknown language {requested!r} (one of: {choices})", file=sys.stderr
     )
     return False
+
+
+def apply_saved_colour_scheme(app: QApplication, settings: AppSettings) -> None:
+    """Light, dark or the system's scheme, as chosen in View > Colour scheme (issue 19)."""
+    from kpi_desktop.ui.appearance.scheme import apply_colour_scheme
+
+    apply_colour_scheme(app, settings.colour_scheme())
+
+
+def preset_colour_scheme(app: QApplication, settings: AppSettings) -> None:
+    """Before the first frame: the dark palette if "dark" is chosen (cheap); the rest of
+    the scheme (the system's, followed) comes with ``apply_saved_colour_scheme`` after it."""
+    if settings.colour_scheme() == "dark":
+        from kpi_desktop.ui.appearance.scheme import set_dark_palette_early
+
+        set_dark_palette_early(app)
 
 
 def application_icon() -> QIcon:

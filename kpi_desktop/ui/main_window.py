@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 from kpi_desktop import __version__
 from kpi_desktop.paths import APP_NAME, WORKSPACE_FILE_FILTER, WORKSPACE_SUFFIX
 from kpi_desktop.services.errors import KpiDesktopError, WorkspaceCorrupt, WorkspaceReadOnly
+from kpi_desktop.ui.overview.view_state import restore_view, save_view
 from kpi_desktop.ui.settings import AppSettings
 from kpi_desktop.ui.workspace.menus import MainWindowMenus
 
@@ -239,9 +240,7 @@ class MainWindow(QMainWindow):
         document.error_raised.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.stack.addWidget(self.view)
         self.stack.setCurrentWidget(self.view)
-        split = self.settings.load_bytes("splitter")
-        if split is not None:
-            self.view.split.restoreState(split)
+        restore_view(self.settings, self.view, self.width())  # tab, selection, panels
         self._update_title()
         self.menus.update()
 
@@ -278,7 +277,7 @@ class MainWindow(QMainWindow):
         if not self._close_document_windows():
             return False
         if self.view is not None:
-            self.settings.save_bytes("splitter", self.view.split.saveState())
+            save_view(self.settings, self.view)
             self.stack.removeWidget(self.view)
             self.view.deleteLater()
         self.document.close()

@@ -9,9 +9,17 @@ Closing it hides that message until the next different one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.tracking.reminders import DueReport, due_items
@@ -59,17 +67,7 @@ class RemindersBar(QFrame):
         self._wanted = False
         self.setObjectName("RemindersBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        base = self.palette().color(QPalette.ColorRole.Window)
-        share = 0.22 if base.lightness() >= 128 else 0.3
-        tint = QColor.fromRgbF(
-            base.redF() * (1 - share) + _ACCENT.redF() * share,
-            base.greenF() * (1 - share) + _ACCENT.greenF() * share,
-            base.blueF() * (1 - share) + _ACCENT.blueF() * share,
-        )
-        self.setStyleSheet(
-            f"#RemindersBar {{ background: {tint.name()}; "
-            f"border: 1px solid {_ACCENT.darker(110).name()}; border-radius: 4px; }}"
-        )
+        self._tint()
 
         self.icon_label = QLabel()
         self.icon_label.setPixmap(clock_pixmap(18))
@@ -110,6 +108,27 @@ class RemindersBar(QFrame):
         document.kpi_changed.connect(self._schedule)
         document.reviews_changed.connect(self._schedule)
         self.refresh()
+
+    def _tint(self) -> None:
+        """The bar's background: the window colour tinted with the at-risk orange."""
+        base = QApplication.palette().color(QPalette.ColorRole.Window)
+        share = 0.22 if base.lightness() >= 128 else 0.3
+        tint = QColor.fromRgbF(
+            base.redF() * (1 - share) + _ACCENT.redF() * share,
+            base.greenF() * (1 - share) + _ACCENT.greenF() * share,
+            base.blueF() * (1 - share) + _ACCENT.blueF() * share,
+        )
+        sheet = (
+            f"#RemindersBar {{ background: {tint.name()}; "
+            f"border: 1px solid {_ACCENT.darker(110).name()}; border-radius: 4px; }}"
+        )
+        if sheet != self.styleSheet():  # (a new sheet sends another palette change)
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # a new colour scheme
+            self._tint()
 
     # -- public ---------------------------------------------------------------------------
 

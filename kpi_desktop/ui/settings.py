@@ -65,5 +65,40 @@ class AppSettings:
         value = self._qs.value(f"layout/{key}")
         return value if isinstance(value, QByteArray) else None
 
+    # -- appearance and each workspace's view ------------------------------------------------
+
+    def colour_scheme(self) -> str:
+        """ "system" (the default), "light" or "dark" (View > Colour scheme)."""
+        return str(self._qs.value("appearance/scheme", "system"))
+
+    def set_colour_scheme(self, choice: str) -> None:
+        self._qs.setValue("appearance/scheme", choice)
+        self._qs.sync()
+
+    def workspace_view(self, workspace: Path) -> dict[str, str]:
+        """What was shown when ``workspace`` was last closed (tab, selection, panels)."""
+        self._qs.beginGroup(_workspace_key(workspace))
+        try:
+            return {key: str(self._qs.value(key)) for key in self._qs.childKeys()}
+        finally:
+            self._qs.endGroup()
+
+    def save_workspace_view(self, workspace: Path, values: dict[str, str]) -> None:
+        self._qs.beginGroup(_workspace_key(workspace))
+        self._qs.remove("")  # what is not shown any more is not restored either
+        for key, value in values.items():
+            self._qs.setValue(key, value)
+        self._qs.endGroup()
+        self._qs.sync()
+
     def sync(self) -> None:
         self._qs.sync()
+
+
+def _workspace_key(workspace: Path) -> str:
+    """A settings group per workspace file: a hash of its resolved path (paths hold
+    characters that INI keys do not)."""
+    import hashlib
+
+    digest = hashlib.sha1(str(Path(workspace).resolve()).encode(), usedforsecurity=False)
+    return f"workspaces/{digest.hexdigest()[:16]}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPixmap, QPolygonF
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPixmap, QPolygonF
 
 from kpi_desktop.domain.types import Status
 from kpi_desktop.reports.chart_style import CHART, STATUS_COLORS
@@ -20,6 +20,7 @@ __all__ = [
     "item_icon",
     "status_color",
     "status_icon",
+    "status_ink",
     "status_pixmap",
 ]
 
@@ -35,7 +36,19 @@ STATUS_SHAPES: dict[Status, str] = {
 
 
 def status_color(status: Status) -> QColor:
-    return QColor(STATUS_COLORS[status])
+    """The status colour on screen: the export colour on light, a lighter tint on dark."""
+    from kpi_desktop.ui.appearance.contrast import STATUS_FILLS
+    from kpi_desktop.ui.appearance.scheme import is_dark
+
+    return QColor(STATUS_FILLS[is_dark()][status])
+
+
+def status_ink(status: Status, palette: QPalette | None = None) -> QColor:
+    """A status colour for text: 4.5:1 against the background of ``palette`` (WCAG AA)."""
+    from kpi_desktop.ui.appearance.contrast import STATUS_INKS
+    from kpi_desktop.ui.appearance.scheme import is_dark
+
+    return QColor(STATUS_INKS[is_dark(palette)][status])
 
 
 @cache
@@ -49,9 +62,15 @@ def status_pixmap(status: Status, size: int = 16) -> QPixmap:
     pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    from kpi_desktop.ui.appearance.contrast import badge_outline
+    from kpi_desktop.ui.appearance.scheme import is_dark
+
     color = status_color(status)
     p.setBrush(color)
-    p.setPen(color.darker(140))
+    outline = p.pen()  # the outline carries the contrast where a fill is pale (WCAG 1.4.11)
+    outline.setColor(QColor(badge_outline(status, is_dark())))
+    outline.setWidthF(max(1.0, size / 12))
+    p.setPen(outline)
     r = QRectF(1.5, 1.5, size - 3, size - 3)
     shape = STATUS_SHAPES[status]
     if shape == "circle":
@@ -105,7 +124,6 @@ def _star_path(r: QRectF) -> QPainterPath:
 def item_icon(kind: str, size: int = 16) -> QIcon:
     """Tree icons: a target for goals, a small bar chart for KPIs (drawn, so they follow the
     palette's text colour in light and dark themes)."""
-    from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication
 
     pix = QPixmap(size, size)

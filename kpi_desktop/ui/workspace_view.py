@@ -1,5 +1,6 @@
-"""The three panes of one open workspace: goal tree | chart + values, scorecard, achievements,
-actions or reviews | editor."""
+"""The three panes of one open workspace: goal tree | overview (scorecard, due, latest
+achievements), chart + values, achievements, actions or reviews | editor (a side panel that
+View > Editor panel, F9, hides and shows)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from kpi_desktop.ui.goals.goal_tree import GoalTreePane
 from kpi_desktop.ui.kpi.chart_pane import ChartPane
 from kpi_desktop.ui.kpi.kpi_editor import KpiEditor
 from kpi_desktop.ui.kpi.measurements_table import MeasurementsTable
+from kpi_desktop.ui.overview.page import OverviewPage
 from kpi_desktop.ui.prompts import Prompts
 from kpi_desktop.ui.reminders_bar import RemindersBar
 from kpi_desktop.ui.review.history import ReviewHistory
@@ -73,26 +75,37 @@ class WorkspaceView(QWidget):
         self.chart_split.addWidget(self.table)
         self.chart_split.setStretchFactor(0, 3)
         self.chart_split.setStretchFactor(1, 2)
-        self.chart_split.setSizes([460, 300])
+        self.chart_split.setSizes([560, 220])  # on a 640-pixel screen, the chart whole
 
+        self.overview = OverviewPage(document, self.scorecard)
         self.centre = QTabWidget()
         self.centre.setDocumentMode(True)
-        self.centre.addTab(self.chart_split, self.tr("Chart"))
-        self.centre.addTab(self.scorecard, self.tr("Scorecard"))
+        self.centre.addTab(self.overview, self.tr("Overv&iew"))
+        self.centre.addTab(self.chart_split, self.tr("&Chart"))
         # The achievements are derived from every KPI's history: worked out only when the
         # tab is first shown (or the panel asked for), not on every open.
         self._achievements_page = LazyPage(lambda: self._make_achievements(document))
-        self.centre.addTab(self._achievements_page, self.tr("Achievements"))
+        self.centre.addTab(self._achievements_page, self.tr("Achieve&ments"))
         self._actions_page = LazyPage(lambda: self._make_actions(document, prompts))
-        self.centre.addTab(self._actions_page, self.tr("Actions"))
+        self.centre.addTab(self._actions_page, self.tr("Actio&ns"))
         self.reviews = ReviewHistory(document)
-        self.centre.addTab(self.reviews, self.tr("Reviews"))
+        self.centre.addTab(self.reviews, self.tr("Revie&ws"))
+        # How the last tab is remembered (ui/overview/view_state): each page's object name.
+        for page, name in (
+            (self.overview, "overview"),
+            (self.chart_split, "chart"),
+            (self._achievements_page, "achievements"),
+            (self._actions_page, "actions"),
+            (self.reviews, "reviews"),
+        ):
+            page.setObjectName(name)
         self.reminders = RemindersBar(document, self)
 
         hint = QLabel(self.tr("Select a goal or a KPI in the tree to edit it here."))
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.editors = QStackedWidget()
+        self.editors.setAccessibleName(self.tr("Editor"))
         self.editors.addWidget(hint)
         self.editors.addWidget(self.goal_editor)
         self.editors.addWidget(self.kpi_editor)
@@ -101,10 +114,13 @@ class WorkspaceView(QWidget):
         self.split.addWidget(self.tree)
         self.split.addWidget(self.centre)
         self.split.addWidget(self.editors)
+        self.split.setCollapsible(2, False)  # hidden whole by its toggle, never squeezed
+        self.tree.setMinimumWidth(200)
         self.split.setStretchFactor(0, 2)
         self.split.setStretchFactor(1, 5)
         self.split.setStretchFactor(2, 3)
         self.split.setSizes([340, 580, 360])
+        self._editor_width = 360  # the panel's width when F9 shows it again
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.reminders)
@@ -115,7 +131,8 @@ class WorkspaceView(QWidget):
         self.kpi_editor.wizard_requested.connect(
             lambda kpi_id: self.wizard_requested.emit(0, kpi_id)
         )
-        self.scorecard.kpi_selected.connect(self._on_scorecard_kpi)
+        self.overview.kpi_selected.connect(self._on_scorecard_kpi)
+        self.overview.actions_requested.connect(lambda: self.show_actions("Overdue"))
         self.reminders.filter_requested.connect(self.tree.set_due_filter)
         self.reminders.filter_requested.connect(self.scorecard.set_due_filter)
         self.reminders.actions_requested.connect(lambda: self.show_actions("Overdue"))
@@ -149,8 +166,27 @@ class WorkspaceView(QWidget):
         panel.kpi_selected.connect(self._on_scorecard_kpi)
         return panel
 
+    def editor_shown(self) -> bool:
+        return not self.editors.isHidden()
+
+    def set_editor_shown(self, shown: bool) -> None:
+        """Show or hide the editor side panel: the centre takes its room, and gives it back."""
+        if shown == self.editor_shown():
+            return
+        tree, centre, editor = self.split.sizes()
+        if shown:
+            editor = max(self._editor_width, self.editors.minimumSizeHint().width())
+            self.editors.setVisible(True)
+            self.split.setSizes([tree, max(centre - editor, 0), editor])
+        else:
+            self._editor_width = editor or self._editor_width
+            self.editors.setVisible(False)
+            self.split.setSizes([tree, centre + editor, 0])
+
     def _on_tree_selection(self, kind: str, item_id: int) -> None:
         kpi_id = item_id if kind == "kpi" else None
+        if kind == "kpi" and self.centre.currentWidget() is self.overview:
+            self.centre.setCurrentWidget(self.chart_split)  # a KPI chosen: its chart
         self.chart.show_kpi(kpi_id)
         self.table.show_kpi(kpi_id)
         if kind == "kpi":

@@ -344,6 +344,10 @@
         <source>New value for</source>
         <translation>Neuer Wert für</translation>
     </message>
+    <message>
+        <source>Close the new value row</source>
+        <translation>Die Zeile für den neuen Wert schließen</translation>
+    </message>
 </context>
 <context>
     <name>AlignPage</name>
@@ -644,6 +648,10 @@
         <translation>Noch kein Wert</translation>
     </message>
     <message>
+        <source>Status: %s</source>
+        <translation>Status: %s</translation>
+    </message>
+    <message>
         <source>%s of the way to target</source>
         <translation>%s des Wegs zum Zielwert</translation>
     </message>
@@ -662,6 +670,10 @@
     <message>
         <source>Red rings mark values that break a rule of the natural process limits (outside the limits, 8 in a row on one side of the average, or 3 of 4 near a limit): a real change, not noise.</source>
         <translation>Rote Ringe markieren Werte, die eine Regel der natürlichen Prozessgrenzen verletzen (außerhalb der Grenzen, 8 in Folge auf einer Seite des Mittelwerts oder 3 von 4 nahe einer Grenze): eine echte Veränderung, kein Rauschen.</translation>
+    </message>
+    <message>
+        <source>Chart of %s</source>
+        <translation>Diagramm von %s</translation>
     </message>
     <message>
         <source>Select a KPI in the tree to see its chart</source>
@@ -1586,6 +1598,14 @@
     <message>
         <source>Filter goals and KPIs</source>
         <translation>Ziele und KPIs filtern</translation>
+    </message>
+    <message>
+        <source>Goal tree</source>
+        <translation>Zielbaum</translation>
+    </message>
+    <message>
+        <source>Goals and KPIs</source>
+        <translation>Ziele und KPIs</translation>
     </message>
     <message>
         <source>Add goal</source>
@@ -2522,28 +2542,12 @@ Lizenz: MIT.</translation>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <source>Open &amp;demo</source>
-        <translation>&amp;Demo öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Restore from backup…</source>
-        <translation>Aus &amp;Sicherung wiederherstellen…</translation>
-    </message>
-    <message>
         <source>&amp;Import data…</source>
         <translation>Daten &amp;importieren…</translation>
     </message>
     <message>
-        <source>Export &amp;chart…</source>
-        <translation>Dia&amp;gramm exportieren…</translation>
-    </message>
-    <message>
         <source>Cop&amp;y chart</source>
         <translation>Diagramm &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Export meeting &amp;report…</source>
-        <translation>Besprechungs&amp;bericht exportieren…</translation>
     </message>
     <message>
         <source>Export meeting dec&amp;k…</source>
@@ -2556,10 +2560,6 @@ Lizenz: MIT.</translation>
     <message>
         <source>Save a &amp;Copy…</source>
         <translation>Kopie speic&amp;hern unter…</translation>
-    </message>
-    <message>
-        <source>&amp;Close</source>
-        <translation>Sch&amp;ließen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2602,7 +2602,31 @@ Lizenz: MIT.</translation>
         <translation>Mit &amp;Assistent bearbeiten…</translation>
     </message>
     <message>
-        <source>Plan &amp;next year…</source>
+        <source>Open d&amp;emo</source>
+        <translation>&amp;Demo öffnen</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore from backup…</source>
+        <translation>Aus &amp;Sicherung wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Export c&amp;hart…</source>
+        <translation>Dia&amp;gramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Export meeting re&amp;port…</source>
+        <translation>Besprechungs&amp;bericht exportieren…</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>Sch&amp;ließen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Plan next year…</source>
         <translation>&amp;Nächstes Jahr planen…</translation>
     </message>
     <message>
@@ -2636,6 +2660,10 @@ Lizenz: MIT.</translation>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>&amp;About %1</source>
@@ -2812,8 +2840,16 @@ Lizenz: MIT.</translation>
 <context>
     <name>MeasurementsTable</name>
     <message>
-        <source>Add value</source>
+        <source>Values</source>
         <extracomment>Rows from each end of the table whose texts size the columns when a KPI is shown (never every row: a KPI may have a million values).</extracomment>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Values table</source>
+        <translation>Wertetabelle</translation>
+    </message>
+    <message>
+        <source>Add value</source>
         <translation>Wert hinzufügen</translation>
     </message>
     <message>
@@ -3022,6 +3058,64 @@ Lizenz: MIT.</translation>
     <message>
         <source>not set</source>
         <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>{0} is set</source>
+        <translation>{0} ist gesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Due and overdue</source>
+        <extracomment>How far back &quot;latest&quot; achievements go, and how many the list shows.</extracomment>
+        <translation>Fällig und überfällig</translation>
+    </message>
+    <message>
+        <source>Latest achievements</source>
+        <translation>Neueste Erfolge</translation>
+    </message>
+    <message>
+        <source>&amp;Due and overdue</source>
+        <translation>&amp;Fällig und überfällig</translation>
+    </message>
+    <message>
+        <source>&amp;Latest achievements</source>
+        <translation>Neueste &amp;Erfolge</translation>
+    </message>
+    <message>
+        <source>Nothing is due: every KPI is up to date.</source>
+        <translation>Nichts ist fällig: jede KPI ist auf dem neuesten Stand.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n Tag überfällig</numerusform>
+            <numerusform>%n Tage überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{kpi}: {message}{late}</source>
+        <translation>{kpi}: {message}{late}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more KPI(s): Track &gt; Check in lists them all</source>
+        <translation>
+            <numerusform>… und %n weitere KPI: Verfolgen &gt; Werte erfassen listet alle auf</numerusform>
+            <numerusform>… und %n weitere KPIs: Verfolgen &gt; Werte erfassen listet alle auf</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Action “{title}”: due {date}, overdue</source>
+        <translation>Aktion „{title}“: fällig am {date}, überfällig</translation>
+    </message>
+    <message>
+        <source>No achievements in the last three months yet.</source>
+        <translation>In den letzten drei Monaten noch keine Erfolge.</translation>
+    </message>
+    <message>
+        <source>{kpi}: {text} · {when}</source>
+        <translation>{kpi}: {text} · {when}</translation>
     </message>
 </context>
 <context>
@@ -4379,7 +4473,7 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
         <translation>&amp;Perspektive:</translation>
     </message>
     <message>
-        <source>Only s&amp;tale values</source>
+        <source>Onl&amp;y stale values</source>
         <translation>Nur &amp;veraltete Werte</translation>
     </message>
     <message>
@@ -4445,6 +4539,21 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     <message>
         <source>{head}{tail} · as of {date}</source>
         <translation>{head}{tail} · Stand {date}</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>
@@ -4773,30 +4882,77 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     </message>
 </context>
 <context>
+    <name>ViewMenu</name>
+    <message>
+        <source>&amp;Editor panel</source>
+        <translation>&amp;Editor-Leiste</translation>
+    </message>
+    <message>
+        <source>Show or hide the editor beside the chart (F9)</source>
+        <translation>Den Editor neben dem Diagramm zeigen oder ausblenden (F9)</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;overview</source>
+        <translation>Zur &amp;Übersicht</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;chart</source>
+        <translation>Zum &amp;Diagramm</translation>
+    </message>
+    <message>
+        <source>&amp;Find in the tree</source>
+        <translation>Im Baum &amp;suchen</translation>
+    </message>
+    <message>
+        <source>Colour &amp;scheme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>Same as the &amp;system</source>
+        <translation>Wie das S&amp;ystem</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>D&amp;unkel</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceView</name>
     <message>
-        <source>Chart</source>
-        <translation>Diagramm</translation>
+        <source>Overv&amp;iew</source>
+        <translation>Ü&amp;bersicht</translation>
     </message>
     <message>
-        <source>Scorecard</source>
-        <translation>Scorecard</translation>
+        <source>&amp;Chart</source>
+        <translation>&amp;Diagramm</translation>
     </message>
     <message>
-        <source>Achievements</source>
-        <translation>Erfolge</translation>
+        <source>Achieve&amp;ments</source>
+        <translation>&amp;Erfolge</translation>
     </message>
     <message>
-        <source>Actions</source>
-        <translation>Aktionen</translation>
+        <source>Actio&amp;ns</source>
+        <translation>A&amp;ktionen</translation>
     </message>
     <message>
-        <source>Reviews</source>
-        <translation>Besprechungen</translation>
+        <source>Revie&amp;ws</source>
+        <translation>&amp;Besprechungen</translation>
     </message>
     <message>
         <source>Select a goal or a KPI in the tree to edit it here.</source>
         <translation>Wählen Sie im Baum ein Ziel oder eine KPI, um es hier zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
     </message>
 </context>
 <context>

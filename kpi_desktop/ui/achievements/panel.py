@@ -204,6 +204,7 @@ class AchievementsPanel(QWidget):
 
         self.model = AchievementsModel(self)
         self.list = QListView()
+        self.list.setAccessibleName(self.tr("Achievements"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(_AchievementDelegate(self.list))
         self.list.setUniformItemSizes(True)

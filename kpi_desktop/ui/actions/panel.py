@@ -33,6 +33,7 @@ from kpi_desktop.ui.actions.editor import ActionDialog
 from kpi_desktop.ui.actions.model import ABOUT, DUE, OWNER, REVIEW, STATE, TITLE, ActionsModel
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.prompts import Prompts
+from kpi_desktop.ui.widgets.flow_layout import FlowLayout
 
 #: The state filter's choices: label -> the states it keeps (None: all).
 STATE_CHOICES: tuple[tuple[str, tuple[ActionState, ...] | None], ...] = (
@@ -73,16 +74,21 @@ class ActionsPanel(QWidget):
         self.kpi.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        filters = QHBoxLayout()
+        # The filters wrap to a second line in a narrow pane rather than being cut off.
+        filter_bar = QWidget()
+        filters = FlowLayout(filter_bar, spacing=14)
+        filters.setContentsMargins(0, 0, 0, 0)
         for label, combo in (
             (QT_TRANSLATE_NOOP("ActionsPanel", "Owner:"), self.owner),
             (QT_TRANSLATE_NOOP("ActionsPanel", "Show:"), self.state),
             (QT_TRANSLATE_NOOP("ActionsPanel", "KPI:"), self.kpi),
         ):
-            filters.addWidget(QLabel(self.tr(label)))
-            filters.addWidget(combo)
-            filters.addSpacing(8)
-        filters.addStretch(1)
+            pair = QWidget()
+            row = QHBoxLayout(pair)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(QLabel(self.tr(label)))
+            row.addWidget(combo)
+            filters.addWidget(pair)
         self.count_label = QLabel()
         filters.addWidget(self.count_label)
 
@@ -138,7 +144,7 @@ class ActionsPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(filters)
+        layout.addWidget(filter_bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty, 1)
         layout.addLayout(buttons)

@@ -42,11 +42,14 @@ class GoalTreePane(QWidget):
 
         self.filter_box = QLineEdit(placeholderText=self.tr("Filter goals and KPIs"))
         self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setAccessibleName(self.tr("Filter goals and KPIs"))
+        self.setAccessibleName(self.tr("Goal tree"))  # names its shortcuts in the list too
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self.filter_box.textChanged.connect(lambda _t: self._expand_default())
 
         self.view = QTreeView()
         self.view.setModel(self.proxy)
+        self.view.setAccessibleName(self.tr("Goals and KPIs"))
         self.view.setHeaderHidden(False)
         self.view.setUniformRowHeights(True)
         self.view.setEditTriggers(
@@ -126,11 +129,16 @@ class GoalTreePane(QWidget):
             self.addAction(action)
             return action
 
-        self.add_goal_action = act(QT_TRANSLATE_NOOP("GoalTreePane", "Add goal"), self.add_goal)
-        self.add_sub_goal_action = act(
-            QT_TRANSLATE_NOOP("GoalTreePane", "Add sub-goal"), self.add_sub_goal
+        # with the tree in focus (the toolbar's buttons are not in the Tab order)
+        self.add_goal_action = act(
+            QT_TRANSLATE_NOOP("GoalTreePane", "Add goal"), self.add_goal, "Ctrl+Shift+G"
         )
-        self.add_kpi_action = act(QT_TRANSLATE_NOOP("GoalTreePane", "Add KPI"), self.add_kpi)
+        self.add_sub_goal_action = act(
+            QT_TRANSLATE_NOOP("GoalTreePane", "Add sub-goal"), self.add_sub_goal, "Ctrl+Shift+U"
+        )
+        self.add_kpi_action = act(
+            QT_TRANSLATE_NOOP("GoalTreePane", "Add KPI"), self.add_kpi, "Ctrl+Shift+I"
+        )
         self.new_kpi_wizard_action = act(
             QT_TRANSLATE_NOOP("GoalTreePane", "New KPI with wizard…"), self._request_wizard
         )

@@ -74,7 +74,7 @@ class AddValueRow(QFrame):
         self.note_edit.returnPressed.connect(self.save_requested)
         self.save_button.clicked.connect(self.save_requested)
         close.clicked.connect(self.close_form)
-        escape = QAction(self)
+        escape = QAction(self.tr("Close the new value row"), self)  # (in Help > Keyboard shortcuts)
         escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.triggered.connect(self.close_form)

@@ -11,13 +11,12 @@ import datetime as dt
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kpi_desktop.domain.formatting import format_date, format_percent
 from kpi_desktop.domain.periods import period_label
+from kpi_desktop.domain.types import Status
 from kpi_desktop.reports.chart import (
     date_to_x,
     draw_chart,
@@ -35,7 +35,7 @@ from kpi_desktop.reports.chart import (
     show_dates,
     x_to_date,
 )
-from kpi_desktop.reports.chart_signals import SIGNAL_COLOR, draw_signals
+from kpi_desktop.reports.chart_signals import draw_signals
 from kpi_desktop.services.errors import KpiDesktopError, NotFound
 from kpi_desktop.services.review.commentary import chart_sentences
 from kpi_desktop.services.tracking.chart_data import (
@@ -46,9 +46,11 @@ from kpi_desktop.services.tracking.chart_data import (
     series_window,
 )
 from kpi_desktop.services.tracking.signals import chart_signals
+from kpi_desktop.ui.appearance.scheme import chart_colours, is_dark
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.notes.chart_menu import ChartNoteMenu
-from kpi_desktop.ui.theme import CHART, status_pixmap
+from kpi_desktop.ui.theme import CHART, status_ink, status_pixmap
+from kpi_desktop.ui.widgets.elided_label import ElidedLabel
 
 #: Range presets: button text and how many months back from the latest value (None: all).
 PRESETS: tuple[tuple[str, int | None], ...] = (
@@ -70,12 +72,8 @@ def months_before(d: dt.date, months: int) -> dt.date:
 
 
 def _mute(label: QLabel) -> None:
-    """Secondary text: the palette's placeholder colour (reads in light and dark themes)."""
-    palette = label.palette()
-    palette.setColor(
-        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-    )
-    label.setPalette(palette)
+    """Secondary text: the palette's placeholder colour (follows light and dark schemes)."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
 
 class ChartPane(QWidget):
@@ -122,13 +120,12 @@ class ChartPane(QWidget):
 
     def _build_header(self) -> None:
         self.header = QWidget()
-        self.name_label = QLabel()
+        # The name and the goal end in "…" in a narrow pane, whole in their tooltips.
+        self.name_label = ElidedLabel()
         font = QFont(self.name_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.name_label.setFont(font)
-        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.name_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.value_label = QLabel()
         value_font = QFont(self.value_label.font())
         value_font.setPointSizeF(value_font.pointSizeF() * 1.3)
@@ -137,10 +134,9 @@ class ChartPane(QWidget):
         self.badge_label = QLabel()
         self.progress_label = QLabel()
         self.as_of_label = QLabel()
-        self.goal_label = QLabel()
+        self.goal_label = ElidedLabel()
         for muted in (self.goal_label, self.as_of_label, self.progress_label):
             _mute(muted)
-        self.goal_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -164,7 +160,6 @@ class ChartPane(QWidget):
         # One line under the header when the latest values show a real change (XmR rules).
         self.signal_label = QLabel()
         self.signal_label.setWordWrap(True)
-        self.signal_label.setStyleSheet(f"color: {SIGNAL_COLOR};")
         self.signal_label.setVisible(False)
         box.addWidget(self.signal_label)
         # What the numbers say, in plain sentences (services.review.commentary).
@@ -177,7 +172,7 @@ class ChartPane(QWidget):
     def _build_chart(self) -> None:
         self.chart_page = QWidget()
         self.chart_widget = make_chart_widget()
-        self.chart_widget.setMinimumHeight(160)
+        self.chart_widget.setMinimumHeight(200)  # the legend whole, on a 640-pixel screen too
         self.preset_group = QButtonGroup(self)
         self.preset_group.setExclusive(True)
         bar = QHBoxLayout()
@@ -335,7 +330,6 @@ class ChartPane(QWidget):
         if data is None:
             return
         self.name_label.setText(data.kpi_name)
-        self.name_label.setToolTip(data.kpi_name)
         latest = data.latest
         self.value_label.setText(data.format_value(latest.value) if latest else "—")
         self.value_label.setToolTip(
@@ -345,6 +339,7 @@ class ChartPane(QWidget):
             else self.tr("No value yet")
         )
         self.badge_icon.setPixmap(status_pixmap(data.status, 16))
+        self.badge_icon.setAccessibleName(self.tr("Status: %s") % data.status.label)
         self.badge_label.setText(data.status.label)
         self.progress_label.setText(
             self.tr("%s of the way to target") % format_percent(data.progress)
@@ -352,7 +347,7 @@ class ChartPane(QWidget):
             else ""
         )
         self.goal_label.setText(self.tr("Goal: %s") % data.goal_title)
-        self.goal_label.setToolTip(data.goal_title)
+        self.goal_label.setToolTip(self.tr("Goal: %s") % data.goal_title)
         self.as_of_label.setText(self.tr("as of %s") % format_date(data.as_of))
         report = chart_signals(data)
         self.signal_label.setText(
@@ -366,8 +361,12 @@ class ChartPane(QWidget):
             )
         )
         self.signal_label.setVisible(report.real_change)
+        self.signal_label.setStyleSheet(f"color: {status_ink(Status.OFF_TRACK).name()};")
         said = " ".join(chart_sentences(data)) if data.has_values else ""
         self.commentary_label.setText(said)
+        # What a screen reader says of the chart: its KPI, and the sentences above it.
+        self.chart_widget.setAccessibleName(self.tr("Chart of %s") % data.kpi_name)
+        self.chart_widget.setAccessibleDescription(said)
         self.commentary_label.setVisible(bool(said))
 
     def _show_chart(self) -> None:
@@ -386,14 +385,35 @@ class ChartPane(QWidget):
             self._keep_actuals(np.empty(0, dtype="datetime64[D]"), np.empty(0))
             return
         self.stack.setCurrentWidget(self.chart_page)
-        draw_chart(self.plot_item, data, legend=True, title=False)
-        draw_signals(self.plot_item, data, chart_signals(data))
+        with chart_colours(is_dark(self.palette())):  # exports stay light
+            self._theme_chart()
+            draw_chart(self.plot_item, data, legend=True, title=False)
+            draw_signals(self.plot_item, data, chart_signals(data))
         if data.series is None:
             self._keep_actuals(data.dates, data.values)
         else:
             self._keep_actuals(data.series.dates, data.series.values)
         self.plot_item.addItem(self.hover_marker, ignoreBounds=True)
         self._apply_preset()
+
+    def _theme_chart(self) -> None:
+        """The chart's own colours (background, legend, hover marker) for the scheme."""
+        self.chart_widget.setBackground(CHART["background"])
+        legend = self.plot_item.legend
+        if legend is not None:
+            legend.setLabelTextColor(CHART["foreground"])
+            background = pg.mkColor(CHART["background"])
+            background.setAlpha(220)
+            legend.setBrush(background)
+        self.hover_marker.setPen(pg.mkPen(CHART["background"], width=2))
+        self.hover_marker.setBrush(CHART["actual"])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """Redraw in the new colours when the colour scheme (the palette) changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "stack"):
+            self._show_header()
+            self._show_chart()
 
     def _keep_actuals(self, dates: np.ndarray, values: np.ndarray) -> None:
         """Remember the drawn series (for the readout)."""

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QAction,
     QGuiApplication,
     QKeySequence,
+    QPalette,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -79,6 +80,8 @@ class MeasurementsTable(QWidget):
 
         self.view = ValuesView(self)
         self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Values"))
+        self.setAccessibleName(self.tr("Values table"))
         self.view.setItemDelegate(ValueDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -159,7 +162,8 @@ class MeasurementsTable(QWidget):
         self._count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._count.setContentsMargins(0, 0, 6, 0)
-        self._count.setStyleSheet("color: #5A5A5A;")  # quieter than the buttons: it informs
+        # quieter than the buttons (it informs), in the light and the dark scheme
+        self._count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         toolbar.addSpacing(8)
         toolbar.addWidget(self._count, 1)
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,9 +36,10 @@ from kpi_desktop.ui.review.labels import counts_glyphs, day_text, heading, mute,
 def snapshot_html(snap: ReviewSnapshot) -> str:
     """A saved review as rich text: title, notes, each KPI as it was, the actions decided."""
     esc = html.escape
+    quiet = QApplication.palette().color(QPalette.ColorRole.PlaceholderText).name()  # light, dark
     parts = [
         f"<h2>{esc(snap.title)}</h2>",
-        f"<p style='color:#666'>{day_text(snap.date)} · {esc(counts_text(snap.counts()))}</p>",
+        f"<p style='color:{quiet}'>{day_text(snap.date)} · {esc(counts_text(snap.counts()))}</p>",
     ]
     if snap.notes:
         notes = "<br>".join(esc(line) for line in snap.notes.splitlines())

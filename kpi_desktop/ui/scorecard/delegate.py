@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.domain.types import Status
+from kpi_desktop.ui.appearance.scheme import is_dark
 from kpi_desktop.ui.scorecard.model import TileRole
 from kpi_desktop.ui.scorecard.tile import TileContent
 from kpi_desktop.ui.scorecard.tile_layout import (
@@ -51,13 +52,10 @@ from kpi_desktop.ui.scorecard.tile_layout import (
     real_change_tag,
     sparkline_points,
 )
-from kpi_desktop.ui.theme import STATUS_COLORS, status_color, status_pixmap
+from kpi_desktop.ui.theme import status_color, status_ink, status_pixmap
 from kpi_desktop.ui.widgets.text_alignment import LEFT_MIDDLE, RIGHT_MIDDLE
 
 _Index = QModelIndex | QPersistentModelIndex
-
-_GOOD = QColor(STATUS_COLORS[Status.ON_TRACK])
-_BAD = QColor(STATUS_COLORS[Status.OFF_TRACK])
 
 
 translate = QCoreApplication.translate
@@ -73,16 +71,11 @@ def mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
     )
 
 
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
 def news_color(good: bool | None, palette: QPalette, neutral: QColor) -> QColor:
-    """Green for good news, red for bad (lighter on a dark background), else `neutral`."""
+    """Green for good news, red for bad (AA contrast on light and dark), else `neutral`."""
     if good is None:
         return neutral
-    color = QColor(_GOOD if good else _BAD)
-    return color.lighter(125) if is_dark(palette) else color
+    return status_ink(Status.ON_TRACK if good else Status.OFF_TRACK, palette)
 
 
 class KpiTileDelegate(QStyledItemDelegate):
@@ -92,7 +85,7 @@ class KpiTileDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._tile_width = TILE_MIN_WIDTH
         self._fonts: dict[str, TileFonts] = {}
-        self._badges: dict[tuple[Status, float], QPixmap] = {}
+        self._badges: dict[tuple[Status, float, bool], QPixmap] = {}
 
     # -- size --------------------------------------------------------------------------------
 
@@ -258,7 +251,7 @@ class KpiTileDelegate(QStyledItemDelegate):
         )
 
     def _badge(self, status: Status, ratio: float) -> QPixmap:
-        key = (status, ratio)
+        key = (status, ratio, is_dark())  # drawn again after a colour scheme change
         pixmap = self._badges.get(key)
         if pixmap is None:
             pixmap = status_pixmap(status, round(BADGE * ratio))

@@ -89,7 +89,7 @@ class ScorecardView(QWidget):
             row.addWidget(label)
             row.addWidget(combo)
             bar.addWidget(pair)
-        self.stale_check = QCheckBox(self.tr("Only s&tale values"))
+        self.stale_check = QCheckBox(self.tr("Onl&y stale values"))
         self.stale_check.setToolTip(
             self.tr("KPIs whose latest value is older than one period and the grace")
         )

@@ -63,6 +63,12 @@ class OptionalDateField(QWidget):
         self.date_edit.dateChanged.connect(self._on_date_changed)
         self.set_date(None)
 
+    def name_parts(self, label: str) -> None:
+        """Name the tick box and the date for screen readers after the field's label."""
+        self.setAccessibleName(label)
+        self.date_edit.setAccessibleName(label)
+        self.check.setAccessibleName(self.tr("{0} is set").format(label))
+
     def date(self) -> dt.date | None:
         if not self.check.isChecked() or self.date_edit.date() == self._NOT_SET:
             return None
@@ -217,9 +223,10 @@ def align_label_columns(forms: Sequence[QFormLayout]) -> None:
 
 
 def make_form() -> QFormLayout:
-    """A form with trailing-aligned labels and fields that grow with the pane."""
+    """A form with trailing-aligned labels and fields that grow with the pane; in a pane
+    too narrow for a label and its field side by side, the field goes under its label."""
     form = QFormLayout()
     form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     return form

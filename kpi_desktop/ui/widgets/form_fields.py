@@ -125,6 +125,8 @@ class AutoSaveForm(QObject):
         """Add `binding` to `form` as a labelled row, with its (hidden) message row under it
         and an optional hint sentence."""
         form.addRow(binding.label + ":" if label is None else label, binding.widget)
+        if isinstance(binding.widget, OptionalDateField):
+            binding.widget.name_parts(binding.label)
         message = FieldMessage()
         row = form.rowCount()
         form.setWidget(row, QFormLayout.ItemRole.FieldRole, message)

@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QMenu
 
 from kpi_desktop.paths import APP_NAME
 from kpi_desktop.ui.preferences.action import add_preferences_action
+from kpi_desktop.ui.workspace.view_menu import ViewMenu
 
 if TYPE_CHECKING:
     from kpi_desktop.ui.main_window import MainWindow
+    from kpi_desktop.ui.workspace.keyboard import ShortcutsDialog
 
 
 class MainWindowMenus:
@@ -30,22 +32,22 @@ class MainWindowMenus:
         )
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self._action(file_menu, self.tr("Open &demo"), self.window.open_demo)
+        self._action(file_menu, self.tr("Open d&emo"), self.window.open_demo)
         file_menu.addSeparator()
         self.restore_action = self._action(
-            file_menu, self.tr("&Restore from backup…"), self.window.restore_backup
+            file_menu, self.tr("Res&tore from backup…"), self.window.restore_backup
         )
         self.import_action = self._action(
             file_menu, self.tr("&Import data…"), self.window.import_data, "Ctrl+I"
         )
         self.export_chart_action = self._action(
-            file_menu, self.tr("Export &chart…"), self.window.export_chart, "Ctrl+E"
+            file_menu, self.tr("Export c&hart…"), self.window.export_chart, "Ctrl+E"
         )
         self.copy_chart_action = self._action(
             file_menu, self.tr("Cop&y chart"), self.window.copy_chart, "Ctrl+Shift+C"
         )
         self.export_report_action = self._action(
-            file_menu, self.tr("Export meeting &report…"), self.window.export_report, "Ctrl+Shift+E"
+            file_menu, self.tr("Export meeting re&port…"), self.window.export_report, "Ctrl+Shift+E"
         )
         self.export_deck_action = self._action(
             file_menu, self.tr("Export meeting dec&k…"), self.window.export_deck
@@ -62,7 +64,7 @@ class MainWindowMenus:
         )
         self.close_action = self._action(
             file_menu,
-            self.tr("&Close"),
+            self.tr("C&lose"),
             self.window.close_workspace,
             QKeySequence.StandardKey.Close,
         )
@@ -92,6 +94,7 @@ class MainWindowMenus:
         edit_menu.addSeparator()
         add_preferences_action(edit_menu, window)
 
+        self.view_menu = ViewMenu(window, bar.addMenu(self.tr("&View")))
         kpi_menu = bar.addMenu(self.tr("&KPI"))
         self.new_kpi_action = self._action(
             kpi_menu, self.tr("&New KPI…"), lambda: self.window.open_wizard(0, 0), "Ctrl+Shift+N"
@@ -101,7 +104,7 @@ class MainWindowMenus:
         )
         kpi_menu.addSeparator()
         self.next_year_action = self._action(
-            kpi_menu, self.tr("Plan &next year…"), self.window.plan_next_year
+            kpi_menu, self.tr("&Plan next year…"), self.window.plan_next_year
         )
         track_menu = bar.addMenu(self.tr("&Track"))
         self.check_in_action = self._action(
@@ -125,13 +128,21 @@ class MainWindowMenus:
         toolbar.addAction(self.start_review_action)
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.view_menu.editor_action)
 
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.aboutToShow.connect(self._fill_help_menu)
-        about = self._action(
+        self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.shortcuts_action = self._action(
+            self.help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "Ctrl+/"
+        )
+        self.help_menu.addSeparator()
+        self.about_action = self._action(
             self.help_menu, self.tr("&About %1").replace("%1", APP_NAME), self.window.show_about
         )
-        about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self._help_filled = False
         self.update()
 
     @staticmethod
@@ -156,22 +167,36 @@ class MainWindowMenus:
 
     def _fill_help_menu(self) -> None:
         """The help pages above About, read from resources/help when the menu first opens."""
-        if len(self.help_menu.actions()) > 1:
+        if self._help_filled:
             return
+        self._help_filled = True
         from kpi_desktop.ui.help_viewer import help_pages
+        from kpi_desktop.ui.workspace.keyboard import mnemonic, with_mnemonic
 
-        about = self.help_menu.actions()[0]
+        about = self.shortcuts_action
+        taken = {mnemonic(a.text()) for a in self.help_menu.actions()}
         for title in help_pages():
-            page = QAction(title, self.help_menu)
+            page = QAction(with_mnemonic(title.replace("&", "&&"), taken), self.help_menu)
             page.triggered.connect(lambda _c=False, t=title: self.window.show_help(t))
             self.help_menu.insertAction(about, page)
         self.help_menu.insertSeparator(about)
 
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help > Keyboard shortcuts: every shortcut of the window (not modal)."""
+        from kpi_desktop.ui.workspace.keyboard import ShortcutsDialog
+
+        if self.shortcuts_dialog is None:
+            self.shortcuts_dialog = ShortcutsDialog(self.window)
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
+        return self.shortcuts_dialog
+
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         recent = self.window.settings.recent_files()
-        for path in recent:
-            action = self.recent_menu.addAction(path.name)
+        for number, path in enumerate(recent, start=1):  # "&1 plan.kpidb": Alt+1 opens it
+            name = path.name.replace("&", "&&")
+            action = self.recent_menu.addAction(f"&{number % 10} {name}" if number <= 10 else name)
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _c=False, p=path: self.window.open_workspace(p))
@@ -201,6 +226,7 @@ class MainWindowMenus:
         writable = is_open and not w.document.workspace.readonly  # type: ignore[union-attr]
         self.stale_action.setEnabled(writable)
         self.fiscal_action.setEnabled(writable)
+        self.view_menu.update()
         has_kpi = w.view is not None and w.view.tree.selected()[0] == "kpi"
         self.export_chart_action.setEnabled(has_kpi)
         self.copy_chart_action.setEnabled(has_kpi)
