@@ -1,4 +1,5 @@
-"""A workspace is one SQLite file: create, open (checking and migrating it), close, copy."""
+"""A workspace is one SQLite file or a database on a PostgreSQL server (services/team):
+create, open (checking and migrating it), close, copy."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from kpi_desktop.services.tracking.measurements import MeasurementService
 from kpi_desktop.services.workspace import change_log
 from kpi_desktop.store import migrate
 from kpi_desktop.store.engine import APPLICATION_ID, WRITE_OPTION, make_engine
+from kpi_desktop.store.location import WorkspaceLocation
 
 SUFFIX = ".kpidb"
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -39,10 +41,14 @@ _APPLICATION_ID_OFFSET = 68  # where SQLite keeps PRAGMA application_id in the f
 
 
 class Workspace:
-    """An open workspace file. Use `Workspace.create()` or `Workspace.open()`."""
+    """An open workspace. Use `Workspace.create()` or `Workspace.open()`.
 
-    def __init__(self, path: Path, engine: Engine, *, readonly: bool) -> None:
-        self.path = path
+    `location` says where it is; `path` is the file (for a server, a stand-in name that
+    no file has, for code that names outputs after the workspace)."""
+
+    def __init__(self, where: Path | WorkspaceLocation, engine: Engine, *, readonly: bool) -> None:
+        self.location = WorkspaceLocation.parse(where)
+        self.path = self.location.stand_in_path
         self.readonly = readonly
         self._engine = engine
         self._writer = engine.execution_options(**{WRITE_OPTION: True})
@@ -55,9 +61,17 @@ class Workspace:
     # -- life cycle ---------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path | str, *, name: str | None = None) -> Workspace:
-        """Make a new, empty workspace at `path` (never overwriting a file) and open it."""
-        path = Path(path)
+    def create(cls, path: Path | str | WorkspaceLocation, *, name: str | None = None) -> Workspace:
+        """Make a new, empty workspace at `path` (never overwriting a file, nor a server
+        database that holds tables) and open it."""
+        location = WorkspaceLocation.parse(path)
+        if location.url is not None:
+            from kpi_desktop.services.team import server
+
+            server.create_schema(location, name or location.name)
+            return cls.open(location)
+        assert location.path is not None
+        path = location.path
         if path.exists():
             raise WorkspaceExists(path)
         if not path.parent.is_dir():
@@ -86,7 +100,11 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, path: Path | str, *, readonly: bool = False, check_integrity: bool = False
+        cls,
+        path: Path | str | WorkspaceLocation,
+        *,
+        readonly: bool = False,
+        check_integrity: bool = False,
     ) -> Workspace:
         """Open an existing workspace, upgrading an older schema after a backup copy.
 
@@ -95,7 +113,13 @@ class Workspace:
         ``check_integrity`` every page of the file is checked first (SQLite's quick_check,
         about 0.3 s for two million values), so nothing is written into a damaged file.
         """
-        path = Path(path)
+        location = WorkspaceLocation.parse(path)
+        if location.url is not None:
+            from kpi_desktop.services.team import server
+
+            return cls(location, server.open_engine(location, readonly=readonly), readonly=readonly)
+        assert location.path is not None
+        path = location.path
         revision = _inspect(path)
         if check_integrity and not readonly:
             problem = integrity_problem(path)
@@ -138,7 +162,7 @@ class Workspace:
         """Close; a writer leaves the file self-contained (no write-ahead log beside it) when
         no one else has it open, so it can be copied, mailed or read in a read-only folder."""
         self._engine.dispose()
-        if not self.readonly:
+        if not self.readonly and not self.location.is_server:
             leave_rollback_journal(self.path)
 
     def __enter__(self) -> Workspace:
@@ -173,13 +197,28 @@ class Workspace:
         try:
             yield
         except DBAPIError as exc:  # OperationalError, and DatabaseError of a damaged file
+            if self.location.is_server:
+                from kpi_desktop.services.team import server
+
+                raise server.translate(self.location, exc) from exc
             raise _translate(self.path, exc) from exc
         except sqlite3.Error as exc:  # from services using the raw connection
             raise _translate_sqlite(self.path, exc) from exc
+        except Exception as exc:
+            if self.location.is_server and type(exc).__module__.startswith("psycopg"):
+                from kpi_desktop.services.team import server  # psycopg's own, from raw SQL
+
+                raise server.translate(self.location, exc) from exc
+            raise
 
     def save_copy(self, dest: Path | str) -> Path:
         """Save a consistent copy of the workspace (SQLite backup API) to `dest`."""
         dest = Path(dest)
+        if self.location.is_server:
+            from kpi_desktop.services.team.copying import copy_workspace
+
+            copy_workspace(self, dest)
+            return dest
         if dest.resolve() == self.path.resolve():
             raise WorkspaceExists(dest)
         backup_file(self.path, dest)
