@@ -111,3 +111,57 @@ def wants_both_engines(metafunc: pytest.Metafunc) -> bool:
     if Path(str(metafunc.definition.fspath)).name in FILE_ONLY_MODULES:
         return False
     return metafunc.definition.get_closest_marker("file_only") is None
+
+
+class _Held:
+    """A lock another client holds (an open transaction) until close()."""
+
+    def __init__(self, conn) -> None:  # type: ignore[no-untyped-def]
+        self._conn = conn
+
+    def close(self) -> None:
+        import contextlib
+
+        import psycopg
+
+        with contextlib.suppress(psycopg.Error):
+            self._conn.close()
+
+
+def _client(location: WorkspaceLocation):  # type: ignore[no-untyped-def]
+    import psycopg
+
+    url = location.engine_url().render_as_string(hide_password=False)
+    return psycopg.connect(url.replace("+psycopg", ""))
+
+
+def hold_import_lock(location: WorkspaceLocation, kpi_id: int) -> _Held:
+    """Another client's import of the KPI, holding its advisory lock."""
+    from kpi_desktop.services.team.bulk import IMPORT_LOCK_NAMESPACE
+
+    conn = _client(location)
+    conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", (IMPORT_LOCK_NAMESPACE, kpi_id))
+    return _Held(conn)
+
+
+def hold_row_lock(location: WorkspaceLocation, table: str, kpi_id: int) -> _Held:
+    """Another client's transaction that has locked the KPI's rows of `table`."""
+    conn = _client(location)
+    conn.execute(f"SELECT 1 FROM {table} WHERE kpi_id = %s FOR UPDATE", (kpi_id,))
+    return _Held(conn)
+
+
+def server_control():  # type: ignore[no-untyped-def]
+    """A function that halts or resumes the test server (skips when it is not ours)."""
+    import subprocess
+
+    admin_location()
+    folder = os.environ.get("KPI_TEST_POSTGRES_DIR")
+    script = Path(__file__).resolve().parents[1] / ".ci" / "team-server"
+    if not folder or not script.exists():
+        pytest.skip("the test server cannot be stopped from here (KPI_TEST_POSTGRES_DIR unset)")
+
+    def control(action: str) -> None:
+        subprocess.run([str(script), action, folder], check=True, timeout=90)
+
+    return control

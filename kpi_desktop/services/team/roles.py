@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from kpi_desktop.services.errors import ValidationError
@@ -144,3 +144,15 @@ def role_of(conn: Connection) -> Role | None:
         if member:
             return r
     return Role.VIEWER
+
+
+def describe_role(engine: Engine) -> tuple[str | None, str]:
+    """(role name or None, the reason the app refuses edits or "") of the engine's user."""
+    with engine.connect() as conn:
+        role = role_of(conn)
+    if role == Role.VIEWER:
+        return role.value, (
+            "you are a viewer of this team workspace: you may read it but not change it "
+            "(ask its owner for the editor role)"
+        )
+    return (role.value if role else None), ""

@@ -74,8 +74,9 @@ def translate(location: WorkspaceLocation, exc: BaseException) -> WorkspaceError
     if state in ("42501", "25006") or "permission denied" in low or "read-only transaction" in low:
         return ServerReadOnly(
             location,
-            "the server refused the change: your role may only read this workspace "
-            "(ask its owner for the editor role); nothing was saved",
+            "the server refused the change: your role in this workspace does not allow it "
+            "(viewers read; editors also enter values, reviews and actions; owners also "
+            "change goals and KPIs); nothing was saved",
         )
     if "password authentication failed" in low:
         return ServerPasswordNeeded(
@@ -225,9 +226,10 @@ def create_schema(location: WorkspaceLocation, name: str) -> None:
 
 def finish_schema(conn: Connection) -> None:
     """What a server needs beyond the migrations: the SQL functions, the roles' grants."""
-    from kpi_desktop.services.team import roles
+    from kpi_desktop.services.team import notices, roles
 
     conn.connection.driver_connection.execute(POSTGRES_FUNCTIONS)  # type: ignore[union-attr]
+    notices.install(conn)
     roles.install(conn)
 
 

@@ -36,3 +36,29 @@ def check_and_bump(row: _Versioned, expected: int | None, kind: str, name: str) 
     if expected is not None and row.version != expected:
         raise StaleEdit(kind, name, expected, row.version)
     row.version += 1
+
+
+class LostRace(StaleEdit):
+    """Another client committed an edit of the same row while this one was saving (the
+    row's version no longer matched at the UPDATE); nothing of this edit was saved."""
+
+    def __init__(self, kind: str) -> None:
+        KpiDesktopError.__init__(
+            self,
+            f"This {kind} was changed by another user or window while your edit was being "
+            "saved; your edit was not saved. Reload to see their change, then edit again.",
+        )
+        self.kind = kind
+        self.name = ""
+        self.expected = -1
+        self.found = -1
+
+
+def lost_race(exc: Exception) -> LostRace:
+    """The user's message for SQLAlchemy's StaleDataError ("... 'goal' ... expected to update
+    1 row(s); 0 were matched")."""
+    text = str(exc)
+    for table, kind in (("kpi", "KPI"), ("goal", "goal"), ("annotation", "note")):
+        if f"'{table}'" in text:
+            return LostRace(kind)
+    return LostRace("item")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from kpi_desktop import __version__
@@ -31,6 +32,7 @@ from kpi_desktop.services.review.annotations import AnnotationService
 from kpi_desktop.services.review.reviews import ReviewService
 from kpi_desktop.services.tracking.measurements import MeasurementService
 from kpi_desktop.services.workspace import change_log
+from kpi_desktop.services.workspace.edit_conflicts import lost_race
 from kpi_desktop.store import migrate
 from kpi_desktop.store.engine import APPLICATION_ID, WRITE_OPTION, make_engine
 from kpi_desktop.store.location import WorkspaceLocation
@@ -49,6 +51,15 @@ class Workspace:
     def __init__(self, where: Path | WorkspaceLocation, engine: Engine, *, readonly: bool) -> None:
         self.location = WorkspaceLocation.parse(where)
         self.path = self.location.stand_in_path
+        # In a team workspace: the user's role (viewer, editor, owner; None for a file or
+        # the server's administrator), and why the app refuses edits, if it does.
+        self.role: str | None = None
+        self.read_only_reason = ""
+        if self.location.is_server:
+            from kpi_desktop.services.team.roles import describe_role
+
+            self.role, self.read_only_reason = describe_role(engine)
+            readonly = readonly or bool(self.read_only_reason)
         self.readonly = readonly
         self._engine = engine
         self._writer = engine.execution_options(**{WRITE_OPTION: True})
@@ -180,10 +191,14 @@ class Workspace:
             yield session
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator[Session]:
-        """One write transaction: committed on success, rolled back on any exception."""
-        if self.readonly:
-            raise WorkspaceReadOnly(self.path, "the workspace is open read-only")
+    def writing(self, *, client_check: bool = True) -> Iterator[Session]:
+        """One write transaction: committed on success, rolled back on any exception.
+        (``client_check=False`` skips the app's own read-only refusal, for tests that show
+        the server refuses too.)"""
+        if self.readonly and client_check:
+            raise WorkspaceReadOnly(
+                self.path, self.read_only_reason or "the workspace is open read-only"
+            )
         with (
             self._translated(),
             Session(self._writer, expire_on_commit=False) as session,
@@ -196,6 +211,8 @@ class Workspace:
     def _translated(self) -> Iterator[None]:
         try:
             yield
+        except StaleDataError as exc:  # another client's edit of the row won the race
+            raise lost_race(exc) from exc
         except DBAPIError as exc:  # OperationalError, and DatabaseError of a damaged file
             if self.location.is_server:
                 from kpi_desktop.services.team import server
