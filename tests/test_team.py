@@ -280,26 +280,30 @@ def test_a_stale_editor_is_told_and_nothing_is_overwritten(workspace: Workspace)
 
 
 def test_other_windows_hear_of_a_change_within_a_second(team_database) -> None:  # type: ignore[no-untyped-def]
-    from kpi_desktop.services.team.notices import ChangeListener
+    from kpi_desktop.services.team.notices import ChangeListener, Changes
 
     with Workspace.create(team_database) as ws:
         goal = ws.goals.add("Grow")
-        heard: list[tuple[float, frozenset[str]]] = []
+        heard: list[tuple[float, Changes]] = []
         got = threading.Event()
 
-        def on_change(tables: frozenset[str]) -> None:
-            heard.append((time.monotonic(), tables))
-            got.set()
+        def on_change(changes: Changes) -> None:
+            heard.append((time.monotonic(), changes))
+            if "measurement" in changes.tables:
+                got.set()
 
         listener = ChangeListener(team_database, on_change)
         try:
             assert listener.wait_ready()
             with Workspace.open(team_database) as other:
+                kpi = other.kpis.add(goal.id, "Sales", unit="EUR")
                 start = time.monotonic()
-                other.kpis.add(goal.id, "Sales", unit="EUR")
+                other.measurements.upsert(kpi.id, D(2024, 1, 1), 5)
             assert got.wait(5)
-            when, tables = heard[0]
-            assert when - start < 1.0 and "kpi" in tables
+            when, changes = heard[-1]
+            assert when - start < 1.0
+            assert "kpi" in set().union(*(c.tables for _, c in heard))
+            assert changes.kpi_ids == {kpi.id} and not changes.values_of_all
         finally:
             listener.close()
 

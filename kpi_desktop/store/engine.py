@@ -135,7 +135,7 @@ def make_server_engine(location: WorkspaceLocation, *, readonly: bool = False) -
     )
     if readonly:
         options += " -c default_transaction_read_only=on"
-    return create_engine(
+    engine = create_engine(
         location.engine_url(),
         pool_pre_ping=True,
         pool_size=2,
@@ -146,3 +146,12 @@ def make_server_engine(location: WorkspaceLocation, *, readonly: bool = False) -
             "application_name": "KPI Desktop",
         },
     )
+    pids: set[int] = set()
+    engine.kpi_backend_pids = pids  # type: ignore[attr-defined]
+
+    @event.listens_for(engine, "connect")
+    def _remember_pid(dbapi_conn: Any, _record: Any) -> None:
+        # The server process of each connection: change notices it sends are this app's own.
+        pids.add(int(dbapi_conn.info.backend_pid))
+
+    return engine

@@ -100,8 +100,17 @@ class WorkspaceLocation:
         return WorkspaceLocation(path=self.path, url=self.url, password=password)
 
     def engine_url(self) -> URL:
+        """The URL to connect with: the password typed in (or remembered in memory for
+        this server during this run); without one, libpq looks in its usual places."""
         assert self.url is not None
-        return self.url.set(password=self.password) if self.password else self.url
+        password = self.password or _typed_passwords.get(self.display)
+        return self.url.set(password=password) if password else self.url
+
+    def remember_password(self) -> None:
+        """Keep this location's typed password in memory until the app quits (so Open
+        Recent and reconnects need not ask again); never written anywhere."""
+        if self.password:
+            _typed_passwords[self.display] = self.password
 
     def with_database(self, database: str) -> WorkspaceLocation:
         assert self.url is not None
@@ -109,6 +118,9 @@ class WorkspaceLocation:
 
     def __str__(self) -> str:
         return self.display
+
+
+_typed_passwords: dict[str, str] = {}
 
 
 def is_server_url(text: str) -> bool:

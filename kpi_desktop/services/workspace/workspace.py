@@ -169,6 +169,12 @@ class Workspace:
             raise
         return cls(path, engine, readonly=readonly)
 
+    @property
+    def own_server_processes(self) -> set[int]:
+        """The server processes of this workspace's connections (a team workspace)."""
+        pids = getattr(self._engine, "kpi_backend_pids", None)
+        return pids if isinstance(pids, set) else set()
+
     def close(self) -> None:
         """Close; a writer leaves the file self-contained (no write-ahead log beside it) when
         no one else has it open, so it can be copied, mailed or read in a read-only folder."""

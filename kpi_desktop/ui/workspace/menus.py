@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from kpi_desktop.paths import APP_NAME
+from kpi_desktop.ui.workspace.team import connect_team_workspace, open_recent, recent_label
 
 if TYPE_CHECKING:
     from kpi_desktop.ui.main_window import MainWindow
@@ -27,6 +28,9 @@ class MainWindowMenus:
         )
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.connect_team_action = self._action(
+            file_menu, "Connect to &team workspace…", lambda: connect_team_workspace(window)
+        )
         self._action(file_menu, "Open &demo", self.window.open_demo)
         file_menu.addSeparator()
         self.restore_action = self._action(
@@ -148,10 +152,10 @@ class MainWindowMenus:
         self.recent_menu.clear()
         recent = self.window.settings.recent_files()
         for path in recent:
-            action = self.recent_menu.addAction(path.name)
+            action = self.recent_menu.addAction(recent_label(str(path)))
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.window.open_workspace(p))
+            action.triggered.connect(lambda _c=False, p=path: open_recent(self.window, str(p)))
         if not recent:
             self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
@@ -178,6 +182,14 @@ class MainWindowMenus:
         writable = is_open and not w.document.workspace.readonly  # type: ignore[union-attr]
         self.stale_action.setEnabled(writable)
         self.fiscal_action.setEnabled(writable)
+        for action in (  # a read-only workspace (a team workspace's viewer) takes no edit
+            self.import_action,
+            self.new_kpi_action,
+            self.edit_wizard_action,
+            self.check_in_action,
+            self.start_review_action,
+        ):
+            action.setEnabled(writable)
         has_kpi = w.view is not None and w.view.tree.selected()[0] == "kpi"
         self.export_chart_action.setEnabled(has_kpi)
         self.copy_chart_action.setEnabled(has_kpi)
