@@ -215,6 +215,9 @@ def test_an_editor_enters_values_but_an_owner_changes_goals(team_database, capsy
     with Workspace.open(editor) as ws:
         assert ws.role == "editor"
         ws.measurements.upsert(kpi.id, D(2024, 1, 1), 7)
+        from kpi_desktop.services.workspace.change_log import history
+
+        assert history(ws)[0].who == editor.url.username  # the log names the server role
         with pytest.raises(server.ServerReadOnly):
             ws.goals.add("Not mine to add")
     owner = _login(team_database, f"owner_{team_database.name}"[:60], capsys, "owner")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Table, func, insert, select, text
 from sqlmodel import SQLModel
 
-from kpi_desktop.services.errors import KpiDesktopError, WorkspaceExists
+from kpi_desktop.services.errors import KpiDesktopError, NotAWorkspace, WorkspaceExists
 from kpi_desktop.store import tables as _tables  # noqa: F401  (registers every table)
 from kpi_desktop.store.location import WorkspaceLocation
 
@@ -94,8 +94,8 @@ def _to_server(src: Workspace, dest: WorkspaceLocation, replace: bool) -> CopySu
 
     try:
         out = Workspace.open(dest)
-    except (server.ServerNotFound, server.NotAWorkspace) as exc:
-        if isinstance(exc, server.NotAWorkspace) and "other tables" in str(exc):
+    except (server.ServerNotFound, NotAWorkspace) as exc:
+        if isinstance(exc, NotAWorkspace) and "other tables" in str(exc):
             raise
         out = Workspace.create(dest, name=src.info().get("name"))
     with out, src.reading() as rs, out.writing() as ws:

@@ -15,6 +15,7 @@ import contextlib
 import threading
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -136,7 +137,7 @@ class ChangeListener:
     def wait_ready(self, timeout: float = 5.0) -> bool:
         return self._ready.wait(timeout)
 
-    def _connect(self):  # type: ignore[no-untyped-def]
+    def _connect(self) -> Any:
         import psycopg
 
         from kpi_desktop.store.engine import CONNECT_TIMEOUT_S

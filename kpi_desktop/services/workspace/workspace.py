@@ -205,8 +205,10 @@ class Workspace:
             raise WorkspaceReadOnly(
                 self.path, self.read_only_reason or "the workspace is open read-only"
             )
+        who = self.location.url.username if self.location.url is not None else None
         with (
             self._translated(),
+            change_log.acting_as(who),
             Session(self._writer, expire_on_commit=False) as session,
             session.begin(),
         ):
