@@ -226,9 +226,10 @@ def create_schema(location: WorkspaceLocation, name: str) -> None:
 
 def finish_schema(conn: Connection) -> None:
     """What a server needs beyond the migrations: the SQL functions, the roles' grants."""
-    from kpi_desktop.services.team import notices, roles
+    from kpi_desktop.services.team import bulk, notices, roles
 
     conn.connection.driver_connection.execute(POSTGRES_FUNCTIONS)  # type: ignore[union-attr]
+    bulk.install_set_based_key(conn)
     notices.install(conn)
     roles.install(conn)
 
