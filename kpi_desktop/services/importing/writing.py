@@ -194,9 +194,8 @@ def _write_values(
     else:
         tail = ""
     if isinstance(raw, PostgresRaw):
-        iso = list(map(_IsoDates().__getitem__, period.tolist()))
         bulk.copy_values(
-            raw, kid.tolist(), iso, value.tolist(), plan.path.name, on_conflict, n_clash
+            raw, kid.tolist(), period.tolist(), value.tolist(), plan.path.name, on_conflict, n_clash
         )
         return (
             (n - n_clash, 0, n_clash)
