@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from kpi_desktop.paths import APP_NAME
-from kpi_desktop.ui.workspace.team import connect_team_workspace, open_recent, recent_label
 
 if TYPE_CHECKING:
     from kpi_desktop.ui.main_window import MainWindow
@@ -29,7 +28,7 @@ class MainWindowMenus:
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.connect_team_action = self._action(
-            file_menu, "Connect to &team workspace…", lambda: connect_team_workspace(window)
+            file_menu, "Connect to &team workspace…", self._connect_team
         )
         self._action(file_menu, "Open &demo", self.window.open_demo)
         file_menu.addSeparator()
@@ -148,7 +147,14 @@ class MainWindowMenus:
             self.help_menu.insertAction(about, page)
         self.help_menu.insertSeparator(about)
 
+    def _connect_team(self) -> None:
+        from kpi_desktop.ui.workspace.team import connect_team_workspace
+
+        connect_team_workspace(self.window)
+
     def _fill_recent_menu(self) -> None:
+        from kpi_desktop.ui.workspace.team import open_recent, recent_label
+
         self.recent_menu.clear()
         recent = self.window.settings.recent_files()
         for path in recent:
