@@ -176,6 +176,14 @@ def test_copy_refuses_a_destination_with_data_unless_replace(
         team_server.drop(location.name)
 
 
+def test_save_a_copy_of_a_team_workspace_makes_a_file(demo: Workspace, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    dest = demo.save_copy(tmp_path / "copy.kpidb")
+    with Workspace.open(dest) as copy:
+        assert [k.name for k in copy.kpis.list()] == [k.name for k in demo.kpis.list()]
+        kpi = demo.kpis.list()[0].id
+        assert copy.measurements.rows(kpi) == demo.measurements.rows(kpi)
+
+
 # -- roles ----------------------------------------------------------------------------------
 
 

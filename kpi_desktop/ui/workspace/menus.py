@@ -188,6 +188,8 @@ class MainWindowMenus:
         writable = is_open and not w.document.workspace.readonly  # type: ignore[union-attr]
         self.stale_action.setEnabled(writable)
         self.fiscal_action.setEnabled(writable)
+        on_server = is_open and w.document.workspace.location.is_server  # type: ignore[union-attr]
+        self.restore_action.setEnabled(not on_server)  # a server's backups are its admin's
         for action in (  # a read-only workspace (a team workspace's viewer) takes no edit
             self.import_action,
             self.new_kpi_action,
