@@ -464,3 +464,15 @@ def test_a_file_on_a_network_share_is_warned_about(tmp_path, monkeypatch) -> Non
     warning = shares.network_share_warning(tmp_path / "share" / "plan.kpidb")
     assert warning is not None and "nfs4" in warning and "team workspace" in warning
     assert shares.network_share_warning(Path("/home/me/plan.kpidb")) is None
+
+
+def test_a_command_on_a_shared_file_warns_and_still_runs(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from kpi_desktop.services.team import shares
+
+    mounts = tmp_path / "mounts"
+    mounts.write_text(f"//nas/plans {tmp_path} cifs rw 0 0\n")
+    monkeypatch.setattr(shares, "MOUNTS", mounts)
+    assert run(capsys, "new", tmp_path / "plan.kpidb")[0] == 0
+    code, out, err = run(capsys, "add-goal", tmp_path / "plan.kpidb", "Grow")
+    assert code == 0 and "warning" in err and "network share (cifs)" in err
+    assert "postgresql://" in err

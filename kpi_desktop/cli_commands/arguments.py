@@ -115,8 +115,18 @@ def open_workspace(path: Path, *, for_reading: bool = False):  # type: ignore[no
             return with_password(lambda p: Workspace.open(p, readonly=True), path)
     ws = with_password(lambda p: Workspace.open(p, check_integrity=True), path)
     if not ws.location.is_server:  # a server's backups are its administrator's
+        share_warning(ws.path)
         daily_backup(ws)
     return ws
+
+
+def share_warning(path: Path) -> None:
+    """Warn when a workspace file that a command writes is on a network share."""
+    from kpi_desktop.services.team.shares import network_share_warning
+
+    warning = network_share_warning(path)
+    if warning:
+        print(f"kpi-desktop: warning: {warning}", file=sys.stderr)
 
 
 def daily_backup(ws) -> None:  # type: ignore[no-untyped-def]
