@@ -285,8 +285,10 @@ def test_a_stale_editor_is_told_and_nothing_is_overwritten(workspace: Workspace)
     kpi = workspace.kpis.add(goal.id, "Sales", unit="EUR")
     shown = workspace.kpis.get(kpi.id).version
     workspace.kpis.update(kpi.id, name="Revenue")  # someone else's edit
-    with pytest.raises(StaleEdit, match="changed in another window"):
+    with pytest.raises(StaleEdit, match="changed in another window") as caught:
         workspace.kpis.update(kpi.id, name="Turnover", expected_version=shown)
+    assert caught.value.last_change.endswith(f"changed name at {caught.value.last_change[-5:]}")
+    assert " changed name at " in str(caught.value)
     assert workspace.kpis.get(kpi.id).name == "Revenue"
 
 
