@@ -124,6 +124,11 @@ def test_another_users_value_shows_within_a_second(window, team_database, qtbot)
     assert doc.plan().latest[kpi_id][-1].value == 1200
     names = {k.name for k in doc.plan().kpis}
     assert names == {"Monthly revenue", "Covers per day"}
+    model = window.view.tree.model
+    goal_row = model.index(0, 0)
+    qtbot.waitUntil(lambda: model.rowCount(goal_row) == 2, timeout=1000)  # the painted tree
+    shown = {model.index(r, 0, goal_row).data() for r in range(model.rowCount(goal_row))}
+    assert shown == names
     # this window's own edits are not announced twice
     heard.clear()
     doc.workspace.measurements.upsert(kpi_id, dt.date(2024, 3, 1), 1300)
