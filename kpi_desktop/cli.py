@@ -19,6 +19,7 @@ from kpi_desktop.cli_commands import (
     exporting,
     planning,
     safekeeping,
+    team,
     tracking,
 )
 from kpi_desktop.cli_commands.arguments import (
@@ -52,6 +53,8 @@ _ORDER = (
     "export",
     "backup",
     "history",
+    "copy",
+    "team",
 )
 _ALL = {
     **planning.COMMANDS,
@@ -60,6 +63,7 @@ _ALL = {
     **tracking.COMMANDS,
     **exporting.COMMANDS,
     **safekeeping.COMMANDS,
+    **team.COMMANDS,
 }
 # Subcommand name -> (declare its arguments, run it, one-line help), in the order of --help.
 _COMMANDS: dict[str, tuple[Declare, Handler, str]] = {

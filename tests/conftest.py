@@ -19,6 +19,9 @@ settings.register_profile(
 )
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 
+import team_server  # noqa: E402
+from team_server import team_database, team_templates  # noqa: E402, F401
+
 from kpi_desktop.services.workspace.workspace import Workspace  # noqa: E402
 
 SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -35,16 +38,45 @@ def _isolated_user_dirs(
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Service tests on a workspace run on both engines (tests/team_server.py)."""
+    if team_server.wants_both_engines(metafunc):
+        metafunc.parametrize("engine", ["file", pytest.param("team", marks=pytest.mark.team)])
+
+
 @pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
+def engine() -> str:
+    """Where the `workspace` and `demo` fixtures live: "file", or "team" (a server)."""
+    return "file"
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Workspace:
+    if engine == "team":
+        templates = request.getfixturevalue("team_templates")
+        location, name = team_server.clone(templates["empty"])
+        ws = Workspace.open(location)
+        yield ws
+        ws.close()
+        team_server.drop(name)
+        return
     ws = Workspace.create(tmp_path / "test.kpidb")
     yield ws
     ws.close()
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Workspace:
-    """The Corner Cafe demo, built fresh in the test's folder (demo.kpidb)."""
+def demo(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Workspace:
+    """The Corner Cafe demo, built fresh in the test's folder (demo.kpidb), or cloned on
+    the server from a demo built once per session."""
+    if engine == "team":
+        templates = request.getfixturevalue("team_templates")
+        location, name = team_server.clone(templates["demo"])
+        ws = Workspace.open(location)
+        yield ws
+        ws.close()
+        team_server.drop(name)
+        return
     from kpi_desktop.services.workspace.demo import DEMO_NAME, build_demo
 
     ws = Workspace.create(tmp_path / "demo.kpidb", name=DEMO_NAME)

@@ -281,6 +281,7 @@ def test_the_period_sql_matches_the_period_maths() -> None:
             assert bool(is_start) == (period_start(d, freq) == d), (freq, d)
 
 
+@pytest.mark.file_only  # reads the SQLite file itself
 def test_a_kpi_costs_the_same_few_queries_whatever_its_history(
     workspace: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:

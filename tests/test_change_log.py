@@ -124,6 +124,7 @@ def test_an_import_is_one_row_not_one_per_value(demo: Workspace, tmp_path: Path)
         assert (newest(ws).what, newest(ws).new) == ("values", "12 set")
 
 
+@pytest.mark.file_only  # reads the SQLite file itself
 def test_the_log_survives_closing_and_the_cli_filters_it(demo: Workspace, capsys) -> None:  # type: ignore[no-untyped-def]
     kpi = demo.kpis.find("Gross margin")
     demo.kpis.update(kpi.id, owner="Ben")

@@ -8,10 +8,8 @@ import csv
 import datetime as dt
 import io
 import random
-import sqlite3
 import string
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -45,10 +43,9 @@ D = dt.date
 
 
 @pytest.fixture
-def ws(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = Workspace.create(tmp_path / "w.kpidb")
-    yield workspace
-    workspace.close()
+def ws(workspace: Workspace) -> Workspace:
+    """The conftest's workspace: a file, and (marked team) a server database as well."""
+    return workspace
 
 
 @pytest.fixture
@@ -62,15 +59,14 @@ def sales(ws: Workspace) -> Workspace:
 
 
 def counts(ws: Workspace) -> tuple[int, int, int]:
-    """(goals, KPIs, measurements) in the workspace file."""
-    conn = sqlite3.connect(ws.path)
-    try:
+    """(goals, KPIs, measurements) in the workspace, as stored (a file or a server)."""
+    from sqlalchemy import text
+
+    with ws.reading() as s:
         return tuple(  # type: ignore[return-value]
-            conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            s.connection().execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
             for t in ("goal", "kpi", "measurement")
         )
-    finally:
-        conn.close()
 
 
 def stored(ws: Workspace, kpi: str) -> dict[dt.date, float]:

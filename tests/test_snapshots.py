@@ -71,6 +71,7 @@ def tree(workspace: Workspace) -> dict[str, int]:
     return {**ids, "Orders": daily, "Refunds": other, "Margin": monthly, "Visits": stays}
 
 
+@pytest.mark.file_only  # reads the SQLite file itself
 def test_a_goal_with_many_values_comes_back_exactly(workspace: Workspace, tree) -> None:  # type: ignore[no-untyped-def]
     before = dump(workspace)
     snap = snapshots.capture_goal(workspace, tree["Middle"])
@@ -87,6 +88,7 @@ def test_a_goal_with_many_values_comes_back_exactly(workspace: Workspace, tree) 
     assert dump(workspace) == before
 
 
+@pytest.mark.file_only  # reads the SQLite file itself
 def test_a_kpi_with_many_values_comes_back_exactly_in_place(workspace: Workspace, tree) -> None:  # type: ignore[no-untyped-def]
     before = dump(workspace)
     snap = snapshots.capture_kpi(workspace, tree["Orders"])
@@ -110,6 +112,7 @@ def test_a_snapshot_of_a_kpi_without_values_restores_nothing_else(workspace: Wor
     assert [(k.id, k.name) for k in workspace.kpis.list()] == [(kpi.id, "Empty")]
 
 
+@pytest.mark.file_only  # reads the SQLite file itself
 def test_stored_rows_put_back_what_sqlite_holds_even_in_a_damaged_file(
     workspace: Workspace,
 ) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 from kpi_desktop.cli_commands.arguments import (
@@ -15,11 +14,12 @@ from kpi_desktop.cli_commands.arguments import (
     Handler,
     iso_date,
     open_workspace,
+    workspace_arg,
 )
 
 
 def _declare_actions(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("--open", action="store_true", help="only those not done (overdue too)")
     p.add_argument("--owner", metavar="NAME", help="only this owner's (any case)")
     p.add_argument("--json", action="store_true", help="a list of objects")
@@ -47,7 +47,7 @@ def run_actions(ns: argparse.Namespace) -> int:
 
 
 def _declare_action(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     verbs = p.add_subparsers(dest="verb", required=True, metavar="add|done|reopen|edit|delete")
     add = verbs.add_parser("add", help="a new action")
     add.add_argument("title")

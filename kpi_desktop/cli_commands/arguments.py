@@ -72,6 +72,32 @@ def number_arg(text: str) -> float:
         raise argparse.ArgumentTypeError(f"{text!r} {reason}") from None
 
 
+def workspace_arg(text: str):  # type: ignore[no-untyped-def]
+    """WORKSPACE: a .kpidb file or a postgresql://user@host:port/db URL."""
+    from kpi_desktop.store.location import BadLocation, WorkspaceLocation
+
+    try:
+        return WorkspaceLocation.parse(text)
+    except BadLocation as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def with_password(action, location):  # type: ignore[no-untyped-def]
+    """Run ``action(location)``; when a server asks for a password that libpq did not find
+    (PGPASSWORD, ~/.pgpass), ask for it on the terminal (never echoed, never stored)."""
+    from kpi_desktop.services.team.server import ServerPasswordNeeded
+
+    try:
+        return action(location)
+    except ServerPasswordNeeded:
+        if location.url is None or not sys.stdin.isatty():
+            raise
+        import getpass
+
+        typed = getpass.getpass(f"Password for {location.display}: ")
+        return action(location.with_password(typed))
+
+
 def open_workspace(path: Path, *, for_reading: bool = False):  # type: ignore[no-untyped-def]
     """Open a workspace; a read command falls back to read-only on a read-only file.
 
@@ -84,12 +110,23 @@ def open_workspace(path: Path, *, for_reading: bool = False):  # type: ignore[no
 
     if for_reading:
         try:
-            return Workspace.open(path)
+            return with_password(Workspace.open, path)
         except WorkspaceReadOnly:
-            return Workspace.open(path, readonly=True)
-    ws = Workspace.open(path, check_integrity=True)
-    daily_backup(ws)
+            return with_password(lambda p: Workspace.open(p, readonly=True), path)
+    ws = with_password(lambda p: Workspace.open(p, check_integrity=True), path)
+    if not ws.location.is_server:  # a server's backups are its administrator's
+        share_warning(ws.path)
+        daily_backup(ws)
     return ws
+
+
+def share_warning(path: Path) -> None:
+    """Warn when a workspace file that a command writes is on a network share."""
+    from kpi_desktop.services.team.shares import network_share_warning
+
+    warning = network_share_warning(path)
+    if warning:
+        print(f"kpi-desktop: warning: {warning}", file=sys.stderr)
 
 
 def daily_backup(ws) -> None:  # type: ignore[no-untyped-def]

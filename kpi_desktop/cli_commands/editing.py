@@ -6,7 +6,6 @@ begun, a value beyond +/- 1e15, a name taken, a target on the wrong side)."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from kpi_desktop.cli_commands.arguments import (
     EXIT_OK,
@@ -16,12 +15,13 @@ from kpi_desktop.cli_commands.arguments import (
     number_arg,
     open_workspace,
     value_at_date,
+    workspace_arg,
 )
 from kpi_desktop.cli_commands.planning import declare_kpi_options, kpi_fields
 
 
 def _declare_add_value(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("--kpi", required=True, metavar="NAME")
     p.add_argument("--period", required=True, type=iso_date, metavar="DATE", help="any day in it")
     p.add_argument("value", type=number_arg)
@@ -45,7 +45,7 @@ def run_add_value(ns: argparse.Namespace) -> int:
 
 
 def _declare_edit_kpi(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("--kpi", required=True, metavar="NAME", help="the KPI to change")
     declare_kpi_options(p, adding=False)
 
@@ -73,7 +73,7 @@ def run_edit_kpi(ns: argparse.Namespace) -> int:
 
 
 def _declare_delete_kpi(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("--kpi", required=True, metavar="NAME")
 
 
@@ -94,7 +94,7 @@ def run_delete_kpi(ns: argparse.Namespace) -> int:
 
 
 def _declare_revise_target(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("--kpi", required=True, metavar="NAME")
     p.add_argument(
         "--target", required=True, type=value_at_date, metavar="VALUE@DATE", help="the new target"

@@ -14,11 +14,12 @@ from kpi_desktop.cli_commands.arguments import (
     iso_date,
     open_workspace,
     positive_int,
+    workspace_arg,
 )
 
 
 def _declare_export_chart(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("--kpi", required=True, metavar="NAME")
     p.add_argument(
         "-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.png, .svg or .pdf"
@@ -35,7 +36,7 @@ def run_export_chart(ns: argparse.Namespace) -> int:
     from kpi_desktop.reports.output_file import check_output
 
     chart_format(ns.output)  # a bad suffix is refused before any work
-    check_output(ns.output, protect=(ns.workspace,))
+    check_output(ns.output, protect=(ns.workspace.stand_in_path,))
     width, height = chart_size(ns.width, ns.height)
     headless_qt()
     from kpi_desktop.reports.chart_export import export_chart
@@ -54,7 +55,7 @@ def run_export_chart(ns: argparse.Namespace) -> int:
 
 
 def _declare_report(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.pdf")
     p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
 
@@ -64,7 +65,7 @@ def run_report(ns: argparse.Namespace) -> int:
 
     if ns.output.suffix.lower() != ".pdf":
         raise ExportError(ns.output, "a meeting report is a PDF: name the file .pdf")
-    check_output(ns.output, protect=(ns.workspace,))
+    check_output(ns.output, protect=(ns.workspace.stand_in_path,))
     headless_qt()
     from kpi_desktop.reports.meeting_report import build_report, default_page_size
 
@@ -77,7 +78,7 @@ def run_report(ns: argparse.Namespace) -> int:
 
 
 def _declare_export(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument(
         "-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.xlsx or .csv"
     )
@@ -88,7 +89,7 @@ def run_export(ns: argparse.Namespace) -> int:
     from kpi_desktop.reports.data_export import export_data, sheets_note
     from kpi_desktop.reports.output_file import check_output
 
-    check_output(ns.output, protect=(ns.workspace,))
+    check_output(ns.output, protect=(ns.workspace.stand_in_path,))
     xlsx = ns.output.suffix.lower() == ".xlsx"
     with open_workspace(ns.workspace, for_reading=True) as ws:
         export_data(ws, ns.output, ns.as_of or dt.date.today())
@@ -100,7 +101,7 @@ def run_export(ns: argparse.Namespace) -> int:
 
 
 def _declare_deck(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE", help="FILE.pptx")
     p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
     p.add_argument("--goal", metavar="TITLE", help="only the KPIs under this goal")
@@ -114,7 +115,7 @@ def run_deck(ns: argparse.Namespace) -> int:
 
     if ns.output.suffix.lower() != ".pptx":
         raise ExportError(ns.output, "a meeting deck is a PowerPoint file: name the file .pptx")
-    check_output(ns.output, protect=(ns.workspace,))
+    check_output(ns.output, protect=(ns.workspace.stand_in_path,))
     from kpi_desktop.reports.deck.slides import build_deck
 
     as_of = ns.as_of or dt.date.today()

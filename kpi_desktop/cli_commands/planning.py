@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 from kpi_desktop.cli_commands.arguments import (
@@ -17,11 +16,13 @@ from kpi_desktop.cli_commands.arguments import (
     open_workspace,
     positive_float,
     value_at_date,
+    with_password,
+    workspace_arg,
 )
 
 
 def _declare_new(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("--demo", action="store_true", help="fill it with the demo business")
 
 
@@ -29,7 +30,8 @@ def run_new(ns: argparse.Namespace) -> int:
     from kpi_desktop.services.workspace.demo import DEMO_NAME, build_demo
     from kpi_desktop.services.workspace.workspace import Workspace
 
-    with Workspace.create(ns.workspace, name=DEMO_NAME if ns.demo else None) as ws:
+    name = DEMO_NAME if ns.demo else None
+    with with_password(lambda where: Workspace.create(where, name=name), ns.workspace) as ws:
         if ns.demo:
             build_demo(ws)
     print(f"Created {ns.workspace}" + (" with the demo business" if ns.demo else ""))
@@ -37,7 +39,7 @@ def run_new(ns: argparse.Namespace) -> int:
 
 
 def _declare_add_goal(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("title")
     p.add_argument("--parent", metavar="TITLE", help="title of the parent goal")
 
@@ -108,7 +110,7 @@ def kpi_fields(ns: argparse.Namespace) -> dict[str, Any]:
 
 
 def _declare_add_kpi(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     declare_kpi_options(p, adding=True)
 
 
@@ -137,7 +139,7 @@ def _unit_kind(unit: str) -> str:
 
 
 def _declare_size(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("--kpi", required=True, metavar="NAME")
     p.add_argument("--target-date", required=True, type=iso_date, metavar="DATE")
     p.add_argument("--target", type=number_arg, metavar="VALUE", help="judge this target")
@@ -232,7 +234,7 @@ def run_size(ns: argparse.Namespace) -> int:
 
 
 def _declare_check(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("--kpi", metavar="NAME", help="check only this KPI")
     p.add_argument("--json", action="store_true", help="print JSON (see the README)")
 

@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
-from kpi_desktop.cli_commands.arguments import EXIT_OK, Declare, Handler, iso_date, open_workspace
+from kpi_desktop.cli_commands.arguments import (
+    EXIT_OK,
+    Declare,
+    Handler,
+    iso_date,
+    open_workspace,
+    workspace_arg,
+)
 
 
 def _declare_backup(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
 
 
 def run_backup(ns: argparse.Namespace) -> int:
+    from kpi_desktop.services.errors import KpiDesktopError
     from kpi_desktop.services.workspace.backups import KEEP_DAYS, make_backup
     from kpi_desktop.services.workspace.workspace import Workspace
 
+    if ns.workspace.is_server:
+        raise KpiDesktopError(
+            f"{ns.workspace}: a team workspace is backed up on its server; to keep a copy "
+            "as a file, use `kpi-desktop copy URL FILE.kpidb`"
+        )
     with Workspace.open(ns.workspace, readonly=True) as ws:
         dest = make_backup(ws)
     print(
@@ -27,7 +39,7 @@ def run_backup(ns: argparse.Namespace) -> int:
 
 
 def _declare_history(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("--kpi", metavar="NAME", help="only the changes of this KPI")
     p.add_argument("--since", type=iso_date, metavar="DATE", help="from this day on")
     p.add_argument("--json", action="store_true", help="a list of objects, newest first")

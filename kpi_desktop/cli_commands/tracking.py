@@ -13,11 +13,12 @@ from kpi_desktop.cli_commands.arguments import (
     Handler,
     iso_date,
     open_workspace,
+    workspace_arg,
 )
 
 
 def _declare_import(p: argparse.ArgumentParser) -> None:
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("file", type=Path)
     p.add_argument("--layout", choices=["wide", "long"])
     p.add_argument("--sheet", metavar="NAME")
@@ -63,7 +64,7 @@ def run_import(ns: argparse.Namespace) -> int:
 
 def _declare_report_on_date(p: argparse.ArgumentParser) -> None:
     """WORKSPACE [--as-of DATE] [--json]: the shape of `status` and `due`."""
-    p.add_argument("workspace", type=Path)
+    p.add_argument("workspace", type=workspace_arg)
     p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
     p.add_argument("--json", action="store_true", help="print JSON (see the README)")
 

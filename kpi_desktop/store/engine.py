@@ -1,4 +1,5 @@
-"""The SQLAlchemy engine of one workspace file, with the pragmas every connection needs."""
+"""The SQLAlchemy engine of one workspace: a file with the pragmas every connection needs, or
+a PostgreSQL server with connect and statement timeouts (see `make_server_engine`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
+
+from kpi_desktop.store.location import WorkspaceLocation
 
 BUSY_TIMEOUT_MS = 5000
 # SQLite waits up to BUSY_TIMEOUT_MS for the write lock, but some "busy" answers skip that
@@ -105,9 +108,50 @@ def _begin_immediate(conn: Any) -> None:
         pause = min(pause * 2, _MAX_PAUSE)
 
 
-def sqlite_connection(session: Session) -> sqlite3.Connection:
-    """The session's own sqlite3 connection, inside its transaction: for set-based reads and
-    writes (executemany, LIMIT queries per KPI) where building ORM objects would cost."""
-    raw = session.connection().connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    return raw
+def sqlite_connection(session: Session) -> Any:
+    """The session's own DB-API connection, inside its transaction: for set-based reads and
+    writes (executemany, LIMIT queries per KPI) where building ORM objects would cost.
+    sqlite3's on a file; on a server, store.raw's adapter that takes the same SQL."""
+    from kpi_desktop.store.raw import raw_connection
+
+    return raw_connection(session)
+
+
+#: Seconds a client waits for a server to answer a connection, and for one statement.
+CONNECT_TIMEOUT_S = 5
+STATEMENT_TIMEOUT_MS = 120_000
+LOCK_TIMEOUT_MS = 15_000
+
+
+def make_server_engine(location: WorkspaceLocation, *, readonly: bool = False) -> Engine:
+    """An engine on a PostgreSQL database (psycopg 3). The password comes from the location
+    (typed in), else from libpq's usual places (PGPASSWORD, ~/.pgpass). Connect and
+    statement timeouts keep the app from hanging on a vanished server; a connection found
+    dead on checkout is replaced (pre-ping), so a restarted server costs one failed use case.
+    """
+    options = (
+        f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c lock_timeout={LOCK_TIMEOUT_MS} "
+        "-c TimeZone=UTC"  # timestamps are UTC wall time, as the file keeps them
+    )
+    if readonly:
+        options += " -c default_transaction_read_only=on"
+    engine = create_engine(
+        location.engine_url(),
+        pool_pre_ping=True,
+        pool_size=2,
+        max_overflow=4,
+        connect_args={
+            "connect_timeout": CONNECT_TIMEOUT_S,
+            "options": options,
+            "application_name": "KPI Desktop",
+        },
+    )
+    pids: set[int] = set()
+    engine.kpi_backend_pids = pids  # type: ignore[attr-defined]
+
+    @event.listens_for(engine, "connect")
+    def _remember_pid(dbapi_conn: Any, _record: Any) -> None:
+        # The server process of each connection: change notices it sends are this app's own.
+        pids.add(int(dbapi_conn.info.backend_pid))
+
+    return engine

@@ -16,6 +16,16 @@ def _fk(target: str, *, nullable: bool, ondelete: str) -> Column:  # type: ignor
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
 
 
+def _version() -> Column:  # type: ignore[type-arg]
+    """A row's version: the services bump it on each edit; the mapper's version_id_col makes
+    each UPDATE/DELETE say "WHERE version = the one read", so a write that lost a race
+    with another client's commit fails (StaleDataError) instead of overwriting it."""
+    return Column("version", Integer, nullable=False, server_default="1", default=1)
+
+
+_GOAL_VERSION, _KPI_VERSION, _ANNOTATION_VERSION = _version(), _version(), _version()
+
+
 class Goal(SQLModel, table=True):
     __tablename__ = "goal"
 
@@ -32,7 +42,8 @@ class Goal(SQLModel, table=True):
     archived: bool = False
     # Bumped by every edit of the goal itself; an editor passes the version it showed so
     # that an edit made meanwhile in another window is reported, not overwritten.
-    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    version: int = Field(default=1, sa_column=_GOAL_VERSION)
+    __mapper_args__ = {"version_id_col": _GOAL_VERSION, "version_id_generator": False}
 
 
 class Kpi(SQLModel, table=True):
@@ -75,7 +86,8 @@ class Kpi(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=_utcnow)
     updated_at: dt.datetime = Field(default_factory=_utcnow)
     # Bumped by every edit of the KPI's definition or milestones (see Goal.version).
-    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    version: int = Field(default=1, sa_column=_KPI_VERSION)
+    __mapper_args__ = {"version_id_col": _KPI_VERSION, "version_id_generator": False}
 
 
 class Measurement(SQLModel, table=True):
@@ -238,4 +250,5 @@ class Annotation(SQLModel, table=True):
     text: str
     created_at: dt.datetime = Field(default_factory=_utcnow)
     # Bumped by every edit (see Goal.version).
-    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    version: int = Field(default=1, sa_column=_ANNOTATION_VERSION)
+    __mapper_args__ = {"version_id_col": _ANNOTATION_VERSION, "version_id_generator": False}

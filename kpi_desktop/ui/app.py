@@ -159,13 +159,15 @@ def paint_now(window: QWidget, limit_s: float = 0.5) -> None:
 
 
 def startup_path(window: MainWindow, requested: Path | None) -> Path:
-    """The requested file, else the last one opened, else the demo workspace."""
+    """The requested file, else the last one opened (a file, or a team workspace's server),
+    else the demo workspace."""
     from kpi_desktop.paths import demo_workspace_path
 
     if requested is not None:
         return requested
     last = window.settings.last_workspace()
-    return last if last is not None and last.exists() else demo_workspace_path()
+    server = last is not None and str(last).startswith(("postgresql:", "postgres:"))
+    return last if last is not None and (server or last.exists()) else demo_workspace_path()
 
 
 def start_workspace(window: MainWindow, requested: Path | None) -> bool:

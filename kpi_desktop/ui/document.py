@@ -35,7 +35,8 @@ class Document(QObject):
         self.workspace = workspace
         self.undo_stack = QUndoStack(self)
         # Tell a second window or program that this file is open here (see workspace_presence).
-        self.presence = None if workspace.readonly else workspace_presence.claim(workspace.path)
+        claim = not workspace.readonly and not workspace.location.is_server
+        self.presence = workspace_presence.claim(workspace.path) if claim else None
         self._as_of: dt.date | None = None
         self._value_changes: ValueChanges | None = None
         self._plan: PlanRead | None = None  # see plan()
@@ -45,6 +46,10 @@ class Document(QObject):
         self.goals_changed.connect(self._forget_plan)
         self.kpi_changed.connect(self._forget_plan)
         self.measurements_changed.connect(self._forget_plan)
+        from kpi_desktop.ui.workspace.team import attach
+
+        # A team workspace refreshes on other users' changes; a file on a share is warned of.
+        self.team = attach(self)
 
     @property
     def as_of(self) -> dt.date:
@@ -73,7 +78,8 @@ class Document(QObject):
 
     @property
     def title(self) -> str:
-        return self.workspace.path.stem
+        where = self.workspace.location
+        return f"{where.name} on {where.server}" if where.is_server else self.workspace.path.stem
 
     def announce_values(self, kpi_id: int, changes: ValueChanges | None = None) -> None:
         """Emit measurements_changed(kpi_id); its slots can ask value_changes(kpi_id) for
@@ -102,6 +108,9 @@ class Document(QObject):
 
     def close(self) -> None:
         self.undo_stack.clear()
+        if self.team is not None:
+            self.team.close()
+            self.team = None
         if self.presence is not None:
             self.presence.release()
             self.presence = None

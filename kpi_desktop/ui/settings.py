@@ -12,6 +12,15 @@ from kpi_desktop.paths import user_data_dir
 MAX_RECENT = 10
 
 
+def _key(path: Path | str) -> str:
+    """How the recent list keeps a workspace: a file's full path, a server's URL (without
+    any password)."""
+    from kpi_desktop.store.location import WorkspaceLocation
+
+    where = WorkspaceLocation.parse(str(path))
+    return where.remembered if where.is_server else str(Path(path).resolve())
+
+
 class AppSettings:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or user_data_dir() / "settings.ini"
@@ -25,14 +34,14 @@ class AppSettings:
         return [Path(p) for p in items if p]
 
     def add_recent(self, path: Path) -> None:
-        resolved = str(Path(path).resolve())
+        resolved = _key(path)
         items = [str(p) for p in self.recent_files() if str(p) != resolved]
         self._qs.setValue("recent/files", [resolved, *items][:MAX_RECENT])
         self._qs.setValue("recent/last", resolved)
         self._qs.sync()
 
     def remove_recent(self, path: Path) -> None:
-        resolved = str(Path(path).resolve())
+        resolved = _key(path)
         self._qs.setValue(
             "recent/files", [str(p) for p in self.recent_files() if str(p) != resolved]
         )

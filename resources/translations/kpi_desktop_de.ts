@@ -1056,6 +1056,37 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to team workspace</source>
+        <translation>Mit Team-Arbeitsbereich verbinden</translation>
+    </message>
+    <message>
+        <source>A team workspace lives on your company&apos;s PostgreSQL server, so several people can enter and read numbers at once. Ask whoever runs the server for its address, e.g. &lt;i&gt;postgresql://anna@office-server:5432/kpis&lt;/i&gt;.</source>
+        <translation>Ein Team-Arbeitsbereich liegt auf dem PostgreSQL-Server Ihrer Firma, so dass mehrere Personen gleichzeitig Zahlen erfassen und lesen können. Fragen Sie, wer den Server betreut, nach seiner Adresse, z. B. &lt;i&gt;postgresql://anna@office-server:5432/kpis&lt;/i&gt;.</translation>
+    </message>
+    <message>
+        <source>leave empty to use PGPASSWORD or ~/.pgpass</source>
+        <translation>leer lassen, um PGPASSWORD oder ~/.pgpass zu nutzen</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Serveradresse:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>give a postgresql:// address</source>
+        <translation>eine postgresql://-Adresse angeben</translation>
+    </message>
+</context>
+<context>
     <name>Count</name>
     <message>
         <source>value</source>
@@ -2604,6 +2635,10 @@ Lizenz: MIT.</translation>
     <message>
         <source>Open d&amp;emo</source>
         <translation>&amp;Demo öffnen</translation>
+    </message>
+    <message>
+        <source>Connect to team &amp;workspace…</source>
+        <translation>Mit &amp;Team-Arbeitsbereich verbinden…</translation>
     </message>
     <message>
         <source>Res&amp;tore from backup…</source>
@@ -4879,6 +4914,13 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     <message>
         <source>No data</source>
         <translation>Keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLink</name>
+    <message>
+        <source>Read-only: you are a viewer here (ask the workspace&apos;s owner to edit)</source>
+        <translation>Nur lesen: Sie sind hier Betrachter (bitten Sie den Eigentümer des Arbeitsbereichs, Änderungen zu erlauben)</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from kpi_desktop.domain.periods import CALENDAR_YEAR, FiscalYear
 from kpi_desktop.domain.types import Point
 from kpi_desktop.services.planning.workspace_settings import read_fiscal_year, read_grace_days
 from kpi_desktop.store.engine import sqlite_connection
+from kpi_desktop.store.raw import RawConnection
 
 if TYPE_CHECKING:
     from kpi_desktop.services.workspace.workspace import Workspace
@@ -67,7 +67,7 @@ def _day(text: str | None) -> dt.date | None:
     return None if text is None else dt.date.fromisoformat(text)
 
 
-def read_goals(raw: sqlite3.Connection) -> dict[int, GoalRow]:
+def read_goals(raw: RawConnection) -> dict[int, GoalRow]:
     """Every goal by id. `raw` is the sqlite3 connection of an open read transaction."""
     cursor = raw.execute(f"SELECT {', '.join(GoalRow._fields)} FROM goal")
     return {
@@ -76,9 +76,9 @@ def read_goals(raw: sqlite3.Connection) -> dict[int, GoalRow]:
     }
 
 
-def read_kpis(raw: sqlite3.Connection, *, include_archived: bool = True) -> list[KpiRow]:
+def read_kpis(raw: RawConnection, *, include_archived: bool = True) -> list[KpiRow]:
     """Every KPI (or every one not archived), ordered by goal, then position."""
-    where = "" if include_archived else "WHERE archived = 0 "
+    where = "" if include_archived else "WHERE NOT archived "
     cursor = raw.execute(
         f"SELECT {', '.join(KpiRow._fields)} FROM kpi {where}ORDER BY goal_id, position, id"
     )
@@ -98,7 +98,7 @@ _BASELINE_DATE, _TARGET_DATE, _ARCHIVED = (
 )
 
 
-def read_milestones(raw: sqlite3.Connection) -> dict[int, list[MilestoneRow]]:
+def read_milestones(raw: RawConnection) -> dict[int, list[MilestoneRow]]:
     """Each KPI's milestones by date (KPIs without any are left out)."""
     out: dict[int, list[MilestoneRow]] = defaultdict(list)
     fromiso = dt.date.fromisoformat
@@ -122,13 +122,13 @@ WHERE {archived}m.kpi_id = k.id
   AND m.period >= coalesce(
       (SELECT p.period FROM measurement AS p
        WHERE p.kpi_id = k.id AND p.period <= :as_of
-       ORDER BY p.period DESC LIMIT 1 OFFSET :skip), '')
+       ORDER BY p.period DESC LIMIT 1 OFFSET :skip), '0001-01-01')
 ORDER BY m.kpi_id, m.period
 """
 
 
 def latest_values(
-    raw: sqlite3.Connection,
+    raw: RawConnection,
     as_of: dt.date,
     n: int,
     *,
@@ -138,7 +138,7 @@ def latest_values(
     """Each KPI's last `n` values on or before `as_of`, oldest first (KPIs without any are
     left out); with `only`, just those KPIs'. `raw` is the sqlite3 connection of an open
     read transaction."""
-    archived = "" if include_archived else "k.archived = 0 AND "
+    archived = "" if include_archived else "NOT k.archived AND "
     params: dict[str, object] = {"as_of": as_of.isoformat(), "skip": n - 1}
     if only is not None:
         archived += "k.id IN (SELECT value FROM json_each(:only)) AND "

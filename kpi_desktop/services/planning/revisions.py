@@ -11,7 +11,6 @@ own. Status, pace and milestones at any date use that plan (:func:`plans_in_forc
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from kpi_desktop.services.planning.kpis import (
 from kpi_desktop.services.planning.plan_rows import MilestoneRow
 from kpi_desktop.services.workspace import change_log
 from kpi_desktop.store.engine import sqlite_connection
+from kpi_desktop.store.raw import RawConnection
 from kpi_desktop.store.tables import Kpi, Milestone, PlanRevision, PlanRevisionMilestone
 
 if TYPE_CHECKING:
@@ -79,9 +79,7 @@ def _day(text: str | None) -> dt.date | None:
     return None if text is None else _FROMISO(text)
 
 
-def read_prior_plans(
-    raw: sqlite3.Connection, kpi_id: int | None = None
-) -> dict[int, list[PriorPlan]]:
+def read_prior_plans(raw: RawConnection, kpi_id: int | None = None) -> dict[int, list[PriorPlan]]:
     """Each revised KPI's earlier plans, oldest first (KPIs never revised are left out);
     of one KPI only when `kpi_id` is given."""
     one = "" if kpi_id is None else " WHERE kpi_id = :kpi"
@@ -120,7 +118,7 @@ def plan_in_force(
 
 
 def plans_in_force(
-    raw: sqlite3.Connection,
+    raw: RawConnection,
     kpis: list[Row],
     milestones: dict[int, list[MilestoneRow]],
     on: dt.date,

@@ -9,7 +9,6 @@ with 1,000,000 values is snapshot in about a second and put back in about as lon
 
 from __future__ import annotations
 
-import sqlite3
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from kpi_desktop.services.planning.goals import get_goal
 from kpi_desktop.services.planning.kpis import get_kpi
 from kpi_desktop.services.tracking.measurements import insert_many
 from kpi_desktop.store.engine import sqlite_connection
+from kpi_desktop.store.raw import RawConnection
 from kpi_desktop.store.tables import Goal, Kpi
 
 if TYPE_CHECKING:
@@ -31,14 +31,14 @@ if TYPE_CHECKING:
 #: The KPIs of a goal and of every goal below it (one parameter: the goal's id).
 _KPIS_UNDER_GOAL = (
     "SELECT id FROM kpi WHERE goal_id IN ("
-    "WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL "
+    "WITH RECURSIVE tree(id) AS (SELECT CAST(? AS INTEGER) UNION ALL "
     "SELECT goal.id FROM goal JOIN tree ON goal.parent_id = tree.id) "
     "SELECT id FROM tree)"
 )
 _ONE_KPI = "?"
 #: A goal and every goal below it (one parameter: the goal's id).
 _GOALS_UNDER_GOAL = (
-    "WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL "
+    "WITH RECURSIVE tree(id) AS (SELECT CAST(? AS INTEGER) UNION ALL "
     "SELECT goal.id FROM goal JOIN tree ON goal.parent_id = tree.id) SELECT id FROM tree"
 )
 #: Rows of other tables that point at a KPI or goal and lose the link when it is deleted
@@ -74,7 +74,7 @@ class StoredRows:
         return cls(table, names, tuple([] for _ in names))
 
     @classmethod
-    def read(cls, raw: sqlite3.Connection, table: str, kpis_sql: str, kpi_param: int) -> StoredRows:
+    def read(cls, raw: RawConnection, table: str, kpis_sql: str, kpi_param: int) -> StoredRows:
         """The rows of `table` whose KPI is one of those `kpis_sql` selects (one SELECT)."""
         columns = _table(table).columns
         names = tuple(c.name for c in columns)
@@ -100,7 +100,7 @@ class StoredRows:
     def __len__(self) -> int:
         return len(self.columns[0]) if self.columns else 0
 
-    def write(self, raw: sqlite3.Connection) -> None:
+    def write(self, raw: RawConnection) -> None:
         """Insert the rows again, many rows per statement."""
         if not len(self):
             return
@@ -164,7 +164,7 @@ def _snapshot(
 
 
 def _links(
-    raw: sqlite3.Connection, kpis_sql: str, goals_sql: str | None, param: int
+    raw: RawConnection, kpis_sql: str, goals_sql: str | None, param: int
 ) -> list[tuple[str, str, int, int]]:
     """The actions and review entries that point into the snapshot (a deletion unlinks
     them; putting the snapshot back links them again)."""

@@ -4,7 +4,6 @@ everybody who opens it sees the same: the grace for stale values and the fiscal 
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text
@@ -16,6 +15,7 @@ from kpi_desktop.domain.types import Frequency
 from kpi_desktop.services.errors import ConflictError, ValidationError
 from kpi_desktop.services.workspace import change_log
 from kpi_desktop.store.engine import sqlite_connection
+from kpi_desktop.store.raw import RawConnection
 
 if TYPE_CHECKING:
     from kpi_desktop.services.workspace.workspace import Workspace
@@ -27,19 +27,22 @@ FISCAL_KEY = "fiscal_year_start_month"
 FISCAL_FREQUENCIES = (Frequency.QUARTERLY, Frequency.YEARLY)
 
 
-def _read(raw: sqlite3.Connection, key: str) -> str | None:
+def _read(raw: RawConnection, key: str) -> str | None:
     row = raw.execute("SELECT value FROM workspace_info WHERE key = ?", (key,)).fetchone()
     return None if row is None else str(row[0])
 
 
 def _write(s: Session, key: str, value: str) -> None:
     s.connection().execute(
-        text("INSERT OR REPLACE INTO workspace_info(key, value) VALUES (:k, :v)"),
+        text(
+            "INSERT INTO workspace_info(key, value) VALUES (:k, :v) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+        ),
         {"k": key, "v": value},
     )
 
 
-def _read_int(raw: sqlite3.Connection, key: str, low: int, high: int, default: int) -> int:
+def _read_int(raw: RawConnection, key: str, low: int, high: int, default: int) -> int:
     """An integer setting; the default when never set or not a number from low to high."""
     try:
         value = int(_read(raw, key) or default)
@@ -51,7 +54,7 @@ def _read_int(raw: sqlite3.Connection, key: str, low: int, high: int, default: i
 # -- the grace for stale values -------------------------------------------------------------
 
 
-def read_grace_days(raw: sqlite3.Connection) -> int:
+def read_grace_days(raw: RawConnection) -> int:
     """The grace in days from an open connection (the default when never set)."""
     return _read_int(raw, GRACE_KEY, 0, MAX_GRACE_DAYS, DEFAULT_GRACE_DAYS)
 
@@ -78,7 +81,7 @@ def set_grace_days(ws: Workspace, days: int) -> int:
 # -- the fiscal year ------------------------------------------------------------------------
 
 
-def read_fiscal_year(raw: sqlite3.Connection) -> FiscalYear:
+def read_fiscal_year(raw: RawConnection) -> FiscalYear:
     """The fiscal year from an open connection (the calendar year when never set)."""
     return FiscalYear(_read_int(raw, FISCAL_KEY, 1, 12, CALENDAR_YEAR.start_month))
 
@@ -122,7 +125,7 @@ def set_fiscal_year(ws: Workspace, start_month: int) -> FiscalYear:
     return new
 
 
-def misplaced_periods(raw: sqlite3.Connection, fiscal: FiscalYear) -> dict[str, list[dt.date]]:
+def misplaced_periods(raw: RawConnection, fiscal: FiscalYear) -> dict[str, list[dt.date]]:
     """Each quarterly or yearly KPI (by name) whose stored values or milestones lie on days
     that do not start a period under ``fiscal``, with those days (oldest first)."""
     freqs = tuple(f.value for f in FISCAL_FREQUENCIES)

@@ -26,7 +26,6 @@ HISTORY values), on random plans and series, the demo and real data.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -67,6 +66,7 @@ from kpi_desktop.services.planning.plan_rows import (
 )
 from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
 from kpi_desktop.store.engine import sqlite_connection
+from kpi_desktop.store.raw import RawConnection
 
 if TYPE_CHECKING:
     from kpi_desktop.services.workspace.workspace import Workspace
@@ -249,8 +249,8 @@ _LAST_N_SQL = (
 _WINDOW_SQL = f"""
 SELECT CASE
   WHEN julianday((SELECT max(period) FROM measurement WHERE kpi_id = :kpi AND period <= :until))
-     - julianday((SELECT min(period) FROM measurement WHERE kpi_id = :kpi)) <= :skip THEN ''
-  ELSE coalesce(({_LAST_N_SQL}), '') END
+     - julianday((SELECT min(period) FROM measurement WHERE kpi_id = :kpi)) <= :skip
+  THEN '0001-01-01' ELSE coalesce(({_LAST_N_SQL}), '0001-01-01') END
 """
 _FIRST_REACHING_SQL = {
     True: f"SELECT period, value {_RANGE} AND value >= :goal ORDER BY period LIMIT 1",
@@ -259,7 +259,7 @@ _FIRST_REACHING_SQL = {
 _LAST_IN_PERIOD_SQL = (
     f"SELECT period, value {_RANGE} AND period < :end ORDER BY period DESC LIMIT 1"
 )
-_COUNT_SQL = f"SELECT count(*) FROM (SELECT 1 {_RANGE} LIMIT :most)"
+_COUNT_SQL = f"SELECT count(*) FROM (SELECT 1 {_RANGE} LIMIT :most) AS recent"
 _BEST_SQL = {  # with how many values there are, up to :most
     higher: f"SELECT period, value, ({_COUNT_SQL}) {_RANGE} ORDER BY {order}, period LIMIT 1"
     for higher, order in ((True, "value DESC"), (False, "value"))
@@ -404,7 +404,7 @@ class _Reader:
     """The queries of one read transaction, values on or before ``as_of``. Periods are
     compared as ISO text (how they are stored), "" before every period."""
 
-    def __init__(self, raw: sqlite3.Connection, as_of: dt.date | None) -> None:
+    def __init__(self, raw: RawConnection, as_of: dt.date | None) -> None:
         self.raw = raw
         self.until = (as_of or dt.date.max).isoformat()
         self.fiscal = read_fiscal_year(raw)  # names quarters and years

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -60,6 +59,7 @@ from kpi_desktop.services.tracking.chart_lines import (
     stretch_bands,
 )
 from kpi_desktop.store.engine import sqlite_connection
+from kpi_desktop.store.raw import RawConnection
 from kpi_desktop.store.tables import Milestone
 
 if TYPE_CHECKING:
@@ -383,7 +383,7 @@ def nearest_value(ws: Workspace, kpi_id: int, when: dt.date) -> Point | None:
     return min(found, key=lambda p: (abs((p.period - when).days), p.period))
 
 
-def _load_values(raw: sqlite3.Connection, kpi_id: int) -> tuple[np.ndarray, np.ndarray]:
+def _load_values(raw: RawConnection, kpi_id: int) -> tuple[np.ndarray, np.ndarray]:
     """All of a KPI's values in date order, straight from the cursor into numpy."""
     cursor = raw.execute(_VALUES_SQL, (_UNIX_EPOCH_JULIAN_DAY, kpi_id))
     return _arrays(cursor)
@@ -400,7 +400,7 @@ def _arrays(cursor: Iterable[tuple[float, float]]) -> tuple[np.ndarray, np.ndarr
     return dates, values
 
 
-def _extent(raw: sqlite3.Connection, kpi_id: int) -> tuple[dt.date, dt.date] | None:
+def _extent(raw: RawConnection, kpi_id: int) -> tuple[dt.date, dt.date] | None:
     """The first and the last date with a value (two seeks on the key), or None."""
     first = raw.execute(
         "SELECT period FROM measurement WHERE kpi_id = ? ORDER BY period LIMIT 1", (kpi_id,)
@@ -414,20 +414,18 @@ def _extent(raw: sqlite3.Connection, kpi_id: int) -> tuple[dt.date, dt.date] | N
     return dt.date.fromisoformat(first[0]), dt.date.fromisoformat(last[0])
 
 
-def _count_up_to(
-    raw: sqlite3.Connection, kpi_id: int, start: dt.date, end: dt.date, cap: int
-) -> int:
+def _count_up_to(raw: RawConnection, kpi_id: int, start: dt.date, end: dt.date, cap: int) -> int:
     """How many values lie from ``start`` to ``end``, counting no further than ``cap``."""
     row = raw.execute(
         "SELECT count(*) FROM (SELECT 1 FROM measurement WHERE kpi_id = ? AND period >= ? "
-        "AND period <= ? LIMIT ?)",
+        "AND period <= ? LIMIT ?) AS up_to",
         (kpi_id, start.isoformat(), end.isoformat(), cap),
     ).fetchone()
     return int(row[0])
 
 
 def _window(
-    raw: sqlite3.Connection,
+    raw: RawConnection,
     kpi_id: int,
     start: dt.date,
     end: dt.date,
@@ -465,12 +463,12 @@ def _window(
 
 
 def _load_tail(
-    raw: sqlite3.Connection, kpi_id: int, as_of: dt.date, n: int
+    raw: RawConnection, kpi_id: int, as_of: dt.date, n: int
 ) -> tuple[np.ndarray, np.ndarray]:
     """The last ``n`` values on or before ``as_of``, in date order."""
     cursor = raw.execute(
         "SELECT julianday(period) - ?, value FROM (SELECT period, value FROM measurement "
-        "WHERE kpi_id = ? AND period <= ? ORDER BY period DESC LIMIT ?) ORDER BY period",
+        "WHERE kpi_id = ? AND period <= ? ORDER BY period DESC LIMIT ?) AS recent ORDER BY period",
         (_UNIX_EPOCH_JULIAN_DAY, kpi_id, as_of.isoformat(), n),
     )
     return _arrays(cursor)

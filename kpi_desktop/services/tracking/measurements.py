@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,6 +19,7 @@ from kpi_desktop.services.planning.kpis import get_kpi
 from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
 from kpi_desktop.services.workspace import change_log
 from kpi_desktop.store.engine import sqlite_connection
+from kpi_desktop.store.raw import RawConnection
 from kpi_desktop.store.tables import Kpi, Measurement
 
 if TYPE_CHECKING:
@@ -391,7 +391,7 @@ class MeasurementService:
             freqs = dict(
                 s.exec(select(Kpi.id, Kpi.frequency).where(col(Kpi.id).in_(kpi_ids))).all()
             )
-            existing = _existing_keys(s.connection().connection.driver_connection, kpi_ids)
+            existing = _existing_keys(sqlite_connection(s), kpi_ids)
             clashes = [r for r in rows if (r[0], r[1].isoformat()) in existing]
             if clashes and on_conflict == OnConflict.ERROR:
                 fiscal = read_fiscal_year(sqlite_connection(s))
@@ -440,7 +440,7 @@ ROWS_PER_INSERT = 200
 
 
 def insert_many(
-    raw: sqlite3.Connection,
+    raw: RawConnection,
     head: str,
     row_sql: str,
     columns: Sequence[list[Any]],

@@ -215,7 +215,7 @@ def _read_plan_extras(
         kpis = {
             kid: _KpiExtras(owner or "", frequency, bool(leading))
             for kid, owner, frequency, leading in raw.execute(
-                "SELECT id, owner, frequency, leading FROM kpi WHERE archived = 0"
+                'SELECT id, owner, frequency, "leading" FROM kpi WHERE NOT archived'
             )
         }
         fiscal = read_fiscal_year(raw)

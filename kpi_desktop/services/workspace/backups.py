@@ -68,6 +68,8 @@ def make_daily_backup(
     Raises BackupError when the backup cannot be written (disk full, no permission), and
     WorkspaceCorrupt when the workspace is damaged (no backup of it replaces a good one).
     """
+    if ws.location.is_server:  # a team workspace is backed up by its server's administrator
+        return None
     return make_backup(ws, now=now, keep=keep, once_a_day=True)
 
 

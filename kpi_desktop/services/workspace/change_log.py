@@ -8,6 +8,7 @@ one summary row each through :func:`record`. Who: the OS user name.
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import getpass
 import os
@@ -92,6 +93,20 @@ class Change:
             "old": self.old,
             "new": self.new,
         }
+
+
+#: Who is writing, when not the OS user: a team workspace's server role (see acting_as).
+_ACTING_AS: contextvars.ContextVar[str] = contextvars.ContextVar("kpi_acting_as", default="")
+
+
+@contextmanager
+def acting_as(who: str | None) -> Iterator[None]:
+    """Log the changes made inside as `who` (the server role); none given: the OS user."""
+    token = _ACTING_AS.set(who or "")
+    try:
+        yield
+    finally:
+        _ACTING_AS.reset(token)
 
 
 @lru_cache(maxsize=1)
@@ -289,7 +304,7 @@ def _kpi_name(session: Session | None, kpi_id: int) -> str:
 def _row(kind: str, what: str, **fields: Any) -> dict[str, Any]:
     return {
         "at": dt.datetime.now().isoformat(timespec="seconds"),
-        "who": current_user(),
+        "who": _ACTING_AS.get() or current_user(),
         "kind": kind,
         "kpi_id": fields.get("kpi_id"),
         "goal_id": fields.get("goal_id"),

@@ -1,4 +1,5 @@
-"""A workspace is one SQLite file: create, open (checking and migrating it), close, copy."""
+"""A workspace is one SQLite file or a database on a PostgreSQL server (services/team):
+create, open (checking and migrating it), close, copy."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from kpi_desktop import __version__
@@ -30,8 +32,10 @@ from kpi_desktop.services.review.annotations import AnnotationService
 from kpi_desktop.services.review.reviews import ReviewService
 from kpi_desktop.services.tracking.measurements import MeasurementService
 from kpi_desktop.services.workspace import change_log
+from kpi_desktop.services.workspace.edit_conflicts import lost_race
 from kpi_desktop.store import migrate
 from kpi_desktop.store.engine import APPLICATION_ID, WRITE_OPTION, make_engine
+from kpi_desktop.store.location import WorkspaceLocation
 
 SUFFIX = ".kpidb"
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -39,10 +43,23 @@ _APPLICATION_ID_OFFSET = 68  # where SQLite keeps PRAGMA application_id in the f
 
 
 class Workspace:
-    """An open workspace file. Use `Workspace.create()` or `Workspace.open()`."""
+    """An open workspace. Use `Workspace.create()` or `Workspace.open()`.
 
-    def __init__(self, path: Path, engine: Engine, *, readonly: bool) -> None:
-        self.path = path
+    `location` says where it is; `path` is the file (for a server, a stand-in name that
+    no file has, for code that names outputs after the workspace)."""
+
+    def __init__(self, where: Path | WorkspaceLocation, engine: Engine, *, readonly: bool) -> None:
+        self.location = WorkspaceLocation.parse(where)
+        self.path = self.location.stand_in_path
+        # In a team workspace: the user's role (viewer, editor, owner; None for a file or
+        # the server's administrator), and why the app refuses edits, if it does.
+        self.role: str | None = None
+        self.read_only_reason = ""
+        if self.location.is_server:
+            from kpi_desktop.services.team.roles import describe_role
+
+            self.role, self.read_only_reason = describe_role(engine)
+            readonly = readonly or bool(self.read_only_reason)
         self.readonly = readonly
         self._engine = engine
         self._writer = engine.execution_options(**{WRITE_OPTION: True})
@@ -55,9 +72,17 @@ class Workspace:
     # -- life cycle ---------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path | str, *, name: str | None = None) -> Workspace:
-        """Make a new, empty workspace at `path` (never overwriting a file) and open it."""
-        path = Path(path)
+    def create(cls, path: Path | str | WorkspaceLocation, *, name: str | None = None) -> Workspace:
+        """Make a new, empty workspace at `path` (never overwriting a file, nor a server
+        database that holds tables) and open it."""
+        location = WorkspaceLocation.parse(path)
+        if location.url is not None:
+            from kpi_desktop.services.team import server
+
+            server.create_schema(location, name or location.name)
+            return cls.open(location)
+        assert location.path is not None
+        path = location.path
         if path.exists():
             raise WorkspaceExists(path)
         if not path.parent.is_dir():
@@ -86,7 +111,11 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, path: Path | str, *, readonly: bool = False, check_integrity: bool = False
+        cls,
+        path: Path | str | WorkspaceLocation,
+        *,
+        readonly: bool = False,
+        check_integrity: bool = False,
     ) -> Workspace:
         """Open an existing workspace, upgrading an older schema after a backup copy.
 
@@ -95,7 +124,13 @@ class Workspace:
         ``check_integrity`` every page of the file is checked first (SQLite's quick_check,
         about 0.3 s for two million values), so nothing is written into a damaged file.
         """
-        path = Path(path)
+        location = WorkspaceLocation.parse(path)
+        if location.url is not None:
+            from kpi_desktop.services.team import server
+
+            return cls(location, server.open_engine(location, readonly=readonly), readonly=readonly)
+        assert location.path is not None
+        path = location.path
         revision = _inspect(path)
         if check_integrity and not readonly:
             problem = integrity_problem(path)
@@ -134,11 +169,17 @@ class Workspace:
             raise
         return cls(path, engine, readonly=readonly)
 
+    @property
+    def own_server_processes(self) -> set[int]:
+        """The server processes of this workspace's connections (a team workspace)."""
+        pids = getattr(self._engine, "kpi_backend_pids", None)
+        return pids if isinstance(pids, set) else set()
+
     def close(self) -> None:
         """Close; a writer leaves the file self-contained (no write-ahead log beside it) when
         no one else has it open, so it can be copied, mailed or read in a read-only folder."""
         self._engine.dispose()
-        if not self.readonly:
+        if not self.readonly and not self.location.is_server:
             leave_rollback_journal(self.path)
 
     def __enter__(self) -> Workspace:
@@ -156,12 +197,18 @@ class Workspace:
             yield session
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator[Session]:
-        """One write transaction: committed on success, rolled back on any exception."""
-        if self.readonly:
-            raise WorkspaceReadOnly(self.path, "the workspace is open read-only")
+    def writing(self, *, client_check: bool = True) -> Iterator[Session]:
+        """One write transaction: committed on success, rolled back on any exception.
+        (``client_check=False`` skips the app's own read-only refusal, for tests that show
+        the server refuses too.)"""
+        if self.readonly and client_check:
+            raise WorkspaceReadOnly(
+                self.path, self.read_only_reason or "the workspace is open read-only"
+            )
+        who = self.location.url.username if self.location.url is not None else None
         with (
             self._translated(),
+            change_log.acting_as(who),
             Session(self._writer, expire_on_commit=False) as session,
             session.begin(),
         ):
@@ -172,14 +219,31 @@ class Workspace:
     def _translated(self) -> Iterator[None]:
         try:
             yield
+        except StaleDataError as exc:  # another client's edit of the row won the race
+            raise lost_race(exc) from exc
         except DBAPIError as exc:  # OperationalError, and DatabaseError of a damaged file
+            if self.location.is_server:
+                from kpi_desktop.services.team import server
+
+                raise server.translate(self.location, exc) from exc
             raise _translate(self.path, exc) from exc
         except sqlite3.Error as exc:  # from services using the raw connection
             raise _translate_sqlite(self.path, exc) from exc
+        except Exception as exc:
+            if self.location.is_server and type(exc).__module__.startswith("psycopg"):
+                from kpi_desktop.services.team import server  # psycopg's own, from raw SQL
+
+                raise server.translate(self.location, exc) from exc
+            raise
 
     def save_copy(self, dest: Path | str) -> Path:
         """Save a consistent copy of the workspace (SQLite backup API) to `dest`."""
         dest = Path(dest)
+        if self.location.is_server:
+            from kpi_desktop.services.team.copying import copy_workspace
+
+            copy_workspace(self, dest)
+            return dest
         if dest.resolve() == self.path.resolve():
             raise WorkspaceExists(dest)
         backup_file(self.path, dest)

@@ -190,11 +190,13 @@ class GoalTreePane(QWidget):
 
     def _update_actions(self) -> None:
         kind, _ = self.selected()
-        self.add_sub_goal_action.setEnabled(kind != "")
-        self.add_kpi_action.setEnabled(kind != "")
-        self.new_kpi_wizard_action.setEnabled(kind != "")
-        self.rename_action.setEnabled(kind != "")
-        self.delete_action.setEnabled(kind != "")
+        can = kind != "" and not self.document.workspace.readonly  # a viewer: nothing
+        self.add_goal_action.setEnabled(not self.document.workspace.readonly)
+        self.add_sub_goal_action.setEnabled(can)
+        self.add_kpi_action.setEnabled(can)
+        self.new_kpi_wizard_action.setEnabled(can)
+        self.rename_action.setEnabled(can)
+        self.delete_action.setEnabled(can)
 
     def set_due_filter(self, kpi_ids: frozenset[int] | None) -> None:
         """Show only these KPIs (and their goals), or everything again with None."""

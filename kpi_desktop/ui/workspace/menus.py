@@ -32,6 +32,9 @@ class MainWindowMenus:
         )
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.connect_team_action = self._action(
+            file_menu, self.tr("Connect to team &workspace…"), self._connect_team
+        )
         self._action(file_menu, self.tr("Open d&emo"), self.window.open_demo)
         file_menu.addSeparator()
         self.restore_action = self._action(
@@ -191,15 +194,22 @@ class MainWindowMenus:
         self.shortcuts_dialog.raise_()
         return self.shortcuts_dialog
 
+    def _connect_team(self) -> None:
+        from kpi_desktop.ui.workspace.team import connect_team_workspace
+
+        connect_team_workspace(self.window)
+
     def _fill_recent_menu(self) -> None:
+        from kpi_desktop.ui.workspace.team import open_recent, recent_label
+
         self.recent_menu.clear()
         recent = self.window.settings.recent_files()
         for number, path in enumerate(recent, start=1):  # "&1 plan.kpidb": Alt+1 opens it
-            name = path.name.replace("&", "&&")
+            name = recent_label(str(path)).replace("&", "&&")
             action = self.recent_menu.addAction(f"&{number % 10} {name}" if number <= 10 else name)
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.window.open_workspace(p))
+            action.triggered.connect(lambda _c=False, p=path: open_recent(self.window, str(p)))
         if not recent:
             self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
 
@@ -227,6 +237,16 @@ class MainWindowMenus:
         self.stale_action.setEnabled(writable)
         self.fiscal_action.setEnabled(writable)
         self.view_menu.update()
+        on_server = is_open and w.document.workspace.location.is_server  # type: ignore[union-attr]
+        self.restore_action.setEnabled(not on_server)  # a server's backups are its admin's
+        for action in (  # a read-only workspace (a team workspace's viewer) takes no edit
+            self.import_action,
+            self.new_kpi_action,
+            self.edit_wizard_action,
+            self.check_in_action,
+            self.start_review_action,
+        ):
+            action.setEnabled(writable)
         has_kpi = w.view is not None and w.view.tree.selected()[0] == "kpi"
         self.export_chart_action.setEnabled(has_kpi)
         self.copy_chart_action.setEnabled(has_kpi)
