@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Float, Table, update
 from sqlmodel import Session, SQLModel, col, select
 
+from kpi_desktop.services.calculated.recompute import mark_many
 from kpi_desktop.services.gc_pause import no_cycle_collection
 from kpi_desktop.services.planning.goals import get_goal
 from kpi_desktop.services.planning.kpis import get_kpi
@@ -225,6 +226,7 @@ def restore(ws: Workspace, snap: Snapshot) -> None:
         snap.revisions.write(raw)  # before their milestones (a foreign key)
         snap.revision_milestones.write(raw)
         snap.annotations.write(raw)
+        mark_many(s, [row["id"] for row in snap.kpis])  # calculated KPIs follow at commit
         for link_table, column, row_id, target in snap.links:  # only rows still unlinked
             raw.execute(
                 f"UPDATE {link_table} SET {column} = ? WHERE id = ? AND {column} IS NULL",
