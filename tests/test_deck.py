@@ -52,20 +52,21 @@ def test_the_demo_deck_slide_by_slide(deck: Path, demo: Workspace) -> None:
     prs = Presentation(str(deck))
     assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))  # 16:9
     slides = list(prs.slides)
-    assert len(slides) == 13  # title, scorecard, 9 KPIs, actions, achievements
+    # title, the scorecard on two slides (11 KPIs), 11 KPIs, actions, achievements
+    assert len(slides) == 16
     title = slide_texts(slides[0])
     assert title[0] == "Corner Cafe"
     assert any("Last review: " in t for t in title)
-    scorecard = slide_texts(slides[1])
-    assert scorecard[0] == "Scorecard"
+    scorecard = slide_texts(slides[1]) + slide_texts(slides[2])
+    assert scorecard[0] == "Scorecard (1 of 2)"
     for kpi in demo.kpis.list():
         assert any(t.strip() == kpi.name for t in scorecard), kpi.name
     assert "◆ Off track" in scorecard and "★ Achieved" in scorecard
-    kpi_titles = [slide_texts(s)[0] for s in slides[2:11]]
+    kpi_titles = [slide_texts(s)[0] for s in slides[3:14]]
     assert sorted(kpi_titles) == sorted(k.name for k in demo.kpis.list())
-    assert slide_texts(slides[11])[0] == "Open actions"
-    assert "Renegotiate milk and bean prices with our suppliers" in slide_texts(slides[11])
-    achievements = slide_texts(slides[12])
+    assert slide_texts(slides[14])[0] == "Open actions"
+    assert "Renegotiate milk and bean prices with our suppliers" in slide_texts(slides[14])
+    achievements = slide_texts(slides[15])
     assert achievements[0] == "Achievements"
     names = {k.name for k in demo.kpis.list()}
     assert all(line[2:].split(":")[0] in names for line in achievements[2].splitlines())
@@ -189,7 +190,7 @@ def test_a_cancelled_or_failed_export_leaves_no_file(
 
     with pytest.raises(DeckCancelled):
         build_deck(demo, path, TODAY, progress=stop_at_three)
-    assert seen[-1] == (3, 13)
+    assert seen[-1] == (3, 16)
     assert path.read_bytes() == b"the old deck"
     assert [p.name for p in folder.iterdir()] == ["meeting.pptx"]
 
@@ -239,8 +240,8 @@ def test_file_export_meeting_deck_from_the_window(qtbot, cafe: Path, tmp_path: P
     written = dialog.export_to_chosen_file()
     assert written == tmp_path / "from the app.pptx" and written.exists()
     assert prompts.asked[-1][:2] == ("info", "Meeting deck saved")
-    assert len(Presentation(str(written)).slides) == 13
-    assert dialog.count.text() == "9 KPIs: a slide for each." and dialog.export_button.isEnabled()
+    assert len(Presentation(str(written)).slides) == 16
+    assert dialog.count.text() == "11 KPIs: a slide for each." and dialog.export_button.isEnabled()
     dialog.kpis.set_all(False)
     assert dialog.count.text() == "Tick at least one KPI."
     assert not dialog.export_button.isEnabled()
@@ -289,4 +290,4 @@ def test_libreoffice_impress_renders_one_page_per_slide(deck: Path, tmp_path: Pa
     pdf = tmp_path / "meeting.pdf"
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     pages = next(line for line in info.stdout.splitlines() if line.startswith("Pages:"))
-    assert int(pages.split()[1]) == 13
+    assert int(pages.split()[1]) == 16
