@@ -44,6 +44,7 @@ _ORDER = (
     "size",
     "check",
     "due",
+    "what-if",
     "actions",
     "action",
     "export-chart",

@@ -28,9 +28,9 @@ from kpi_desktop.reports.data_export import ExportError, export_csv, export_data
 from kpi_desktop.reports.meeting_report import ReportCancelled, build_report
 from kpi_desktop.services.errors import ValidationError
 from kpi_desktop.services.importing.file_import import ImportOptions, import_file, plan_import
-from kpi_desktop.services.tracking.measurements import OnConflict
 from kpi_desktop.services.review.report_data import gather_report
 from kpi_desktop.services.tracking.chart_data import ChartData, chart_data
+from kpi_desktop.services.tracking.measurements import OnConflict
 from kpi_desktop.services.tracking.status import kpi_statuses
 from kpi_desktop.services.workspace.demo import build_demo
 from kpi_desktop.services.workspace.workspace import Workspace

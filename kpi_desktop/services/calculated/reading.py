@@ -7,11 +7,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kpi_desktop.domain.formulas.evaluate import evaluate, name_key
+from kpi_desktop.domain.formulas.evaluate import evaluate
+from kpi_desktop.domain.formulas.parser import parse
 from kpi_desktop.domain.periods import add_periods
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.services.calculated.definitions import check_calculation, kpi_rows, resolve
-from kpi_desktop.services.calculated.recompute import calculations, gaps, parse
+from kpi_desktop.services.calculated.recompute import calculations, gaps
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.store.engine import sqlite_connection
 
@@ -87,10 +88,3 @@ def preview(
         gaps=sorted((p, why) for p, why in result.gaps.items() if p >= since),
         inputs=inputs,
     )
-
-
-def input_names(text: str) -> list[str]:
-    """The names a formula uses, by name_key order of appearance."""
-    from kpi_desktop.domain.formulas.parser import names
-
-    return [n for n in dict.fromkeys(names(parse(text)), None) if name_key(n)]
