@@ -88,3 +88,27 @@ def preview(
         gaps=sorted((p, why) for p, why in result.gaps.items() if p >= since),
         inputs=inputs,
     )
+
+
+def calculated_from(ws: Workspace, kpi_id: int) -> list[int]:
+    """The calculated KPIs whose values follow this KPI's, at any depth (a chain)."""
+    with ws.reading() as s:
+        (n,) = (
+            sqlite_connection(s)
+            .execute("SELECT count(*) FROM kpi WHERE calculation != ''")
+            .fetchone()
+        )
+        if not n:
+            return []
+        calcs = calculations(kpi_rows(s))
+    found: list[int] = []
+    frontier = {kpi_id}
+    while frontier:
+        nxt = {
+            c
+            for c, calc in calcs.items()
+            if frontier & set(calc.inputs.values()) and c not in found
+        }
+        found += sorted(nxt)
+        frontier = nxt
+    return found

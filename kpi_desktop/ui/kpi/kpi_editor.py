@@ -260,6 +260,15 @@ class KpiEditor(QWidget):
             form,
             TextBinding("formula", self.tr("Formula"), _line(self.tr("e.g. orders ÷ visits"))),
         )
+        self._add(
+            form,
+            TextBinding(
+                "calculation",
+                self.tr("Calculated as"),
+                _line(self.tr("e.g. [Web-shop sales] / [Web-shop orders]")),
+            ),
+            hint=self.tr("Leave empty for a KPI whose values are typed or imported."),
+        )
         return box
 
     def _target_group(self) -> QGroupBox:
