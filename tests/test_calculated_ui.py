@@ -103,3 +103,43 @@ def test_a_calculated_kpi_is_shown_not_typed_and_follows_an_input_undo(
     demo_doc.push(commands.SetValues(demo_doc, revenue.id, [(last.period, 0.0, None)]))
     assert ws.measurements.points(margin.id)[-1].period < last.period
     assert f"no value for {last.period.isoformat()}: division by zero" in table._count.text()
+
+
+def test_what_if_panel_shows_the_result_at_once_and_stores_nothing(
+    qtbot, demo_doc: Document
+) -> None:  # type: ignore[no-untyped-def]
+    from kpi_desktop.ui.kpi.kpi_editor import KpiEditor
+
+    ws = demo_doc.workspace
+    basket = ws.kpis.find("Average web-shop basket")
+    editor = KpiEditor(demo_doc)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.show_kpi(basket.id)
+    assert editor._what_if_button.isVisible()
+    panel = editor.what_if()
+    assert panel is not None
+    qtbot.addWidget(panel)
+    stored = [p.value for p in ws.measurements.points(basket.id)]
+    sales, orders = (i.value for i in panel.result.inputs)
+    panel.sliders["Web-shop sales"].setValue(10)
+    assert panel.fields["Web-shop sales"].text() == "+10%"
+    panel.fields["Web-shop orders"].setText("250")
+    assert panel.result.what_if_value == pytest.approx(sales * 1.1 / 250)
+    assert "Value: €" in panel.outcome.text() and "Status: at risk" in panel.outcome.text()
+    assert "Target €32.00" in panel.outcome.text()
+    panel.resize(640, 320)
+    panel.grab().save("/tmp/17-what-if.png")
+    panel.fields["Web-shop orders"].setText("many")
+    assert panel.message.text().startswith("Web-shop orders: 'many'")
+    panel.fields["Web-shop orders"].setText("")
+    assert [p.value for p in ws.measurements.points(basket.id)] == stored  # nothing stored
+    dialog = panel.make_target()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert float(dialog.target.text()) == pytest.approx(sales * 1.1 / orders, abs=0.01)
+    assert dialog.reason.text() == "What if: Web-shop sales +10%"
+    dialog.accept()
+    assert ws.kpis.get(basket.id).target_value == pytest.approx(sales * 1.1 / orders, abs=0.01)
+    demo_doc.undo_stack.undo()
+    assert ws.kpis.get(basket.id).target_value == 32.0
