@@ -87,6 +87,8 @@ class WorkspaceView(QWidget):
         self.centre.addTab(self._actions_page, self.tr("Actions"))
         self.reviews = ReviewHistory(document)
         self.centre.addTab(self.reviews, self.tr("Reviews"))
+        self._map_page = LazyPage(lambda: self._make_strategy_map(document, prompts))
+        self.centre.addTab(self._map_page, self.tr("Strategy map"))
         self.reminders = RemindersBar(document, self)
 
         hint = QLabel(self.tr("Select a goal or a KPI in the tree to edit it here."))
@@ -143,6 +145,13 @@ class WorkspaceView(QWidget):
         from kpi_desktop.ui.actions.panel import ActionsPanel
 
         return ActionsPanel(document, prompts)
+
+    def _make_strategy_map(self, document: Document, prompts: Prompts) -> QWidget:
+        from kpi_desktop.ui.calculated.strategy_map_tab import StrategyMapTab
+
+        tab = StrategyMapTab(document, prompts)
+        tab.kpi_selected.connect(self._on_scorecard_kpi)
+        return tab
 
     def _make_achievements(self, document: Document) -> AchievementsPanel:
         panel = AchievementsPanel(document)

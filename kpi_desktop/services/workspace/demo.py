@@ -21,6 +21,7 @@ from kpi_desktop.domain.status import expected_at, status_at
 from kpi_desktop.domain.types import Frequency, KpiTarget, Point, Status
 from kpi_desktop.services.planning.kpis import kpi_target
 from kpi_desktop.services.review.reviews import EntryInput
+from kpi_desktop.services.strategy_map.links import add_link
 from kpi_desktop.services.workspace.workspace import Workspace
 
 DEMO_NAME = "Corner Cafe"
@@ -251,6 +252,10 @@ def build_demo(ws: Workspace, today: dt.date | None = None) -> None:
         if not spec.calculation:
             rows += [(kpi_id, m, v) for m, v in zip(months, story[spec.name], strict=True)]
     ws.measurements.write_many(rows, source="demo")  # the calculated KPIs follow from these
+    # The strategy map's cause and effect: a calm kitchen serves regulars well, who grow
+    # the revenue.
+    add_link(ws, goal_ids["kitchen"], goal_ids["regulars"])
+    add_link(ws, goal_ids["regulars"], goal_ids["money"])
     made = [(kpi_id, spec, plan, ws.measurements.points(kpi_id)) for kpi_id, spec, plan, _ in made]
     _add_review(ws, made, today, review_day, goal_ids)
 
