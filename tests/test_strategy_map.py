@@ -147,3 +147,19 @@ def test_exports_like_a_chart(demo_doc: Document, tmp_path: Path) -> None:
     with pytest.raises(Exception, match="png, .svg or .pdf"):
         export_map(layout, tmp_path / "map.gif")
     assert not (tmp_path / "map.gif").exists()
+
+
+def test_undoing_a_goal_deletion_puts_its_links_back(demo_doc: Document) -> None:
+    from kpi_desktop.ui import commands
+
+    ws = demo_doc.workspace
+    ids = _ids(ws)
+    before = {(ln.driver_goal_id, ln.driven_goal_id) for ln in links.links(ws)}
+    kitchen = ids["Run a tight kitchen"]
+    assert demo_doc.push(commands.DeleteGoal(demo_doc, kitchen, "Run a tight kitchen")) is None
+    assert all(
+        kitchen not in pair
+        for pair in {(ln.driver_goal_id, ln.driven_goal_id) for ln in links.links(ws)}
+    )
+    demo_doc.undo_stack.undo()
+    assert {(ln.driver_goal_id, ln.driven_goal_id) for ln in links.links(ws)} == before
