@@ -314,3 +314,26 @@ def test_cli_add_kpi_calc_status_and_what_if(
     assert code == 0 and "Nothing was stored." in out and "(+2%)" in out
     assert run(capsys, "what-if", cafe, "--kpi", "gross margin", "--set", "nope")[0] == 1
     assert math.isfinite(shown["value"])
+
+
+def test_editing_other_fields_of_a_calculated_kpi_recomputes_nothing(shop) -> None:  # type: ignore[no-untyped-def]
+    ws, ids = shop
+    margin = ids["Gross margin"]
+    from kpi_desktop.services.calculated import recompute
+
+    calls: list[int] = []
+    real = recompute.recompute
+
+    def counted(raw, calc, first, last):  # type: ignore[no-untyped-def]
+        calls.append(calc.kpi.id)
+        return real(raw, calc, first, last)
+
+    recompute.recompute = counted  # type: ignore[assignment]
+    try:
+        ws.kpis.update(margin, owner="Maria")
+        assert calls == []
+        ws.kpis.update(margin, calculation="[Gross profit] * 100 / [Revenue]")
+        assert calls == [margin]
+    finally:
+        recompute.recompute = real  # type: ignore[assignment]
+    assert _values(ws, margin)[MONTHS[0]] == pytest.approx(60.0)

@@ -269,6 +269,7 @@ def _apply_update(
     if "name" in fields:
         _check_unique_name(s, kpi.goal_id, values["name"], exclude=kpi_id)
     was_calculated, old_name = bool(kpi.calculation), kpi.name
+    old_rule = (kpi.calculation, kpi.frequency)
     if values["calculation"]:
         values["calculation"] = calc_rules.check_calculation(
             s, kpi_id, values["name"], values["calculation"], values["frequency"], values["unit"]
@@ -287,8 +288,8 @@ def _apply_update(
         sqlite_connection(s).execute(
             "DELETE FROM measurement WHERE kpi_id = ? AND source = ?", (kpi_id, CALCULATED)
         )
-    if was_calculated or kpi.calculation:
-        mark_values(s, kpi_id)
+    if (was_calculated or kpi.calculation) and old_rule != (kpi.calculation, kpi.frequency):
+        mark_values(s, kpi_id)  # a new formula: every period again (an owner edit: none)
     return kpi
 
 
