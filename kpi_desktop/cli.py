@@ -45,6 +45,7 @@ _ORDER = (
     "size",
     "check",
     "due",
+    "what-if",
     "actions",
     "action",
     "export-chart",

@@ -40,6 +40,7 @@ def newest(ws: Workspace) -> change_log.Change:
 def test_every_undo_command_is_logged_and_so_is_its_undo(qtbot, demo: Workspace) -> None:  # type: ignore[no-untyped-def]
     doc = Document(demo)
     goal = demo.goals.find("Grow profitable revenue")
+    waste = demo.kpis.find("Food waste")
     kpi = demo.kpis.find("Monthly revenue")
     other = demo.goals.find("Delight our regulars")
     # EditKpiWithMilestones revises the plan from this month; a revision must come later
@@ -61,7 +62,8 @@ def test_every_undo_command_is_logged_and_so_is_its_undo(qtbot, demo: Workspace)
         commands.RevisePlan: lambda: commands.RevisePlan(
             doc, kpi.id, next_month, reason="second shop", target_value=52000.0
         ),
-        commands.DeleteKpi: lambda: commands.DeleteKpi(doc, kpi.id, kpi.name),
+        # (not Monthly revenue: an input of Gross margin cannot be deleted)
+        commands.DeleteKpi: lambda: commands.DeleteKpi(doc, waste.id, waste.name),
         commands.SetStaleGrace: lambda: commands.SetStaleGrace(doc, 20),
         commands.SetFiscalYear: lambda: commands.SetFiscalYear(doc, 7),
     }

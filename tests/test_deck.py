@@ -52,20 +52,26 @@ def test_the_demo_deck_slide_by_slide(deck: Path, demo: Workspace) -> None:
     prs = Presentation(str(deck))
     assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))  # 16:9
     slides = list(prs.slides)
-    assert len(slides) == 13  # title, scorecard, 9 KPIs, actions, achievements
+    # title, the scorecard on two slides (11 KPIs), the strategy map, 11 KPIs, actions,
+    # achievements
+    assert len(slides) == 17
     title = slide_texts(slides[0])
     assert title[0] == "Corner Cafe"
     assert any("Last review: " in t for t in title)
-    scorecard = slide_texts(slides[1])
-    assert scorecard[0] == "Scorecard"
+    scorecard = slide_texts(slides[1]) + slide_texts(slides[2])
+    assert scorecard[0] == "Scorecard (1 of 2)"
     for kpi in demo.kpis.list():
         assert any(t.strip() == kpi.name for t in scorecard), kpi.name
     assert "◆ Off track" in scorecard and "★ Achieved" in scorecard
-    kpi_titles = [slide_texts(s)[0] for s in slides[2:11]]
+    assert slide_texts(slides[3])[0] == "Strategy map"
+    pictures = [sh for sh in slides[3].shapes if sh.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+    assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
+    assert pictures[0].width <= prs.slide_width and pictures[0].top > Emu(0)
+    kpi_titles = [slide_texts(s)[0] for s in slides[4:15]]
     assert sorted(kpi_titles) == sorted(k.name for k in demo.kpis.list())
-    assert slide_texts(slides[11])[0] == "Open actions"
-    assert "Renegotiate milk and bean prices with our suppliers" in slide_texts(slides[11])
-    achievements = slide_texts(slides[12])
+    assert slide_texts(slides[15])[0] == "Open actions"
+    assert "Renegotiate milk and bean prices with our suppliers" in slide_texts(slides[15])
+    achievements = slide_texts(slides[16])
     assert achievements[0] == "Achievements"
     names = {k.name for k in demo.kpis.list()}
     assert all(line[2:].split(":")[0] in names for line in achievements[2].splitlines())
@@ -161,7 +167,8 @@ def test_a_stale_kpi_says_so_on_the_scorecard_and_its_slide(
     build_deck(demo, path, later, kpis=["Monthly revenue"])
     slides = list(Presentation(str(path)).slides)
     assert any(t.endswith("· stale") for t in slide_texts(slides[1]))
-    assert "(stale)" in slide_texts(slides[2])[2]
+    assert slide_texts(slides[2])[0] == "Strategy map"
+    assert "(stale)" in slide_texts(slides[3])[2]
 
 
 def test_fit_shrinks_then_cuts() -> None:
@@ -189,7 +196,7 @@ def test_a_cancelled_or_failed_export_leaves_no_file(
 
     with pytest.raises(DeckCancelled):
         build_deck(demo, path, TODAY, progress=stop_at_three)
-    assert seen[-1] == (3, 13)
+    assert seen[-1] == (3, 17)
     assert path.read_bytes() == b"the old deck"
     assert [p.name for p in folder.iterdir()] == ["meeting.pptx"]
 
@@ -207,10 +214,10 @@ def test_a_cancelled_or_failed_export_leaves_no_file(
 def test_cli_deck_filters_and_refuses_bad_input(cafe: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "deck.pptx"
     assert main(["deck", str(cafe), "-o", str(out), "--goal", "Delight our regulars"]) == 0
-    assert "(7 slides, 3 KPIs)" in capsys.readouterr().out
-    assert len(Presentation(str(out)).slides) == 7
+    assert "(8 slides, 3 KPIs)" in capsys.readouterr().out  # the strategy map is one
+    assert len(Presentation(str(out)).slides) == 8
     assert main(["deck", str(cafe), "-o", str(out), "--kpi", "Gross margin", "Food waste"]) == 0
-    assert "(6 slides, 2 KPIs)" in capsys.readouterr().out
+    assert "(7 slides, 2 KPIs)" in capsys.readouterr().out
     out.unlink()
     for args, message in (
         (["--kpi", "Nope"], 'no KPI named "Nope"'),
@@ -239,8 +246,8 @@ def test_file_export_meeting_deck_from_the_window(qtbot, cafe: Path, tmp_path: P
     written = dialog.export_to_chosen_file()
     assert written == tmp_path / "from the app.pptx" and written.exists()
     assert prompts.asked[-1][:2] == ("info", "Meeting deck saved")
-    assert len(Presentation(str(written)).slides) == 13
-    assert dialog.count.text() == "9 KPIs: a slide for each." and dialog.export_button.isEnabled()
+    assert len(Presentation(str(written)).slides) == 17
+    assert dialog.count.text() == "11 KPIs: a slide for each." and dialog.export_button.isEnabled()
     dialog.kpis.set_all(False)
     assert dialog.count.text() == "Tick at least one KPI."
     assert not dialog.export_button.isEnabled()
@@ -251,7 +258,7 @@ def test_file_export_meeting_deck_from_the_window(qtbot, cafe: Path, tmp_path: P
     regulars = dialog.export_to_chosen_file()
     assert regulars is not None
     slides = list(Presentation(str(regulars)).slides)
-    assert len(slides) == 7
+    assert len(slides) == 8
     titles = {slide_texts(s)[0] for s in slides}
     assert set(regulars_kpis) <= titles
     dialog.kpis.set_all(False)
@@ -262,7 +269,7 @@ def test_file_export_meeting_deck_from_the_window(qtbot, cafe: Path, tmp_path: P
     single = dialog.export_to_chosen_file()
     assert single is not None
     slides = list(Presentation(str(single)).slides)
-    assert len(slides) == 5 and slide_texts(slides[2])[0] == one.text(0)
+    assert len(slides) == 6 and slide_texts(slides[3])[0] == one.text(0)  # after the map
     as_of = TODAY - dt.timedelta(days=40)
     assert f"as of {as_of.day} {as_of:%b %Y}" in slide_texts(slides[0])[1]
     dialog.close()
@@ -289,4 +296,4 @@ def test_libreoffice_impress_renders_one_page_per_slide(deck: Path, tmp_path: Pa
     pdf = tmp_path / "meeting.pdf"
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     pages = next(line for line in info.stdout.splitlines() if line.startswith("Pages:"))
-    assert int(pages.split()[1]) == 13
+    assert int(pages.split()[1]) == 17

@@ -84,7 +84,7 @@ def test_objectives_kpis_and_two_years_of_values(demo) -> None:  # type: ignore[
     assert len(objectives) == 3
     assert {g.perspective for g in objectives} == {"financial", "customer", "internal process"}
     kpis = ws.kpis.list()
-    assert 8 <= len(kpis) <= 10
+    assert 8 <= len(kpis) <= 11  # two of them inputs of the two calculated KPIs
     assert {k.goal_id for k in kpis} == {g.id for g in goals}  # every goal has KPIs
     last = last_complete_period(today, Frequency.MONTHLY)
     for kpi in kpis:
@@ -102,6 +102,26 @@ def test_objectives_kpis_and_two_years_of_values(demo) -> None:  # type: ignore[
         if kpi.direction != Direction.RANGE.value:
             assert kpi.baseline_date < today < kpi.target_date
             assert 330 < (today - kpi.baseline_date).days < 430  # about a year ago
+
+
+def test_gross_margin_and_basket_are_calculated_from_their_inputs(demo) -> None:  # type: ignore[no-untyped-def]
+    ws, _today = demo
+    by_name = {k.name: k for k in ws.kpis.list()}
+    assert by_name["Gross margin"].calculation == "[Gross profit] / [Monthly revenue] * 100"
+    assert by_name["Average web-shop basket"].calculation == "[Web-shop sales] / [Web-shop orders]"
+    assert sum(bool(k.calculation) for k in by_name.values()) == 2
+
+    def values(name: str) -> dict[dt.date, float]:
+        return {p.period: p.value for p in ws.measurements.points(by_name[name].id)}
+
+    profit, revenue = values("Gross profit"), values("Monthly revenue")
+    margin = values("Gross margin")
+    assert margin == {d: profit[d] / revenue[d] * 100 for d in revenue}
+    sales, orders = values("Web-shop sales"), values("Web-shop orders")
+    assert values("Average web-shop basket") == {d: sales[d] / orders[d] for d in orders}
+    assert all(55 < v < 70 for v in margin.values())  # a cafe's margin, in per cent
+    rows = ws.measurements.rows(by_name["Gross margin"].id)
+    assert {source for *_, source in rows} == {"calculated"}
 
 
 def test_statuses_at_today_tell_the_story(demo) -> None:  # type: ignore[no-untyped-def]

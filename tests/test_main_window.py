@@ -186,6 +186,7 @@ def test_review_reminders_and_achievements_are_wired(make_window, qtbot) -> None
         "Achieve&ments",
         "Actio&ns",
         "Revie&ws",
+        "Strate&gy map",
     ]
 
 

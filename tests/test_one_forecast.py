@@ -42,7 +42,7 @@ def test_every_view_gives_the_same_forecast_on_the_demo(demo: Workspace) -> None
         assert chart.forecast is not None
         assert chart.forecast[1] == (st.target_date, pytest.approx(st.forecast)), st.kpi
         with_forecast += 1
-    assert with_forecast == 8  # all but the keep-within-a-range KPI
+    assert with_forecast == 10  # all but the keep-within-a-range KPI (calculated ones too)
 
 
 def test_size_json_names_its_stretch_and_keeps_the_baseline_inside_on_the_demo(
@@ -50,7 +50,7 @@ def test_size_json_names_its_stretch_and_keeps_the_baseline_inside_on_the_demo(
 ) -> None:
     with Workspace.open(cafe, readonly=True) as ws:
         names = [k.name for k in ws.kpis.list()]
-    assert len(names) == 9
+    assert len(names) == 11  # 9 measured, 2 calculated: sized alike
     for name in names:
         code, out, err = run(capsys, "size", cafe, "--kpi", name, "--target-date", "2030-12-01",
                              "--json")  # fmt: skip

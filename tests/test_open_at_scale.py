@@ -51,14 +51,14 @@ def test_a_hidden_scorecard_reads_nothing_until_shown(
     demo_doc.measurements_changed.emit(1)
     assert reads == []
     view.show()
-    assert len(reads) == 1 and len(view.tiles()) == 9
+    assert len(reads) == 1 and len(view.tiles()) == 11
     assert len(reads) == 1  # read once, not again per question
 
 
 def test_asking_a_hidden_scorecard_reads_it(qtbot, demo_doc: Document) -> None:  # type: ignore[no-untyped-def]
     view = ScorecardView(demo_doc)
     qtbot.addWidget(view)
-    assert len(view.rows()) == 9 and not view.isVisible()
+    assert len(view.rows()) == 11 and not view.isVisible()
 
 
 def test_achievements_are_made_when_their_tab_is_first_shown(

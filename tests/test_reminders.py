@@ -226,8 +226,8 @@ def test_bar_show_filters_and_show_all(qtbot, demo_doc: Document) -> None:
 
 def test_bar_follows_new_values_and_hides_when_nothing_is_due(qtbot, demo_doc: Document) -> None:
     _window, bar = _window_with_bar(qtbot, demo_doc)
-    kpi_id = demo_doc.workspace.kpis.find("Gross margin").id
-    demo_doc.push(commands.SetValues(demo_doc, kpi_id, [(D(2026, 11, 1), 64.0, None)]))
+    kpi_id = demo_doc.workspace.kpis.find("Gross profit").id  # (Gross margin follows it)
+    demo_doc.push(commands.SetValues(demo_doc, kpi_id, [(D(2026, 11, 1), 26000.0, None)]))
     qtbot.waitUntil(lambda: bar.text().startswith("8 KPIs need November's value"))
     demo_doc.set_as_of(D(2026, 11, 1))  # before November ended, nothing late either
     qtbot.waitUntil(lambda: not bar.isVisible())
@@ -313,10 +313,10 @@ def test_scorecard_due_filter(qtbot, demo_doc: Document) -> None:
     ids = [r.kpi_id for r in view.rows()]
     view.set_due_filter(ids[:2])
     assert [t.kpi_id for t in view.tiles()] == ids[:2]
-    assert view.summary_label.text().startswith("2 of 9 KPIs due for a value")
+    assert view.summary_label.text().startswith("2 of 11 KPIs due for a value")
     view.set_due_filter(None)
-    assert len(view.tiles()) == 9
+    assert len(view.tiles()) == 11  # 9 measured, 2 calculated
     view.set_due_filter([])
     assert view.tiles() == [] and view.empty_label.text() == "No KPI matches these filters."
     view.clear_filters()
-    assert view.due_filter is None and len(view.tiles()) == 9
+    assert view.due_filter is None and len(view.tiles()) == 11

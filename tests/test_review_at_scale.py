@@ -22,12 +22,12 @@ from kpi_desktop.ui.prompts import ScriptedPrompts
 from kpi_desktop.ui.review.dialog import KpiReviewPage, ReviewDialog
 
 TODAY = dt.date(2026, 11, 15)
-COPIES = 112  # the demo and 111 copies of its 9 KPIs: 1,008 KPIs
+COPIES = 91  # the demo and 90 copies of its 11 KPIs: 1,001 KPIs
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 _KPI_COPY = """
 INSERT INTO kpi ({columns}, name)
-SELECT {columns}, name || ' #' || :n FROM kpi WHERE id <= 9
+SELECT {columns}, name || ' #' || :n FROM kpi WHERE id <= 11
 """
 _VALUES_COPY = """
 INSERT INTO measurement (kpi_id, period, value, note, source)
@@ -58,9 +58,9 @@ def big(tmp_path: Path) -> Document:
 def test_a_review_of_a_thousand_kpis(qtbot, big: Document) -> None:  # type: ignore[no-untyped-def]
     draft = start_review(big.workspace, TODAY)
     n = len(draft.items)
-    assert n == 9 * COPIES
-    assert [i.status for i in draft.items[: 3 * COPIES]] == (
-        [Status.OFF_TRACK] * COPIES + [Status.AT_RISK] * 2 * COPIES
+    assert n == 11 * COPIES
+    assert [i.status for i in draft.items[: 4 * COPIES]] == (
+        [Status.OFF_TRACK] * COPIES + [Status.AT_RISK] * 3 * COPIES
     )
 
     dialog = ReviewDialog(big, TODAY, prompts=ScriptedPrompts())
@@ -68,7 +68,7 @@ def test_a_review_of_a_thousand_kpis(qtbot, big: Document) -> None:  # type: ign
     dialog.show()
     assert dialog.findChildren(KpiReviewPage) == []  # no page before a KPI is shown
     assert len(dialog.steps.shown()) == n + 3
-    assert dialog.steps.shown_label.text() == "1,008 KPIs"
+    assert dialog.steps.shown_label.text() == "1,001 KPIs"
 
     dialog.go_to(1)
     for _ in range(10):
@@ -76,19 +76,19 @@ def test_a_review_of_a_thousand_kpis(qtbot, big: Document) -> None:  # type: ign
     assert dialog.kpi_page.item == draft.items[9]
     dialog.steps.view.setCurrentIndex(dialog.steps.model.index(41))  # picked in the list
     page = dialog.kpi_page
-    assert page.item == draft.items[39] and page.position_label.text() == "KPI 40 of 1,008"
+    assert page.item == draft.items[39] and page.position_label.text() == "KPI 40 of 1,001"
     page.comment_edit.setPlainText("Seen")
     assert len(dialog.findChildren(KpiReviewPage)) == 1
     assert len(dialog.findChildren(type(page.chart))) == 1
 
     dialog.steps.attention_only.click()
-    assert len(dialog.steps.shown()) == 3 * COPIES + 3
+    assert len(dialog.steps.shown()) == 4 * COPIES + 3
     assert dialog.steps.view.currentIndex().row() == 41  # still the KPI shown
-    dialog.go_to(3 * COPIES + 1)  # the last KPI needing attention
+    dialog.go_to(4 * COPIES + 1)  # the last KPI needing attention
     dialog.next_button.click()
     assert dialog.pages.currentWidget() is dialog.wrap_page
     assert "No comment yet on: Average wait at the counter, " in dialog.wrap_page.summary.text()
-    assert f"and {3 * COPIES - 9} more (they need attention)" in dialog.wrap_page.summary.text()
+    assert f"and {4 * COPIES - 9} more (they need attention)" in dialog.wrap_page.summary.text()
 
     review_id = dialog.save()
     assert review_id is not None

@@ -67,12 +67,13 @@ def count(ws: Workspace, table: type) -> int:
 def test_start_walks_off_track_then_at_risk_then_the_rest(demo: Workspace) -> None:
     draft = start_review(demo, TODAY)
     assert draft.title == "Monthly review, Oct 2026" == default_title(TODAY)
-    assert [(i.kpi, i.status) for i in draft.items[:3]] == [
+    assert [(i.kpi, i.status) for i in draft.items[:4]] == [
         ("Average wait at the counter", Status.OFF_TRACK),
         ("Gross margin", Status.AT_RISK),
+        ("Web-shop sales", Status.AT_RISK),  # the basket's input, at risk with it
         ("Average web-shop basket", Status.AT_RISK),
     ]
-    rest = [i.snapshot for i in draft.items[3:]]
+    rest = [i.snapshot for i in draft.items[4:]]
     in_tree_order = [
         st
         for st in kpi_statuses(demo, TODAY)
@@ -81,11 +82,11 @@ def test_start_walks_off_track_then_at_risk_then_the_rest(demo: Workspace) -> No
     assert rest == in_tree_order  # the snapshot is the status at the review date
     assert draft.counts() == {
         Status.OFF_TRACK: 1,
-        Status.AT_RISK: 2,
-        Status.ON_TRACK: 5,
+        Status.AT_RISK: 3,
+        Status.ON_TRACK: 6,
         Status.ACHIEVED: 1,
     }
-    assert counts_text(draft.counts()) == "1 off track · 2 at risk · 5 on track · 1 achieved"
+    assert counts_text(draft.counts()) == "1 off track · 3 at risk · 6 on track · 1 achieved"
     assert [a.title for a in draft.open_actions] == [
         "Renegotiate milk and bean prices with our suppliers",
         "Trial a second barista on Saturday mornings",
@@ -117,7 +118,7 @@ def test_save_writes_everything_at_once(demo: Workspace) -> None:
     )
     snap = review_snapshot(demo, saved.review_id)
     assert snap.title == draft.title and snap.notes == "Waits are the worry."
-    assert len(snap.entries) == 9
+    assert len(snap.entries) == 11
     assert snap.entries[0].kpi == "Average wait at the counter"
     assert snap.entries[0].comment == "Grinder still slow."
     assert snap.entries[0].latest_text == "6.2 min" and snap.entries[0].expected_text == "5.5 min"
@@ -184,14 +185,15 @@ def test_history_lists_reviews_with_counts(demo: Workspace) -> None:
         (TODAY, "Monthly review, Oct 2026", 1),
         (D(2026, 10, 15), "Monthly review, Sep 2026", 3),
     ]
-    assert history[0].counts_text == "1 off track · 2 at risk · 5 on track · 1 achieved"
-    assert history[1].counts_text == "2 at risk · 7 on track"
-    assert counts_glyphs(history[0].counts) == "◆1  ▲2  ●5  ★1"
+    assert history[0].counts_text == "1 off track · 3 at risk · 6 on track · 1 achieved"
+    assert history[1].counts_text == "3 at risk · 8 on track"
+    assert counts_glyphs(history[0].counts) == "◆1  ▲3  ●6  ★1"
 
 
 def test_what_is_typed_is_kept_apart_from_the_widgets(demo: Workspace) -> None:
     draft = start_review(demo, TODAY)
-    wait, margin, orders = (draft.items[0], draft.items[1], draft.items[4])
+    wait, margin, orders = (draft.items[0], draft.items[1], draft.items[6])
+    assert orders.kpi == "Web-shop orders"
     typed = ReviewInput.for_draft(draft)
     assert typed.title == "Monthly review, Oct 2026" and not typed.has_input()
     typed.set_comment(orders.kpi_id, "   ")  # blank: nothing to keep
@@ -206,6 +208,7 @@ def test_what_is_typed_is_kept_apart_from_the_widgets(demo: Workspace) -> None:
     assert [a.title for a in typed.new_actions(draft)] == ["First in the walk", "Later in the walk"]
     assert [i.kpi for i in typed.uncommented(draft)] == [
         "Average wait at the counter",
+        "Web-shop sales",
         "Average web-shop basket",
     ]
     typed.set_done(7, True)
@@ -236,7 +239,7 @@ def test_a_whole_review_in_the_dialog(qtbot, doc: Document) -> None:
     ws = doc.workspace
     dialog = open_review(qtbot, doc)
     assert QApplication.activeModalWidget() is None  # shown, not exec()'d
-    assert dialog.step_count() == len(dialog.steps.shown()) == 2 + 9 + 1
+    assert dialog.step_count() == len(dialog.steps.shown()) == 2 + 11 + 1
     assert dialog.start_page.title_edit.text() == "Monthly review, Oct 2026"
 
     # earlier actions: tick the overdue one
@@ -283,7 +286,10 @@ def test_a_whole_review_in_the_dialog(qtbot, doc: Document) -> None:
     assert "2 comment(s), 2 new action(s), 1 earlier action(s) marked done" in (
         dialog.wrap_page.summary.text()
     )
-    assert "No comment yet on: Average web-shop basket" in dialog.wrap_page.summary.text()
+    assert (
+        "No comment yet on: Web-shop sales, Average web-shop basket"
+        in dialog.wrap_page.summary.text()
+    )
     qtbot.keyClicks(dialog.wrap_page.notes_edit, "Waits first.")
     with qtbot.waitSignal(dialog.saved) as saved, qtbot.waitSignal(doc.reviews_changed):
         dialog.save_button.click()
@@ -347,7 +353,7 @@ def test_removing_a_new_action_before_saving(qtbot, doc: Document) -> None:
 def test_review_history_shows_a_review_as_it_was(qtbot, doc: Document) -> None:
     history = ReviewHistory(doc)
     qtbot.addWidget(history)
-    assert history.reviews() == [("15 Oct 2026", "Monthly review, Sep 2026", "▲2  ●7")]
+    assert history.reviews() == [("15 Oct 2026", "Monthly review, Sep 2026", "▲3  ●8")]
     text = history.detail.toPlainText()
     assert "Milk and bean prices went up again" in text
     assert "Buy a second grinder for the lunch rush" in text
@@ -435,9 +441,9 @@ def test_one_kpi_page_shows_each_kpi_and_keeps_what_was_typed(
     for _ in range(dialog.step_count()):
         dialog.next_button.click()
     assert dialog.current_index() == dialog.step_count() - 1
-    assert len(dialog.findChildren(KpiReviewPage)) == 1  # one page, one chart, for all 9
+    assert len(dialog.findChildren(KpiReviewPage)) == 1  # one page, one chart, for all 11
     assert len(dialog.findChildren(type(page.chart))) == 1
-    assert len(charts_read) == 3 + 8  # read when shown: wait, margin, wait, then 8 KPIs
+    assert len(charts_read) == 3 + 10  # read when shown: wait, margin, wait, then 10 KPIs
 
     dialog.save_button.click()
     snap = review_snapshot(doc.workspace, review_history(doc.workspace)[0].review_id)
@@ -488,11 +494,12 @@ def test_finding_a_kpi_and_walking_only_those_needing_attention(qtbot, doc: Docu
         "Earlier actions (2 open)",
         "Average wait at the counter",
         "Gross margin",
+        "Web-shop sales",
         "Average web-shop basket",
         "Wrap up and save",
     ]
-    assert steps.shown_label.text() == "3 of 9 KPIs listed"
-    dialog.go_to(4)
+    assert steps.shown_label.text() == "4 of 11 KPIs listed"
+    dialog.go_to(5)
     dialog.next_button.click()  # past the KPIs on track, straight to the wrap-up
     assert dialog.pages.currentWidget() is dialog.wrap_page
     dialog.back_button.click()
@@ -504,7 +511,7 @@ def test_finding_a_kpi_and_walking_only_those_needing_attention(qtbot, doc: Docu
     qtbot.keyClick(steps.search, Qt.Key.Key_Return)  # Enter: to the first KPI found
     assert dialog.kpi_page.item.kpi == "Web-shop orders" and dialog.isVisible()
     steps.search.clear()
-    assert len(steps.shown()) == 12 and steps.view.currentIndex().row() == 6
+    assert len(steps.shown()) == 14 and steps.view.currentIndex().row() == 8
 
 
 def test_a_note_on_the_chart_from_the_review(qtbot, doc: Document) -> None:

@@ -151,6 +151,7 @@ def test_scorecard_tags_real_change(qtbot, demo_doc: Document) -> None:
         "Monthly revenue",  # 3 of the last 4 near the upper limit
         "Average web-shop basket",  # likewise
         "Web-shop orders",  # a new level, recognised with October's value
+        "Web-shop sales",  # orders x basket: both up lately
     }
     reviews = tagged["Web-shop orders"]
     assert reviews.real_change == (

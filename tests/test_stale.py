@@ -66,7 +66,7 @@ def test_status_json_says_stale_at_a_chosen_as_of(demo: Workspace, capsys) -> No
         assert {r["stale"] for r in rows} == {expected}
     assert main(["status", str(path), "--as-of", OLD.isoformat()]) == 0
     text = capsys.readouterr().out
-    assert "At risk (stale)" in text and "9 stale" in text
+    assert "At risk (stale)" in text and "11 stale" in text
 
 
 def test_the_grace_is_a_workspace_setting(demo: Workspace) -> None:
@@ -92,22 +92,22 @@ def test_tree_and_tiles_mark_stale_kpis_and_the_filter_keeps_them(qtbot, demo: W
         stack += [model.index(r, 0, index) for r in range(model.rowCount(index))]
         label = index.siblingAtColumn(1).data()
         (labels if index.data(GoalTreeModel.KindRole) == "kpi" else goals).append(label)
-    assert len(labels) == 9 and all(label.endswith("(stale)") for label in labels)
+    assert len(labels) == 11 and all(label.endswith("(stale)") for label in labels)
     assert not any("stale" in label for label in goals)  # a goal's roll-up is not a value
     view = ScorecardView(doc)
     qtbot.addWidget(view)
     view.resize(1100, 700)
     view.show()
     qtbot.waitExposed(view)
-    assert "9 stale" in view.summary_label.text()
+    assert "11 stale" in view.summary_label.text()
     view.set_stale_filter(True)
-    assert view.model.rowCount() == 9
+    assert view.model.rowCount() == 11
     doc.set_as_of(FRESH)
     view.refresh()
     assert view.model.rowCount() == 0  # nothing stale today
     assert "No KPI matches" in view.empty_label.text()
     view.clear_filters()
-    assert view.model.rowCount() == 9 and not view.stale_check.isChecked()
+    assert view.model.rowCount() == 11 and not view.stale_check.isChecked()
     doc.close()
 
 

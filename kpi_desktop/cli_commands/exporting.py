@@ -116,6 +116,7 @@ def run_deck(ns: argparse.Namespace) -> int:
     if ns.output.suffix.lower() != ".pptx":
         raise ExportError(ns.output, "a meeting deck is a PowerPoint file: name the file .pptx")
     check_output(ns.output, protect=(ns.workspace.stand_in_path,))
+    headless_qt()  # the strategy-map slide is drawn with Qt
     from kpi_desktop.reports.deck.slides import build_deck
 
     as_of = ns.as_of or dt.date.today()

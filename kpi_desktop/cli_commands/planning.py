@@ -76,6 +76,12 @@ def declare_kpi_options(p: argparse.ArgumentParser, *, adding: bool) -> None:
     p.add_argument("--source", metavar="TEXT", help="where its values come from")
     p.add_argument("--formula", metavar="TEXT", help="how it is calculated, in words")
     p.add_argument(
+        "--calc",
+        metavar="FORMULA",
+        help="a calculated KPI: a formula over other KPIs, as in "
+        '"[Gross profit] / [Revenue] * 100" ("" makes it a measured KPI again)',
+    )
+    p.add_argument(
         "--leading",
         action=argparse.BooleanOptionalAction,
         default=False if adding else None,
@@ -98,6 +104,7 @@ def kpi_fields(ns: argparse.Namespace) -> dict[str, Any]:
         ("owner", "owner"),
         ("source", "data_source"),
         ("formula", "formula"),
+        ("calc", "calculation"),
         ("leading", "leading"),
     ):
         if getattr(ns, option) is not None:

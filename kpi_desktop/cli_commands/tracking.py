@@ -110,8 +110,74 @@ def run_due(ns: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _declare_what_if(p: argparse.ArgumentParser) -> None:
+    p.add_argument("workspace", type=Path)
+    p.add_argument("--kpi", required=True, metavar="NAME", help="a calculated KPI")
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="INPUT=CHANGE",
+        help='an input changed: "Orders=+5%%", "Orders=-3%%" or "Orders=250" (repeatable)',
+    )
+    p.add_argument("--as-of", type=iso_date, metavar="DATE", help="default: today")
+    p.add_argument("--json", action="store_true", help="print JSON (see the README)")
+
+
+def run_what_if(ns: argparse.Namespace) -> int:
+    from kpi_desktop.domain.formatting import format_value
+    from kpi_desktop.domain.periods import period_label
+    from kpi_desktop.domain.types import Frequency
+    from kpi_desktop.services.calculated.what_if import read_changes, what_if
+
+    changes = read_changes(ns.set)
+    with open_workspace(ns.workspace, for_reading=True) as ws:
+        kpi = ws.kpis.find(ns.kpi)
+        assert kpi.id is not None
+        result = what_if(ws, kpi.id, changes, ns.as_of)
+    if ns.json:
+        print(json.dumps(result.as_json(), indent=2))
+        return EXIT_OK
+    freq = Frequency(kpi.frequency)
+
+    def fmt(x: float | None, unit: str = kpi.unit, decimals: int = kpi.decimals) -> str:
+        return format_value(x, unit, decimals, kpi.unit_kind, kpi.currency_symbol)
+
+    lines = [f'What if, for "{result.kpi}" in {period_label(result.period, freq)}:']
+    width = max((len(i.name) for i in result.inputs), default=0)
+    for i in result.inputs:
+        shown = format_value(i.value, i.unit, 2, "custom", "")
+        if i.change:
+            after = format_value(i.what_if, i.unit, 2, "custom", "")
+            lines.append(f"  {i.name:<{width}}  {shown} -> {after} ({i.change})")
+        else:
+            lines.append(f"  {i.name:<{width}}  {shown} (unchanged)")
+    words = {"on_track": "on track", "at_risk": "at risk", "off_track": "off track"}
+    lines.append(f"  Value   {fmt(result.value)} -> {fmt(result.what_if_value)}")
+    lines.append(
+        f"  Status  {words.get(result.status.value, result.status.value.replace('_', ' '))} -> "
+        f"{words.get(result.what_if_status.value, result.what_if_status.value.replace('_', ' '))}"
+    )
+    if result.target is not None:
+        by = f" by {result.target_date.isoformat()}" if result.target_date else ""
+        when = (
+            f"reached in {period_label(result.reached_on, freq)} at the recent trend"
+            if result.reached_on
+            else "not reached at the recent trend"
+        )
+        lines.append(f"  Target  {fmt(result.target)}{by}: {when}")
+    lines.append("Nothing was stored.")
+    print("\n".join(lines))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, tuple[Declare, Handler, str]] = {
     "import": (_declare_import, run_import, "import values from a CSV or XLSX file"),
     "status": (_declare_report_on_date, run_status, "show every KPI's status"),
     "due": (_declare_report_on_date, run_due, "list KPIs that need values and overdue actions"),
+    "what-if": (
+        _declare_what_if,
+        run_what_if,
+        "change a calculated KPI's inputs and see the result",
+    ),
 }

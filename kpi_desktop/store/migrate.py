@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 #: Every schema revision this version of the app knows, oldest first (migrations/versions).
-REVISIONS = ("0001", "0002", "0003", "0004", "0005")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

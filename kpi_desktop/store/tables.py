@@ -78,6 +78,9 @@ class Kpi(SQLModel, table=True):
     tolerance: float = 0.10
     data_source: str = ""
     formula: str = ""
+    # A calculated KPI's formula over other KPIs by [name] (domain/formulas); "" for a
+    # measured KPI. Its values are derived (source "calculated"), never typed.
+    calculation: str = Field(default="", sa_column_kwargs={"server_default": ""})
     leading: bool = False  # leading (drives results) or lagging (shows results)
     weight: float = 1.0
     position: int = 0
@@ -252,3 +255,20 @@ class Annotation(SQLModel, table=True):
     # Bumped by every edit (see Goal.version).
     version: int = Field(default=1, sa_column=_ANNOTATION_VERSION)
     __mapper_args__ = {"version_id_col": _ANNOTATION_VERSION, "version_id_generator": False}
+
+
+class GoalLink(SQLModel, table=True):
+    """A "drives" link of the strategy map: progress on one goal drives another."""
+
+    __tablename__ = "goal_link"
+    __table_args__ = (
+        UniqueConstraint("driver_goal_id", "driven_goal_id", name="uq_goal_link"),
+        CheckConstraint("driver_goal_id <> driven_goal_id", name="ck_goal_link_distinct"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    driver_goal_id: int = Field(sa_column=_fk("goal.id", nullable=False, ondelete="CASCADE"))
+    driven_goal_id: int = Field(sa_column=_fk("goal.id", nullable=False, ondelete="CASCADE"))
+    created_at: dt.datetime = Field(default_factory=_utcnow)
+    # Bumped by every edit (see Goal.version).
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"})

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from kpi_desktop.domain.periods import FiscalYear
+from kpi_desktop.services.calculated.reading import calculated_from
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.planning.plan_rows import PlanRead, read_plan
 from kpi_desktop.services.workspace import presence as workspace_presence
@@ -89,6 +90,8 @@ class Document(QObject):
             self.measurements_changed.emit(kpi_id)
         finally:
             self._value_changes = outer
+        for calculated in calculated_from(self.workspace, kpi_id):  # recomputed meanwhile
+            self.measurements_changed.emit(calculated)
 
     def value_changes(self, kpi_id: int) -> ValueChanges | None:
         """While measurements_changed(kpi_id) is being emitted by announce_values: the

@@ -90,6 +90,8 @@ class WorkspaceView(QWidget):
         self.centre.addTab(self._actions_page, self.tr("Actio&ns"))
         self.reviews = ReviewHistory(document)
         self.centre.addTab(self.reviews, self.tr("Revie&ws"))
+        self._map_page = LazyPage(lambda: self._make_strategy_map(document, prompts))
+        self.centre.addTab(self._map_page, self.tr("Strate&gy map"))
         # How the last tab is remembered (ui/overview/view_state): each page's object name.
         for page, name in (
             (self.overview, "overview"),
@@ -97,6 +99,7 @@ class WorkspaceView(QWidget):
             (self._achievements_page, "achievements"),
             (self._actions_page, "actions"),
             (self.reviews, "reviews"),
+            (self._map_page, "strategy_map"),
         ):
             page.setObjectName(name)
         self.reminders = RemindersBar(document, self)
@@ -160,6 +163,13 @@ class WorkspaceView(QWidget):
         from kpi_desktop.ui.actions.panel import ActionsPanel
 
         return ActionsPanel(document, prompts)
+
+    def _make_strategy_map(self, document: Document, prompts: Prompts) -> QWidget:
+        from kpi_desktop.ui.calculated.strategy_map_tab import StrategyMapTab
+
+        tab = StrategyMapTab(document, prompts)
+        tab.kpi_selected.connect(self._on_scorecard_kpi)
+        return tab
 
     def _make_achievements(self, document: Document) -> AchievementsPanel:
         panel = AchievementsPanel(document)

@@ -457,6 +457,42 @@
     </message>
 </context>
 <context>
+    <name>CalculatedBox</name>
+    <message>
+        <source>Calculated from other KPIs</source>
+        <extracomment>What the preview needs of the page: name, frequency, unit, unit kind, decimals, symbol.</extracomment>
+        <translation>Aus anderen KPIs berechnet</translation>
+    </message>
+    <message>
+        <source>Its values are worked out from other KPIs for every period, never typed</source>
+        <translation>Ihre Werte werden für jeden Zeitraum aus anderen KPIs berechnet, nie eingetippt</translation>
+    </message>
+    <message>
+        <source>e.g. [Gross profit] / [Monthly revenue] * 100</source>
+        <translation>z. B. [Gross profit] / [Monthly revenue] * 100</translation>
+    </message>
+    <message>
+        <source>KPI names in square brackets; + - * / ( ), numbers, sum( ), avg( ), min( ), max( ) and prev([KPI]) for its value in the period before</source>
+        <translation>KPI-Namen in eckigen Klammern; + - * / ( ), Zahlen, sum( ), avg( ), min( ), max( ) und prev([KPI]) für ihren Wert im Zeitraum davor</translation>
+    </message>
+    <message>
+        <source>Write the formula, e.g. [Sales] / [Orders].</source>
+        <translation>Schreiben Sie die Formel, z. B. [Sales] / [Orders].</translation>
+    </message>
+    <message>
+        <source>From %1: no period has a value of every input yet.</source>
+        <translation>Aus %1: noch kein Zeitraum hat einen Wert für jede Eingangsgröße.</translation>
+    </message>
+    <message>
+        <source>Last values: %1</source>
+        <translation>Letzte Werte: %1</translation>
+    </message>
+    <message>
+        <source>no value for %1: %2</source>
+        <translation>kein Wert für %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>Celebrator</name>
     <message>
         <source>Target reached! {kpi}</source>
@@ -2080,6 +2116,18 @@
         <translation>z. B. Bestellungen ÷ Besuche</translation>
     </message>
     <message>
+        <source>Calculated as</source>
+        <translation>Berechnet als</translation>
+    </message>
+    <message>
+        <source>e.g. [Web-shop sales] / [Web-shop orders]</source>
+        <translation>z. B. [Web-shop sales] / [Web-shop orders]</translation>
+    </message>
+    <message>
+        <source>Leave empty for a KPI whose values are typed or imported.</source>
+        <translation>Leer lassen für eine KPI, deren Werte eingetippt oder importiert werden.</translation>
+    </message>
+    <message>
         <source>Target</source>
         <translation>Zielwert</translation>
     </message>
@@ -2150,6 +2198,14 @@
     <message>
         <source>A new target from a date on; the old plan is kept for the dates before</source>
         <translation>Ein neuer Zielwert ab einem Datum; der alte Plan bleibt für die Daten davor</translation>
+    </message>
+    <message>
+        <source>What if…</source>
+        <translation>Was wäre, wenn…</translation>
+    </message>
+    <message>
+        <source>Change a calculated KPI&apos;s inputs and see</source>
+        <translation>Die Eingangsgrößen einer berechneten KPI ändern und sehen</translation>
     </message>
     <message>
         <source>Revisions:</source>
@@ -2874,6 +2930,18 @@ Lizenz: MIT.</translation>
 </context>
 <context>
     <name>MeasurementsTable</name>
+    <message>
+        <source>{0}, calculated: {1}</source>
+        <translation>{0}, berechnet: {1}</translation>
+    </message>
+    <message>
+        <source>; no value for {0}: {1}</source>
+        <translation>; kein Wert für {0}: {1}</translation>
+    </message>
+    <message>
+        <source> (and {0} more)</source>
+        <translation> (und {0} weitere)</translation>
+    </message>
     <message>
         <source>Values</source>
         <extracomment>Rows from each end of the table whose texts size the columns when a KPI is shown (never every row: a KPI may have a million values).</extracomment>
@@ -3616,6 +3684,10 @@ Lizenz: MIT.</translation>
     <message>
         <source>Formula:</source>
         <translation>Formel:</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>Werte:</translation>
     </message>
     <message>
         <source>Data source:</source>
@@ -4917,6 +4989,53 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     </message>
 </context>
 <context>
+    <name>StrategyMapTab</name>
+    <message>
+        <source>Link goals</source>
+        <translation>Ziele verknüpfen</translation>
+    </message>
+    <message>
+        <source>Click the goal that drives, then the goal it drives</source>
+        <translation>Klicken Sie auf das treibende Ziel, dann auf das Ziel, das es treibt</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>Verknüpfung entfernen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the map as PNG, SVG or PDF</source>
+        <translation>Die Karte als PNG, SVG oder PDF speichern</translation>
+    </message>
+    <message>
+        <source>Now click the goal it drives.</source>
+        <translation>Klicken Sie jetzt auf das Ziel, das es treibt.</translation>
+    </message>
+    <message>
+        <source>Click the goal that drives another.</source>
+        <translation>Klicken Sie auf das Ziel, das ein anderes treibt.</translation>
+    </message>
+    <message>
+        <source>%1 drives link(s); dashed arrows: inputs of calculated KPIs. Click a KPI to open it.</source>
+        <translation>Treiber-Verknüpfungen: %1; gestrichelte Pfeile: Eingangsgrößen berechneter KPIs. Klicken Sie auf eine KPI, um sie zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Export the strategy map</source>
+        <translation>Die Strategiekarte exportieren</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+        <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>TeamLink</name>
     <message>
         <source>Read-only: you are a viewer here (ask the workspace&apos;s owner to edit)</source>
@@ -4967,6 +5086,57 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     </message>
 </context>
 <context>
+    <name>WhatIfPanel</name>
+    <message>
+        <source>What if: %1</source>
+        <translation>Was wäre, wenn: %1</translation>
+    </message>
+    <message>
+        <source>%1 is calculated as %2. Change its inputs for %3 and see what it gives; nothing is stored.</source>
+        <translation>%1 wird berechnet als %2. Ändern Sie die Eingangsgrößen für %3 und sehen Sie, was herauskommt; nichts wird gespeichert.</translation>
+    </message>
+    <message>
+        <source>Change by a share of the stored value</source>
+        <translation>Um einen Anteil des gespeicherten Werts ändern</translation>
+    </message>
+    <message>
+        <source>+5%, -3% or a value</source>
+        <translation>+5 %, -3 % oder ein Wert</translation>
+    </message>
+    <message>
+        <source>Make it the target…</source>
+        <translation>Zum Ziel machen…</translation>
+    </message>
+    <message>
+        <source>Revise the target to the value found (one undoable step)</source>
+        <translation>Das Ziel auf den gefundenen Wert ändern (ein Schritt, der sich rückgängig machen lässt)</translation>
+    </message>
+    <message>
+        <source>These inputs give no value (a division by zero).</source>
+        <translation>Diese Eingangsgrößen ergeben keinen Wert (eine Division durch null).</translation>
+    </message>
+    <message>
+        <source>Value: %1 → &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Wert: %1 → &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Status: %1 → &lt;b&gt;%2&lt;/b&gt;</source>
+        <translation>Status: %1 → &lt;b&gt;%2&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>reached in %1 at the recent trend</source>
+        <translation>beim jüngsten Trend erreicht: %1</translation>
+    </message>
+    <message>
+        <source>not reached at the recent trend</source>
+        <translation>beim jüngsten Trend nicht erreicht</translation>
+    </message>
+    <message>
+        <source>Target %1: %2</source>
+        <translation>Ziel %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceView</name>
     <message>
         <source>Overv&amp;iew</source>
@@ -4987,6 +5157,10 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     <message>
         <source>Revie&amp;ws</source>
         <translation>&amp;Besprechungen</translation>
+    </message>
+    <message>
+        <source>Strate&amp;gy map</source>
+        <translation>Strate&amp;giekarte</translation>
     </message>
     <message>
         <source>Select a goal or a KPI in the tree to edit it here.</source>

@@ -50,7 +50,7 @@ def test_a_damaged_file_does_not_push_out_the_good_backups(cli, base: Path) -> N
     code, _out, err = cli("backup", base)
     assert code == 1 and "damaged" in err
     assert list_backups(base) == good
-    assert [b.kpi_count for b in good] == [9]
+    assert [b.kpi_count for b in good] == [11]  # 9 measured KPIs and 2 calculated
 
 
 def test_every_command_that_writes_makes_the_days_backup(cli, base: Path) -> None:
@@ -59,7 +59,7 @@ def test_every_command_that_writes_makes_the_days_backup(cli, base: Path) -> Non
     assert list_backups(base) == []
     assert cli("add-goal", base, "Open a second cafe")[0] == 0
     (first,) = list_backups(base)
-    assert first.kpi_count == 9
+    assert first.kpi_count == 11
     assert cli("add-goal", base, "Hire a baker")[0] == 0
     assert len(list_backups(base)) == 1  # one a day
     code, out, _ = cli("backup", base)  # now, with the baker

@@ -27,6 +27,7 @@ from kpi_desktop.reports.chart_style import CHART, STATUS_COLORS
 from kpi_desktop.reports.deck.native_chart import add_kpi_chart
 from kpi_desktop.reports.deck.text_fit import fit_text
 from kpi_desktop.reports.output_file import atomic_output
+from kpi_desktop.reports.strategy_map.slide import add_map_picture
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.review.annotations import numbered
 from kpi_desktop.services.review.commentary import sentences, status_line
@@ -234,6 +235,7 @@ def plan_slides(data: ReportData, kpi_ids: set[int]) -> int:
     return (
         1
         + max(1, -(-rows // SCORECARD_ROWS))
+        + 1  # the strategy map
         + len(kpi_ids)
         + max(1, -(-actions // ACTION_ROWS))
         + 1
@@ -289,6 +291,10 @@ def build_deck(
                 Inches(1.7),
             )
         step()
+    slide = prs.slides.add_slide(blank)
+    _title(slide, "Strategy map", "Goals by perspective; arrows: what drives what")
+    add_map_picture(slide, ws, as_of, (MARGIN, Inches(1.5), WIDTH - 2 * MARGIN, Inches(5.6)))
+    step()
     for objective in data.objectives:
         for st, chart in zip(objective.kpis, objective.charts, strict=True):
             if st.kpi_id in chosen:

@@ -135,15 +135,17 @@ class KnownKpi:
     id: int
     name: str
     frequency: Frequency
+    calculated: bool = False  # derived from other KPIs: its values are never imported
 
 
 def workspace_kpis(ws: Workspace) -> dict[str, list[KnownKpi]]:
     with ws.reading() as s:
-        rows = s.exec(select(Kpi.id, Kpi.name, Kpi.frequency)).all()
+        rows = s.exec(select(Kpi.id, Kpi.name, Kpi.frequency, Kpi.calculation)).all()
     by_name: dict[str, list[KnownKpi]] = {}
-    for kid, name, freq in rows:
+    for kid, name, freq, calc in rows:
         assert kid is not None
-        by_name.setdefault(normalise(name), []).append(KnownKpi(kid, name, Frequency(freq)))
+        known = KnownKpi(kid, name, Frequency(freq), bool(calc))
+        by_name.setdefault(normalise(name), []).append(known)
     return by_name
 
 

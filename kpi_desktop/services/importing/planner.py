@@ -120,6 +120,11 @@ class Planner:
         self.kpi_freqs.append(entry[2])
         return len(self.kpi_names) - 1
 
+    def calculated(self, name: str) -> bool:
+        """Whether `name` is a calculated KPI of the workspace (its values are derived)."""
+        matches = self.known.get(normalise(from_csv_text(name)), [])
+        return len(matches) == 1 and matches[0].calculated
+
     def close_names(self, name: str) -> str:
         names = {norm: kpis[0].name for norm, kpis in self.known.items()}
         close = difflib.get_close_matches(normalise(name), list(names), n=1, cutoff=0.6)
@@ -294,6 +299,8 @@ class Planner:
             if j == date_j or not t.named[j]:
                 continue
             norm = normalise(label)
+            if self.calculated(label):
+                continue  # a calculated KPI's column (an export read back): listed as skipped
             known = norm in self.known
             create = self.options.create_missing and not known and self.kind(j).kind == "number"
             if not known and not create:
@@ -347,6 +354,9 @@ class Planner:
             if len(" ".join(name.split())) > 200:
                 kidx_of[cell] = -3
                 continue
+            if self.calculated(name):  # derived values (an export read back): left out
+                kidx_of[cell] = -5
+                continue
             kidx = self.kpi_for(name, create=self.options.create_missing)
             kidx_of[cell] = -1 if kidx is None else kidx
             if kidx is None:
@@ -364,7 +374,7 @@ class Planner:
             for cell, k in kidx_of.items()
             if k < 0
         }
-        bad = rows[row_kidx[rows] < 0]
+        bad = rows[(row_kidx[rows] < 0) & (row_kidx[rows] != -5)]
         self.problems.add_rows(bad, kpi_j, reason_of.__getitem__)
         self.unknown_rows = int(np.count_nonzero(row_kidx[bad] == -1))
         if unknown:

@@ -14,6 +14,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from kpi_desktop.domain.periods import period_label
+from kpi_desktop.services.calculated.recompute import mark as mark_values
 from kpi_desktop.services.errors import (
     AmbiguousName,
     ConflictError,
@@ -57,6 +58,11 @@ def apply_import(
         ids = _resolve_ids(s, plan)
         created = [name for name, kid in zip(e.kpi_names, e.kpi_ids, strict=True) if kid is None]
         summary = _write_values(s, plan, np.array(ids, dtype=np.int64), on_conflict)
+        if len(e.period):
+            first = dt.date.fromordinal(int(e.period.min()))
+            last = dt.date.fromordinal(int(e.period.max()))
+            for kpi_id in set(ids):
+                mark_values(s, kpi_id, first, last)  # the calculated KPIs follow at commit
         change_log.record(  # one row for the whole import, not one per value
             s,
             "value",

@@ -10,9 +10,11 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from kpi_desktop.domain.types import Perspective
+from kpi_desktop.services.calculated import definitions as calc_rules
 from kpi_desktop.services.errors import NotFound, ValidationError
 from kpi_desktop.services.naming import clean_name, match_name
 from kpi_desktop.services.workspace.edit_conflicts import check_and_bump
+from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Goal
 
 if TYPE_CHECKING:
@@ -159,6 +161,9 @@ class GoalService:
         """Delete a goal with its sub-goals, KPIs and their values."""
         with self._ws.writing() as s:
             goal = get_goal(s, goal_id)
+            calc_rules.refuse_deleting_inputs(
+                s, _kpis_under(s, goal_id), f'The goal "{goal.title}" (with its KPIs)'
+            )
             _shift_siblings(s, goal.parent_id, goal.position + 1, -1, exclude=goal_id)
             s.delete(goal)
 
@@ -173,3 +178,14 @@ def _shift_siblings(
         if sib.id != exclude:
             sib.position += delta
             s.add(sib)
+
+
+def _kpis_under(s: Session, goal_id: int) -> list[int]:
+    """The ids of the KPIs of the goal and its sub-goals, at any depth."""
+    rows = sqlite_connection(s).execute(
+        "WITH RECURSIVE tree(id) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT goal.id FROM goal "
+        "JOIN tree ON goal.parent_id = tree.id) SELECT kpi.id FROM kpi JOIN tree "
+        "ON kpi.goal_id = tree.id",
+        (goal_id,),
+    )
+    return [kpi_id for (kpi_id,) in rows]

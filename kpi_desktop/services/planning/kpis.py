@@ -22,10 +22,14 @@ from kpi_desktop.domain.types import (
     Point,
     UnitKind,
 )
+from kpi_desktop.services.calculated import definitions as calc_rules
+from kpi_desktop.services.calculated.recompute import SOURCE as CALCULATED
+from kpi_desktop.services.calculated.recompute import mark as mark_values
 from kpi_desktop.services.errors import NotFound, ValidationError
 from kpi_desktop.services.naming import clean_name, match_name, normalise
 from kpi_desktop.services.planning.goals import get_goal
 from kpi_desktop.services.workspace.edit_conflicts import check_and_bump
+from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Kpi, Milestone, _utcnow
 
 if TYPE_CHECKING:
@@ -53,6 +57,7 @@ KPI_FIELDS: dict[str, Any] = {
     "tolerance": DEFAULT_TOLERANCE,
     "data_source": "",
     "formula": "",
+    "calculation": "",
     "leading": False,
     "weight": 1.0,
     "archived": False,
@@ -74,6 +79,7 @@ _TEXT = (
     "currency_symbol",
     "data_source",
     "formula",
+    "calculation",
 )
 _NUMBERS = ("range_low", "range_high", "baseline_value", "target_value")
 _DATES = ("baseline_date", "target_date", "review_date")
@@ -262,11 +268,43 @@ def _apply_update(
     values = clean_kpi_fields({**current, **fields})
     if "name" in fields:
         _check_unique_name(s, kpi.goal_id, values["name"], exclude=kpi_id)
+    was_calculated, old_name = bool(kpi.calculation), kpi.name
+    old_rule = (kpi.calculation, kpi.frequency)
+    if values["calculation"]:
+        values["calculation"] = calc_rules.check_calculation(
+            s, kpi_id, values["name"], values["calculation"], values["frequency"], values["unit"]
+        )
+        if not was_calculated:
+            _refuse_typed_values(s, kpi_id, values["name"])
     for key in fields:
         setattr(kpi, key, values[key])
     kpi.updated_at = _utcnow()
     s.add(kpi)
+    s.flush()
+    if values["name"] != old_name:
+        calc_rules.rewrite_on_rename(s, old_name, values["name"])
+    calc_rules.recheck_all(s)
+    if was_calculated and not kpi.calculation:  # measured from now on: typed values only
+        sqlite_connection(s).execute(
+            "DELETE FROM measurement WHERE kpi_id = ? AND source = ?", (kpi_id, CALCULATED)
+        )
+    if (was_calculated or kpi.calculation) and old_rule != (kpi.calculation, kpi.frequency):
+        mark_values(s, kpi_id)  # a new formula: every period again (an owner edit: none)
     return kpi
+
+
+def _refuse_typed_values(s: Session, kpi_id: int, name: str) -> None:
+    (n,) = (
+        sqlite_connection(s)
+        .execute("SELECT count(*) FROM measurement WHERE kpi_id = ?", (kpi_id,))
+        .fetchone()
+    )
+    if n:
+        raise ValidationError(
+            "calculation",
+            f"[{name}] has {n} typed or imported value(s): a calculated KPI's values are "
+            "derived, so add a new KPI for the formula (or delete those values first)",
+        )
 
 
 def _close_gap(s: Session, kpi: Kpi) -> None:
@@ -325,11 +363,19 @@ class KpiService:
         with self._ws.writing() as s:
             get_goal(s, goal_id)
             _check_unique_name(s, goal_id, values["name"], exclude=None)
+            if values["calculation"]:
+                values["calculation"] = calc_rules.check_calculation(
+                    s, None, values["name"], values["calculation"], values["frequency"],
+                    values["unit"],
+                )  # fmt: skip
             kpi = Kpi(goal_id=goal_id, position=_next_position(s, goal_id), **values)
             s.add(kpi)
             s.flush()
             assert kpi.id is not None
+            calc_rules.recheck_all(s)
             replace_milestones(s, kpi.id, milestones)
+            if kpi.calculation:
+                mark_values(s, kpi.id)
             return kpi
 
     def update_with_milestones(
@@ -385,6 +431,7 @@ class KpiService:
         """Delete a KPI with its values and milestones."""
         with self._ws.writing() as s:
             kpi = get_kpi(s, kpi_id)
+            calc_rules.refuse_deleting_inputs(s, [kpi_id], f"[{kpi.name}]")
             _close_gap(s, kpi)
             s.delete(kpi)
 

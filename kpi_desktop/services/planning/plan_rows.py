@@ -56,6 +56,7 @@ class KpiRow(NamedTuple):
     range_high: float | None
     weight: float
     archived: bool
+    calculation: str = ""  # a calculated KPI's formula: its values are never due
 
 
 class MilestoneRow(NamedTuple):

@@ -35,6 +35,8 @@ class KpiRecord(Protocol):
     def decimals(self) -> int: ...
     @property
     def frequency(self) -> str: ...
+    @property
+    def calculation(self) -> str: ...  # a calculated KPI's formula; "" when measured
 
 
 class TargetRecord(KpiRecord, Protocol):

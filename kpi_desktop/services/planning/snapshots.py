@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Float, Table, update
 from sqlmodel import Session, SQLModel, col, select
 
+from kpi_desktop.services.calculated.recompute import mark_many
 from kpi_desktop.services.gc_pause import no_cycle_collection
 from kpi_desktop.services.planning.goals import get_goal
 from kpi_desktop.services.planning.kpis import get_kpi
@@ -140,6 +141,8 @@ class Snapshot:
     annotations: StoredRows = field(default_factory=lambda: StoredRows.none("annotation"))
     # (table, column, row id, target id): the links of actions and review entries
     links: list[tuple[str, str, int, int]] = field(default_factory=list)
+    # the strategy map's "drives" links from or to a goal of the snapshot (deleted with it)
+    goal_links: list[tuple[Any, ...]] = field(default_factory=list)
 
 
 def _dump(rows: Sequence[SQLModel]) -> list[dict[str, Any]]:
@@ -160,7 +163,17 @@ def _snapshot(
         StoredRows.read(raw, "plan_revision_milestone", kpis_sql, param),
         StoredRows.read(raw, "annotation", kpis_sql, param),
         _links(raw, kpis_sql, _GOALS_UNDER_GOAL if goals else None, param),
+        raw.execute(
+            f"SELECT {_GOAL_LINK_COLUMNS} FROM goal_link WHERE driver_goal_id IN "
+            f"({_GOALS_UNDER_GOAL}) OR driven_goal_id IN ({_GOALS_UNDER_GOAL})",
+            (param, param),
+        ).fetchall()
+        if goals
+        else [],
     )
+
+
+_GOAL_LINK_COLUMNS = "id, driver_goal_id, driven_goal_id, created_at, version"
 
 
 def _links(
@@ -225,6 +238,13 @@ def restore(ws: Workspace, snap: Snapshot) -> None:
         snap.revisions.write(raw)  # before their milestones (a foreign key)
         snap.revision_milestones.write(raw)
         snap.annotations.write(raw)
+        raw.executemany(  # a link whose other goal was deleted meanwhile stays gone
+            f"INSERT OR IGNORE INTO goal_link({_GOAL_LINK_COLUMNS}) SELECT ?, ?, ?, ?, ? "
+            "WHERE EXISTS (SELECT 1 FROM goal WHERE id = ?) "
+            "AND EXISTS (SELECT 1 FROM goal WHERE id = ?)",
+            [(*row, row[1], row[2]) for row in snap.goal_links],
+        )
+        mark_many(s, [row["id"] for row in snap.kpis])  # calculated KPIs follow at commit
         for link_table, column, row_id, target in snap.links:  # only rows still unlinked
             raw.execute(
                 f"UPDATE {link_table} SET {column} = ? WHERE id = ? AND {column} IS NULL",

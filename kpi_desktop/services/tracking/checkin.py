@@ -135,8 +135,8 @@ def checkin_rows(ws: Workspace, as_of: dt.date, *, entered: bool = False) -> lis
     out = []
     for kpi in kpis:
         goal = goals.get(kpi.goal_id)
-        if goal is None or goal.archived:
-            continue
+        if goal is None or goal.archived or kpi.calculation:
+            continue  # (a calculated KPI's values are derived, not checked in)
         freq = Frequency(kpi.frequency)
         period = periods[freq]
         points = recent.get(kpi.id, [])

@@ -14,6 +14,7 @@ from sqlmodel import col, select
 from kpi_desktop.domain.magnitude import check_magnitude
 from kpi_desktop.domain.periods import FiscalYear, period_label, period_start
 from kpi_desktop.domain.types import Frequency, Point
+from kpi_desktop.services.calculated.recompute import mark_many
 from kpi_desktop.services.errors import ConflictError, NotFound, ValidationError
 from kpi_desktop.services.planning.kpis import get_kpi
 from kpi_desktop.services.planning.workspace_settings import read_fiscal_year
@@ -129,6 +130,16 @@ def _check_period(
             "values can only be entered for periods that have begun",
         )
     seen[(kpi_id, period)] = when
+
+
+def refuse_calculated(kpi: Kpi) -> None:
+    """A calculated KPI's values are derived: typing, pasting or importing one is refused."""
+    if kpi.calculation:
+        raise ValidationError(
+            "value",
+            f"[{kpi.name}] is calculated from other KPIs ({kpi.calculation}): its values "
+            "are derived, enter the values of its inputs instead",
+        )
 
 
 class MeasurementService:
@@ -288,7 +299,9 @@ class MeasurementService:
             for kpi_id, when, value, note in cleaned:
                 freq = freqs.get(kpi_id)
                 if freq is None:
-                    freq = freqs[kpi_id] = Frequency(get_kpi(s, kpi_id).frequency)
+                    kpi = get_kpi(s, kpi_id)
+                    refuse_calculated(kpi)
+                    freq = freqs[kpi_id] = Frequency(kpi.frequency)
                 period = period_start(when, freq, fiscal=fiscal)
                 _check_period(seen, kpi_id, when, period, freq, today, fiscal)
                 row = s.get(Measurement, (kpi_id, period))
@@ -309,6 +322,7 @@ class MeasurementService:
 
     def set_note(self, kpi_id: int, period: dt.date, note: str) -> MeasurementChange:
         with self._ws.writing() as s:
+            refuse_calculated(get_kpi(s, kpi_id))
             row = s.get(Measurement, (kpi_id, period))
             if row is None:
                 raise NotFound(f"no value stored for {period.isoformat()}")
@@ -324,6 +338,7 @@ class MeasurementService:
         self, kpi_id: int, periods: Sequence[dt.date]
     ) -> builtins.list[MeasurementChange]:
         with self._ws.writing() as s:
+            refuse_calculated(get_kpi(s, kpi_id))
             changes = []
             for period in periods:
                 row = s.get(Measurement, (kpi_id, period))
@@ -344,6 +359,7 @@ class MeasurementService:
                 ((kpi_id, period.isoformat()) for kpi_id, period in keys),
             )
             gone = int(raw.total_changes - before)
+            mark_many(s, {kpi_id for kpi_id, _ in keys})
             change_log.record(s, "value", "values", old=f"{gone} deleted at once")
             return gone
 
@@ -387,6 +403,9 @@ class MeasurementService:
             missing = set(kpi_ids) - known
             if missing:
                 raise NotFound(f"KPI #{min(missing)} no longer exists")
+            for kpi in s.exec(select(Kpi).where(col(Kpi.id).in_(kpi_ids))).all():
+                refuse_calculated(kpi)
+            mark_many(s, kpi_ids)
             names = dict(s.exec(select(Kpi.id, Kpi.name).where(col(Kpi.id).in_(kpi_ids))).all())
             freqs = dict(
                 s.exec(select(Kpi.id, Kpi.frequency).where(col(Kpi.id).in_(kpi_ids))).all()

@@ -196,8 +196,8 @@ def due_kpis(ws: Workspace, as_of: dt.date, plan: PlanRead | None = None) -> lis
     out = []
     for kpi in plan.kpis:
         goal = goals.get(kpi.goal_id)
-        if kpi.archived or goal is None or goal.archived:
-            continue
+        if kpi.archived or goal is None or goal.archived or kpi.calculation:
+            continue  # (a calculated KPI's values follow its inputs': never typed)
         found = plan.latest.get(kpi.id)
         freq = Frequency(kpi.frequency)
         state = due_state(freq, found[-1].period if found else None, as_of, plan.fiscal)

@@ -21,6 +21,7 @@ from kpi_desktop.domain.status import expected_at, status_at
 from kpi_desktop.domain.types import Frequency, KpiTarget, Point, Status
 from kpi_desktop.services.planning.kpis import kpi_target
 from kpi_desktop.services.review.reviews import EntryInput
+from kpi_desktop.services.strategy_map.links import add_link
 from kpi_desktop.services.workspace.workspace import Workspace
 
 DEMO_NAME = "Corner Cafe"
@@ -67,12 +68,17 @@ class KpiSpec:
     description: str = ""
     data_source: str = ""
     formula: str = ""
+    calculation: str = ""  # a calculated KPI: its values are derived from its inputs
+    # An input of a calculated KPI whose values follow from two other KPIs' values:
+    # (KPI a, KPI b, scale), the value is a x b x scale (so the calculated KPI keeps the
+    # story its own spec tells).
+    product_of: tuple[str, str, float] | None = None
 
 
 _SPEC_FIELDS = (
     "unit", "unit_kind", "direction", "baseline_value", "target_value", "decimals",
     "aggregation", "leading", "weight", "range_low", "range_high", "owner", "key_question",
-    "description", "data_source", "formula",
+    "description", "data_source", "formula", "calculation",
 )  # fmt: skip
 
 # fmt: off
@@ -102,19 +108,33 @@ KPIS = (
             description="Net sales of the cafe and the web shop in the month, without VAT.",
             data_source="Till Z-reports and the web-shop sales export",
             formula="cafe sales + web-shop sales"),
+    KpiSpec("money", "Gross profit", "EUR", "currency", "increase", 23_560, 30_360,
+            Status.ON_TRACK, decimals=0, weight=0.5, owner="Maria",
+            key_question="How many euros are left after beans, milk and food?",
+            description="Net sales less the cost of goods sold in the month.",
+            data_source="Accountant's monthly P&L",
+            formula="net sales - cost of goods sold",
+            product_of=("Monthly revenue", "Gross margin", 0.01)),
     KpiSpec("money", "Gross margin", "%", "percent", "increase", 62.0, 66.0,
             Status.AT_RISK, pace=0.5, season="terrace", swing=0.01, noise=0.012,
             decimals=1, aggregation="average", weight=1.5, owner="Maria",
             key_question="How much of each euro is left after beans, milk and food?",
             description="Share of net sales left after the cost of goods sold.",
             data_source="Accountant's monthly P&L",
-            formula="(sales - cost of goods) / sales x 100"),
+            formula="(sales - cost of goods) / sales x 100",
+            calculation="[Gross profit] / [Monthly revenue] * 100"),
     KpiSpec("shop", "Web-shop orders", "orders", "count", "increase", 180, 300,
             Status.ON_TRACK, pace=1.2, season="gifts", swing=0.5, noise=0.06, milestones=True,
             leading=True, owner="Tom",
             key_question="Do more people buy our beans online?",
             description="Paid orders in the web shop (refunds excluded).",
             data_source="Web-shop order export", formula="count of paid orders"),
+    KpiSpec("shop", "Web-shop sales", "EUR", "currency", "increase", 4_950, 9_600,
+            Status.ON_TRACK, decimals=2, owner="Tom",
+            key_question="How much do we sell online?",
+            description="Net value of the paid web-shop orders in the month.",
+            data_source="Web-shop sales export", formula="sum of paid orders",
+            product_of=("Web-shop orders", "Average web-shop basket", 1.0)),
     # Left incomplete on purpose, no owner and no data source, so that the KPI quality
     # check has something to find in the demo.
     KpiSpec("shop", "Average web-shop basket", "EUR", "currency", "increase", 27.5, 32.0,
@@ -122,7 +142,8 @@ KPIS = (
             noise=0.02, decimals=2, aggregation="average",
             key_question="Do online customers buy more per order?",
             description="Average net value of a paid web-shop order.",
-            formula="web-shop sales / web-shop orders"),
+            formula="web-shop sales / web-shop orders",
+            calculation="[Web-shop sales] / [Web-shop orders]"),
     KpiSpec("regulars", "Repeat-customer rate", "%", "percent", "increase", 38.0, 45.0,
             Status.ON_TRACK, pace=1.4, noise=0.025, milestones=True,
             decimals=1, aggregation="average", weight=2.0, owner="Jonas",
@@ -197,6 +218,7 @@ def build_demo(ws: Workspace, today: dt.date | None = None) -> None:
 
     rows: list[tuple[int, dt.date, float]] = []
     made: list[tuple[int, KpiSpec, KpiTarget, list[Point]]] = []
+    story: dict[str, list[float]] = {}  # each KPI's values as its spec tells them
     for spec in KPIS:
         kpi = ws.kpis.add(
             goal_ids[spec.goal],
@@ -214,13 +236,27 @@ def build_demo(ws: Workspace, today: dt.date | None = None) -> None:
             spread = _even_milestones(spec, baseline_date, target_date)
             milestones = ws.kpis.set_milestones(kpi.id, spread)
         plan = kpi_target(kpi, milestones)
+        made.append((kpi.id, spec, plan, []))
+        if spec.product_of is not None:
+            continue  # its values follow from the others', below
         values = _history(spec, months, baseline_date, target_date, rng)
         values[-2] = _steer(spec, plan, months[-2], values[-2], review_day, spec.was or spec.want)
         values[-1] = _steer(spec, plan, months[-1], values[-1], today, spec.want)
-        points = [Point(m, v) for m, v in zip(months, values, strict=True)]
-        rows += [(kpi.id, p.period, p.value) for p in points]
-        made.append((kpi.id, spec, plan, points))
-    ws.measurements.write_many(rows, source="demo")
+        story[spec.name] = values
+    for kpi_id, spec, _plan, _ in made:
+        if spec.product_of is not None:
+            a, b, scale = spec.product_of
+            story[spec.name] = [
+                round(x * y * scale, 2) for x, y in zip(story[a], story[b], strict=True)
+            ]
+        if not spec.calculation:
+            rows += [(kpi_id, m, v) for m, v in zip(months, story[spec.name], strict=True)]
+    ws.measurements.write_many(rows, source="demo")  # the calculated KPIs follow from these
+    # The strategy map's cause and effect: a calm kitchen serves regulars well, who grow
+    # the revenue.
+    add_link(ws, goal_ids["kitchen"], goal_ids["regulars"])
+    add_link(ws, goal_ids["regulars"], goal_ids["money"])
+    made = [(kpi_id, spec, plan, ws.measurements.points(kpi_id)) for kpi_id, spec, plan, _ in made]
     _add_review(ws, made, today, review_day, goal_ids)
 
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 from kpi_desktop import __version__
+from kpi_desktop.services.calculated.recompute import settle as settle_calculations
 from kpi_desktop.services.errors import (
     NotAWorkspace,
     WorkspaceCorrupt,
@@ -214,6 +215,7 @@ class Workspace:
         ):
             change_log.watch(session)
             yield session
+            settle_calculations(session)  # derived values follow their inputs, same commit
 
     @contextlib.contextmanager
     def _translated(self) -> Iterator[None]:

@@ -262,6 +262,15 @@ class KpiEditor(QWidget):
             form,
             TextBinding("formula", self.tr("Formula"), _line(self.tr("e.g. orders ÷ visits"))),
         )
+        self._add(
+            form,
+            TextBinding(
+                "calculation",
+                self.tr("Calculated as"),
+                _line(self.tr("e.g. [Web-shop sales] / [Web-shop orders]")),
+            ),
+            hint=self.tr("Leave empty for a KPI whose values are typed or imported."),
+        )
         return box
 
     def _target_group(self) -> QGroupBox:
@@ -305,7 +314,11 @@ class KpiEditor(QWidget):
         self._revisions = WrappedLabel()
         self._revisions.setObjectName("planRevisions")
         self._revisions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._what_if_button = QPushButton(self.tr("What if…"))
+        self._what_if_button.setToolTip(self.tr("Change a calculated KPI's inputs and see"))
+        self._what_if_button.clicked.connect(self.what_if)
         form.addRow("", self._revise_button)
+        form.addRow("", self._what_if_button)
         form.addRow(self.tr("Revisions:"), self._revisions)
         return box
 
@@ -387,6 +400,8 @@ class KpiEditor(QWidget):
                 self.tr("Use Revise target… to change it: the old plan is kept") if judged else ""
             )
         self._revise_button.setEnabled(not ws.readonly)
+        self._what_if_button.setVisible(bool(self._form.stored.get("calculation")))
+        self._what_if_button.setEnabled(judged)
 
     def _form_value(self, value: float) -> str:
         s = self._form.stored
@@ -403,6 +418,22 @@ class KpiEditor(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def what_if(self) -> QWidget | None:
+        """Open What if… for a calculated KPI (not modal; nothing is stored)."""
+        kpi = self._doc.workspace.kpis.get(self._kpi_id) if self._kpi_id is not None else None
+        if (
+            kpi is None
+            or not kpi.calculation
+            or not self._doc.workspace.measurements.count(self._kpi_id)
+        ):
+            return None
+        from kpi_desktop.ui.calculated.what_if_panel import WhatIfPanel
+
+        panel = WhatIfPanel(self._doc, kpi.id, self)
+        panel.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        panel.show()
+        return panel
 
     def _update_dependent_fields(self) -> None:
         """Currency symbol only for money; range limits only for keep-within-a-range."""

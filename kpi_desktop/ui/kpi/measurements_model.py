@@ -124,7 +124,9 @@ def read_typed_number(value: Any, blank: str) -> float | str:
 
 
 def source_label(source: str) -> str:
-    return {"manual": "By hand", "check-in": "Check-in"}.get(source, source)
+    return {"manual": "By hand", "check-in": "Check-in", "calculated": "Calculated"}.get(
+        source, source
+    )
 
 
 class MeasurementsModel(QAbstractTableModel):
@@ -156,6 +158,11 @@ class MeasurementsModel(QAbstractTableModel):
     @property
     def kpi(self) -> KpiRecord | None:
         return self._kpi
+
+    @property
+    def calculated(self) -> bool:
+        """The KPI's values are derived from other KPIs: shown, never edited."""
+        return bool(self._kpi and self._kpi.calculation)
 
     @property
     def frequency(self) -> Frequency:
@@ -241,7 +248,7 @@ class MeasurementsModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (VALUE, NOTE):
+        if index.column() in (VALUE, NOTE) and not self.calculated:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

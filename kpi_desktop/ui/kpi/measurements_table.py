@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
@@ -44,6 +46,7 @@ from kpi_desktop.domain.formatting import count_of, format_value, parse_typed
 from kpi_desktop.domain.pasting import read_pasted_rows
 from kpi_desktop.domain.periods import next_period, period_label, period_start
 from kpi_desktop.domain.types import Frequency
+from kpi_desktop.services.calculated.reading import gaps_of
 from kpi_desktop.ui.commands import DeleteValues, SetValues
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.kpi.add_value_row import AddValueRow
@@ -58,6 +61,25 @@ from kpi_desktop.ui.kpi.measurements_model import (
 from kpi_desktop.ui.kpi.value_editing import ValueDelegate, ValuesView
 from kpi_desktop.ui.notes.note_dialog import NoteDialog
 from kpi_desktop.ui.widgets.message_bar import MessageBar
+
+
+def calculated_caption(ws: Any, kpi: Any, n: int) -> str:
+    """What the count line says for a calculated KPI: its formula, and why periods whose
+    inputs all have a value still have none (a division by zero)."""
+    text = QCoreApplication.translate("MeasurementsTable", "{0}, calculated: {1}").format(
+        _plural(n, "value"), kpi.calculation
+    )
+    missing = gaps_of(ws, kpi.id)
+    if missing:
+        day, why = missing[-1]
+        text += QCoreApplication.translate("MeasurementsTable", "; no value for {0}: {1}").format(
+            period_label(day, Frequency(kpi.frequency)), why
+        )
+        if len(missing) > 1:
+            text += QCoreApplication.translate("MeasurementsTable", " (and {0} more)").format(
+                len(missing) - 1
+            )
+    return text
 
 
 def _plural(n: int, word: str) -> str:
@@ -443,10 +465,11 @@ class MeasurementsTable(QWidget):
 
     def _update_state(self, *_: object) -> None:
         has_kpi = self.model.kpi is not None
-        self.add_action.setEnabled(has_kpi)
-        self.paste_action.setEnabled(has_kpi)
+        typed = has_kpi and not self.model.calculated  # a calculated KPI's values are derived
+        self.add_action.setEnabled(typed)
+        self.paste_action.setEnabled(typed)
         selected = has_kpi and self.view.selectionModel().hasSelection()
-        self.delete_action.setEnabled(selected)
+        self.delete_action.setEnabled(selected and typed)
         self.copy_action.setEnabled(selected)
         if not has_kpi:
             self.add_row.hide()
@@ -454,7 +477,9 @@ class MeasurementsTable(QWidget):
             return
         n = self.model.rowCount()
         self._count.setText(
-            _plural(n, "value")
+            calculated_caption(self._doc.workspace, self.model.kpi, n)
+            if not typed
+            else _plural(n, "value")
             if n
             else self.tr("Tip: copy dates and values in a spreadsheet, then Paste")
         )

@@ -4,6 +4,7 @@ data source and owner, with a live sentence that reads the definition back."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -18,6 +19,7 @@ from kpi_desktop.ui.widgets.form_fields import (
     make_form,
     make_spin,
 )
+from kpi_desktop.ui.wizard.calculated_box import CalculatedBox
 from kpi_desktop.ui.wizard.draft import DraftPage, KpiDraft
 
 _FREQUENCY_WORDS = {
@@ -100,8 +102,11 @@ class QuantifyPage(DraftPage):
         draft: KpiDraft,
         names_in_goal: Callable[[int | None], list[str]],
         currency: tuple[str, str],
+        workspace: Any = None,
+        kpi_id: int | None = None,
     ) -> None:
         super().__init__(draft)
+        self._workspace, self._kpi_id = workspace, kpi_id
         self._names_in_goal = names_in_goal
         self._currency = currency
         self.setTitle(self.tr("Quantify: how exactly is it measured?"))
@@ -172,6 +177,9 @@ class QuantifyPage(DraftPage):
             ]
         )
         self.formula = _line(self.tr("e.g. orders ÷ visits × 100"))
+        self.calculated = CalculatedBox(
+            self._workspace, lambda: self.values(lenient=True), self._kpi_id
+        )
         self.data_source = _line(self.tr("e.g. the till's monthly report"))
         self.owner = _line(self.tr("Who keeps it up to date and acts on it"))
 
@@ -185,6 +193,7 @@ class QuantifyPage(DraftPage):
         form.addRow(self.tr("A period's value:"), self.aggregation)
         form.addRow(self.tr("Measured:"), self.frequency)
         form.addRow(self.tr("Formula:"), self.formula)
+        form.addRow(self.tr("Values:"), self.calculated)
         form.addRow(self.tr("Data source:"), self.data_source)
         form.addRow(self.tr("Owner:"), self.owner)
         self._form = form
@@ -225,6 +234,7 @@ class QuantifyPage(DraftPage):
             combo.currentIndexChanged.connect(self.changed)
         self.unit_kind.currentIndexChanged.connect(self._on_unit_kind_changed)
         self.decimals.valueChanged.connect(self.changed)
+        self.calculated.changed.connect(super().changed)
         self._update_visibility()
 
     # -- reacting ---------------------------------------------------------------------------
@@ -273,6 +283,7 @@ class QuantifyPage(DraftPage):
             "aggregation": self.aggregation.currentData(),
             "frequency": self.frequency.currentData(),
             "formula": self.formula.text().strip(),
+            "calculation": self.calculated.calculation,
             "data_source": self.data_source.text().strip(),
             "owner": self.owner.text().strip(),
             "range_low": None,
@@ -304,6 +315,7 @@ class QuantifyPage(DraftPage):
         self._select(self.aggregation, f.get("aggregation"))
         self._select(self.frequency, f.get("frequency"))
         self.formula.setText(str(f.get("formula") or ""))
+        self.calculated.set_calculation(str(f.get("calculation") or ""))
         self.data_source.setText(str(f.get("data_source") or ""))
         self.owner.setText(str(f.get("owner") or ""))
         self.changed()
@@ -339,7 +351,7 @@ class QuantifyPage(DraftPage):
                 return self.tr("Give the lowest and the highest good value of the range.")
             if not lo < hi:
                 return self.tr("The lowest good value must be below the highest.")
-        return None
+        return self.calculated.problem(final)
 
     def show_problem(self, problem: str | None) -> None:
         self.message.set_message(problem or "")

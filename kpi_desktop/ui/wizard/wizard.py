@@ -96,7 +96,9 @@ class NewKpiWizard(QWizard):
         self.align_page = AlignPage(
             self.draft, list(self._goals.values()), editing=kpi_id is not None, currency=currency
         )
-        self.quantify_page = QuantifyPage(self.draft, self._names_in_goal, currency)
+        self.quantify_page = QuantifyPage(
+            self.draft, self._names_in_goal, currency, workspace=ws, kpi_id=kpi_id
+        )
         self.size_page = SizePage(
             self.draft,
             workspace=ws,
