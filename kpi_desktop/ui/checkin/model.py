@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from kpi_desktop.domain.pasting import read_pasted_column
 from kpi_desktop.domain.types import Status
 from kpi_desktop.services.tracking.checkin import CheckinRow, CheckinValue
-from kpi_desktop.ui.kpi.measurements_model import number_text, read_typed_number
+from kpi_desktop.ui.kpi.typed_numbers import number_text, read_typed_number
 from kpi_desktop.ui.theme import status_icon
 
 AnyIndex = QModelIndex | QPersistentModelIndex

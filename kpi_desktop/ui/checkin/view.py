@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.ui.checkin.model import NOTE, VALUE, CheckinModel
-from kpi_desktop.ui.kpi.measurements_model import read_typed_number
+from kpi_desktop.ui.kpi.typed_numbers import read_typed_number
 from kpi_desktop.ui.kpi.value_editing import AnyIndex, ValuesView
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)

@@ -41,7 +41,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from kpi_desktop.domain.formatting import format_value, parse_typed
+from kpi_desktop.domain.formatting import format_value
 from kpi_desktop.domain.periods import period_label
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.services.errors import NotFound
@@ -49,6 +49,7 @@ from kpi_desktop.services.planning.records import KpiRecord
 from kpi_desktop.services.tracking.measurements import MeasurementService, ValueChanges, ValueRow
 from kpi_desktop.ui.commands import SetNote, SetValues
 from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.kpi.typed_numbers import number_text, read_typed_number
 from kpi_desktop.ui.widgets.text_alignment import RIGHT_MIDDLE_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -98,29 +99,6 @@ class MeasurementRow(NamedTuple):
     value: float
     note: str
     source: str
-
-
-def number_text(value: float) -> str:
-    """A float as a user would type it: 1200.0 -> "1200", 0.125 -> "0.125"."""
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return repr(value)
-
-
-def read_typed_number(value: Any, blank: str) -> float | str:
-    """The number in `value` (text is read with the importer's rules), or the reason it is
-    refused in plain words ("'12,x' is not a number"; `blank` for empty text)."""
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return blank
-    else:
-        text = str(value)
-    try:
-        return parse_typed(text if isinstance(value, str) else value)
-    except (ValueError, TypeError) as exc:
-        reason = str(exc) if isinstance(exc, ValueError) and str(exc) else "is not a number"
-        return f"'{text}' {reason}"
 
 
 def source_label(source: str) -> str:

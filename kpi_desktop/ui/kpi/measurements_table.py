@@ -56,8 +56,8 @@ from kpi_desktop.ui.kpi.measurements_model import (
     SOURCE,
     VALUE,
     MeasurementsModel,
-    number_text,
 )
+from kpi_desktop.ui.kpi.typed_numbers import number_text
 from kpi_desktop.ui.kpi.value_editing import ValueDelegate, ValuesView
 from kpi_desktop.ui.notes.note_dialog import NoteDialog
 from kpi_desktop.ui.widgets.message_bar import MessageBar

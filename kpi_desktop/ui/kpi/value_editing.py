@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from kpi_desktop.ui.kpi.measurements_model import (
     VALUE,
     MeasurementsModel,
-    number_text,
 )
+from kpi_desktop.ui.kpi.typed_numbers import number_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
