@@ -30,6 +30,7 @@ from kpi_desktop.services.review.annotations import AnnotationService
 from kpi_desktop.services.review.reviews import ReviewService
 from kpi_desktop.services.tracking.measurements import MeasurementService
 from kpi_desktop.services.workspace import change_log
+from kpi_desktop.services.workspace.integrity import IntegrityCheck, checkable, quick_check
 from kpi_desktop.store import migrate
 from kpi_desktop.store.engine import APPLICATION_ID, WRITE_OPTION, make_engine
 
@@ -51,6 +52,9 @@ class Workspace:
         self.measurements = MeasurementService(self)
         self.reviews = ReviewService(self)
         self.annotations = AnnotationService(self)
+        #: The check of the file's pages started when it opened (None: not checked here,
+        #: e.g. a workspace on a server); the first write waits for its answer.
+        self.integrity: IntegrityCheck | None = None
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -86,7 +90,12 @@ class Workspace:
 
     @classmethod
     def open(
-        cls, path: Path | str, *, readonly: bool = False, check_integrity: bool = False
+        cls,
+        path: Path | str,
+        *,
+        readonly: bool = False,
+        check_integrity: bool = False,
+        watch: bool = True,
     ) -> Workspace:
         """Open an existing workspace, upgrading an older schema after a backup copy.
 
@@ -94,6 +103,10 @@ class Workspace:
         workspace, a corrupt one, one written by a newer version, a locked one. With
         ``check_integrity`` every page of the file is checked first (SQLite's quick_check,
         about 0.3 s for two million values), so nothing is written into a damaged file.
+        Otherwise (with ``watch``) the check starts as the file opens, in a thread for a big
+        file (see ``integrity``), and the first write waits for its answer: a damaged file
+        turns read-only then (WorkspaceCorrupt), before anything is written into it. A
+        damage found at once (a small file, or one that needs an upgrade) opens read-only.
         """
         path = Path(path)
         revision = _inspect(path)
@@ -101,6 +114,14 @@ class Workspace:
             problem = integrity_problem(path)
             if problem is not None:
                 raise WorkspaceCorrupt(path, damaged_message(problem))
+        check = None
+        if watch and not check_integrity and checkable(path):
+            upgrading = revision != migrate.head_revision()
+            check = IntegrityCheck(path, background=False if upgrading else None)
+            problem = check.problem() if check.done() else None
+            if problem is not None and upgrading:  # no upgrade written into a damaged file
+                raise WorkspaceCorrupt(path, damaged_message(problem))
+            readonly = readonly or problem is not None  # not even the journal mode changes
         if not readonly and not _writable(path):
             raise WorkspaceReadOnly(
                 path, "the file or its folder is read-only; open it read-only or copy it"
@@ -132,11 +153,29 @@ class Workspace:
             if upgrade_copy is not None:
                 upgrade_copy.unlink(missing_ok=True)
             raise
-        return cls(path, engine, readonly=readonly)
+        ws = cls(path, engine, readonly=readonly)
+        ws.integrity = check
+        return ws
+
+    def damage(self, *, wait: bool = False) -> str | None:
+        """What the check of the file's pages found (None: intact, or not known yet unless
+        ``wait``)."""
+        check = self.integrity
+        if check is None or not (wait or check.done()):
+            return None
+        return check.problem()
+
+    def _refuse_writes_if_damaged(self) -> None:
+        problem = self.damage(wait=True)
+        if problem is not None:
+            self.readonly = True
+            raise WorkspaceCorrupt(self.path, damaged_message(problem))
 
     def close(self) -> None:
         """Close; a writer leaves the file self-contained (no write-ahead log beside it) when
         no one else has it open, so it can be copied, mailed or read in a read-only folder."""
+        if self.integrity is not None:
+            self.integrity.cancel()
         self._engine.dispose()
         if not self.readonly:
             leave_rollback_journal(self.path)
@@ -159,7 +198,11 @@ class Workspace:
     def writing(self) -> Iterator[Session]:
         """One write transaction: committed on success, rolled back on any exception."""
         if self.readonly:
+            problem = self.damage()
+            if problem is not None:
+                raise WorkspaceCorrupt(self.path, damaged_message(problem))
             raise WorkspaceReadOnly(self.path, "the workspace is open read-only")
+        self._refuse_writes_if_damaged()
         with (
             self._translated(),
             Session(self._writer, expire_on_commit=False) as session,
@@ -223,21 +266,10 @@ def leave_rollback_journal(path: Path) -> bool:
 
 def integrity_problem(path: Path | str) -> str | None:
     """SQLite's first complaint about the pages of the file at ``path``; None when sound."""
-    uri = f"file:{Path(path).resolve().as_posix()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=5)
-        try:
-            row = conn.execute("PRAGMA quick_check(1)").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-            raise WorkspaceLocked(Path(path)) from exc
-        return str(exc)
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    text_ = str(row[0]) if row else "no answer"
-    return None if text_ == "ok" else " ".join(text_.split())
+        return quick_check(path)
+    except sqlite3.OperationalError as exc:  # locked or busy
+        raise WorkspaceLocked(Path(path)) from exc
 
 
 def damaged_message(problem: str) -> str:
