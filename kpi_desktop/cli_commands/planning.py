@@ -22,10 +22,24 @@ from kpi_desktop.cli_commands.arguments import (
 
 def _declare_new(p: argparse.ArgumentParser) -> None:
     p.add_argument("workspace", type=Path)
-    p.add_argument("--demo", action="store_true", help="fill it with the demo business")
+    made = p.add_mutually_exclusive_group()
+    made.add_argument("--demo", action="store_true", help="fill it with the demo business")
+    made.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        metavar="FILE.xlsx",
+        help="rebuild a workspace from a full export (kpi-desktop export -o FILE.xlsx)",
+    )
 
 
 def run_new(ns: argparse.Namespace) -> int:
+    if ns.source is not None:
+        from kpi_desktop.services.exchange.rebuild import rebuild_workspace
+
+        result = rebuild_workspace(ns.source, ns.workspace)
+        print(f"Created {ns.workspace} from {ns.source} ({result.summary()})")
+        return EXIT_OK
     from kpi_desktop.services.workspace.demo import DEMO_NAME, build_demo
     from kpi_desktop.services.workspace.workspace import Workspace
 

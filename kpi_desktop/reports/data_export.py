@@ -13,6 +13,15 @@ XLSX sheets, in this order:
 * **Status**: every KPI's status on the as-of date, with the numbers behind it.
 * **Notes**: the notes on the charts (annotations): KPI (empty: on every KPI), From, To
   (empty: on one date) and the note.
+* **The table sheets**, one per table of the workspace, named as the table (``goal``,
+  ``kpi``, ``milestone``, ``review``, ``review_entry``, ``action``, ``plan_revision``,
+  ``annotation``, ``workspace_info``, ``change_log``...), a header row of its column names
+  and one row per row, ids included: what ``kpi-desktop new WS --from FILE.xlsx`` (File >
+  New from export) rebuilds the whole workspace from. Which tables and columns travel is
+  read from the schema (services/exchange/tables.py), so a new table or column travels
+  without new code. The values are not repeated there: they are rebuilt from the
+  Measurements sheets by KPI name; only the values of KPIs whose name another KPI shares
+  are in the ``measurement`` sheet, by id. Times are ISO text to the microsecond.
 
 CSV: the Measurements sheet alone (UTF-8 with a byte-order mark, so spreadsheet programs
 read the euro sign and accents right).
@@ -42,6 +51,7 @@ from kpi_desktop.domain.formula_text import could_run_as_formula, to_csv_text
 from kpi_desktop.reports.chart_style import STATUS_COLORS
 from kpi_desktop.reports.output_file import ExportError, atomic_output
 from kpi_desktop.services.errors import KpiDesktopError
+from kpi_desktop.services.exchange.names import kpis_sharing_a_name
 from kpi_desktop.services.review.report_data import (
     KPI_COLUMNS,
     kpi_definitions,
@@ -158,8 +168,10 @@ def _number_text(value: float) -> str:
 
 _DATE_FORMAT = "yyyy-mm-dd"
 _DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-_HEADER_FILL = "F2F2F2"
+_HEADER_FILL = "#F2F2F2"
 _MEASUREMENT_WIDTHS = (12, 32, 14, 40, 18)
+#: Excel's day 0 (dates are days since 1899-12-30 in its 1900 date system).
+_EXCEL_EPOCH = dt.date(1899, 12, 30).toordinal()
 
 #: Column titles of the KPI definitions, by field (the others: the field, in words).
 _KPI_TITLES = {
@@ -202,156 +214,218 @@ def export_xlsx(
     as_of: dt.date | None = None,
     progress: Progress | None = None,
 ) -> Path:
-    """The workbook: Measurements, KPIs, Milestones, Status and Notes (see the module
-    notes)."""
-    from openpyxl import Workbook
-
+    """The workbook: Measurements, KPIs, Milestones, Status, Notes and the table sheets
+    (see the module notes), streamed row by row (xlsxwriter's constant-memory mode)."""
     path = Path(path)
     as_of = as_of or dt.date.today()
-    book = Workbook(write_only=True)
-
-    try:
+    with atomic_output(path, protect=(ws.path,)) as partial:
+        book = _Book(partial)
         _measurement_sheets(book, _counted(ws, progress))
-    except ExportCancelled:
-        for sheet in book.worksheets:  # finish their temporary files; nothing is saved
-            sheet.close()
-        raise
+        _summary_sheets(book, ws, as_of)
+        _table_sheets(book, ws)
+        book.close()
+    return path
 
+
+def _summary_sheets(book: _Book, ws: Workspace, as_of: dt.date) -> None:
+    """KPIs, Milestones, Status and Notes: the plan as people read it."""
     titles = [_KPI_TITLES.get(c, c.replace("_", " ").capitalize()) for c in KPI_COLUMNS]
     widths = [
         28 if c in ("goal", "name") else 40 if c == "description" else 14 for c in KPI_COLUMNS
     ]
-    sheet = _sheet(book, "KPIs", titles, widths)
+    sheet = book.sheet("KPIs", titles, widths)
     for row in kpi_definitions(ws):
-        sheet.append([_cell(sheet, row[c]) for c in KPI_COLUMNS])
+        sheet.row([row[c] for c in KPI_COLUMNS])
 
-    sheet = _sheet(book, "Milestones", ("KPI", "Date", "Value"), (32, 12, 14))
+    sheet = book.sheet("Milestones", ("KPI", "Date", "Value"), (32, 12, 14))
     for kpi, when, value in milestone_rows(ws):
-        sheet.append([_text(sheet, kpi), _date_cell(sheet, when), value])
+        sheet.row([kpi, when, value])
 
-    sheet = _sheet(book, "Status", _STATUS_HEADER, (12, 28, 32, 12, 14, 13, 12, 14, 12, 14, 10, 14))
+    sheet = book.sheet("Status", _STATUS_HEADER, (12, 28, 32, 12, 14, 13, 12, 14, 12, 14, 10, 14))
     for st in kpi_statuses(ws, as_of):
         target = st.target_text() if st.direction == "range" else st.target
-        sheet.append(
+        sheet.row(
             [
-                _date_cell(sheet, as_of),
-                _text(sheet, st.goal),
-                _text(sheet, st.kpi),
-                _status_cell(sheet, st.status),
+                as_of,
+                st.goal,
+                st.kpi,
+                book.status_cell(st.status),
                 st.latest_value,
-                _date_cell(sheet, st.latest_date),
-                _text(sheet, st.unit),
-                _cell(sheet, target),
-                _date_cell(sheet, st.target_date),
+                st.latest_date,
+                st.unit,
+                target,
+                st.target_date,
                 st.expected,
-                _percent_cell(sheet, st.progress),
+                _Styled(st.progress, "percent"),
                 st.forecast,
             ]
         )
 
-    sheet = _sheet(book, "Notes", ("KPI", "From", "To", "Note"), (32, 12, 12, 60))
+    sheet = book.sheet("Notes", ("KPI", "From", "To", "Note"), (32, 12, 12, 60))
     names = {k.id: k.name for k in ws.kpis.list()}
     for note in ws.annotations.list():
-        sheet.append(
-            [
-                _text(sheet, names.get(note.kpi_id, "") if note.kpi_id is not None else ""),
-                _date_cell(sheet, note.start),
-                _date_cell(sheet, note.end),
-                _text(sheet, note.text),
-            ]
-        )
-
-    with atomic_output(path, protect=(ws.path,)) as partial:
-        book.save(partial)
-    return path
+        kpi = names.get(note.kpi_id, "") if note.kpi_id is not None else ""
+        sheet.row([kpi, note.start, note.end, note.text])
 
 
-def _measurement_sheets(book: Any, rows: Iterable[tuple[dt.date, str, float, str, str]]) -> None:
+def _table_sheets(book: _Book, ws: Workspace) -> None:
+    """One sheet per table, named as the table, its columns named as in the table: what
+    ``kpi-desktop new WS --from FILE`` rebuilds a workspace from (services/exchange)."""
+    from kpi_desktop.services.exchange.tables import MEASUREMENT_TABLE, exchange_tables, table_rows
+
+    same_name = kpis_sharing_a_name(ws)
+    for spec in exchange_tables():
+        sheet = book.sheet(spec.name, spec.columns, [14] * len(spec.columns), exact=True)
+        if spec.name == MEASUREMENT_TABLE:  # the values are on the Measurements sheets,
+            if not same_name:  # by KPI name: here only those whose name is not unique
+                continue
+            rows = table_rows(ws, spec, spec.table.c.kpi_id.in_(sorted(same_name)))
+        else:
+            rows = table_rows(ws, spec)
+        for row in rows:
+            sheet.row(row)
+
+
+def _measurement_sheets(book: _Book, rows: Iterable[tuple[dt.date, str, float, str, str]]) -> None:
     """The Measurements sheet, continued on "Measurements (2)"... past Excel's last row."""
     sheets = 0
     rows_left = 0
     sheet: Any = None
+    write_number = write_string = None
+    date_format = book.formats["date"]
+    quoted = book.formats["quoted"]
+    r = 0
     for period, kpi, value, note, source in rows:
         if rows_left == 0:  # the first value, or the sheet is full: go on in the next
             sheets += 1
             title = measurement_sheet_title(sheets)
-            sheet = _sheet(book, title, MEASUREMENT_HEADER, _MEASUREMENT_WIDTHS)
+            sheet = book.sheet(title, MEASUREMENT_HEADER, _MEASUREMENT_WIDTHS).raw
+            write_number, write_string = sheet.write_number, sheet.write_string
             rows_left = XLSX_MAX_DATA_ROWS
+            r = 0
         rows_left -= 1
-        sheet.append(
-            [
-                _date_cell(sheet, period),
-                _text(sheet, kpi),
-                value,
-                _text(sheet, note),
-                _text(sheet, source),
-            ]
-        )
+        r += 1
+        assert write_number is not None and write_string is not None
+        write_number(r, 0, period.toordinal() - _EXCEL_EPOCH, date_format)
+        write_string(r, 1, kpi, quoted if could_run_as_formula(kpi) else None)
+        write_number(r, 2, value)
+        if note:
+            write_string(r, 3, note, quoted if could_run_as_formula(note) else None)
+        if source:
+            write_string(r, 4, source, quoted if could_run_as_formula(source) else None)
     if sheets == 0:  # no values yet: the sheet with its header
-        _sheet(book, "Measurements", MEASUREMENT_HEADER, _MEASUREMENT_WIDTHS)
+        book.sheet("Measurements", MEASUREMENT_HEADER, _MEASUREMENT_WIDTHS)
 
 
-def _sheet(book: Any, title: str, header: Iterable[str], widths: Iterable[int]) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
+class _Styled:
+    """A value with one of the book's named formats."""
 
-    sheet = book.create_sheet(title)
-    for i, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
-    sheet.freeze_panes = "A2"
-    cells = []
-    for text in header:
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
-        cells.append(cell)
-    sheet.append(cells)
-    return sheet
+    __slots__ = ("format", "value")
+
+    def __init__(self, value: Any, format_name: str) -> None:
+        self.value = value
+        self.format = format_name
 
 
-def _text(sheet: Any, value: str | None) -> Any:
-    """A text cell; one a spreadsheet could run as a formula is stored as plain text with
-    the quote prefix (the value is kept as it is)."""
-    if not value or not could_run_as_formula(value):
-        return value
-    from openpyxl.cell import WriteOnlyCell
+class _Book:
+    """An xlsxwriter workbook written row by row (constant memory), with the few formats
+    the export uses. Numbers are written with every digit a float needs (xlsxwriter's 16
+    significant digits lose the last bit of some), text that a spreadsheet could run as a
+    formula is stored as text with the quote prefix."""
 
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"
-    cell.quotePrefix = True
-    return cell
+    def __init__(self, path: Path) -> None:
+        import xlsxwriter
+
+        self.book = xlsxwriter.Workbook(
+            str(path),
+            {
+                "constant_memory": True,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
+        add = self.book.add_format
+        self.formats = {
+            "header": add({"bold": True, "bg_color": _HEADER_FILL}),
+            "date": add({"num_format": _DATE_FORMAT}),
+            "datetime": add({"num_format": _DATETIME_FORMAT}),
+            "percent": add({"num_format": "0%"}),
+            "quoted": add({"quote_prefix": True}),
+        }
+        for status, color in STATUS_COLORS.items():
+            tint = _tint(color.lstrip("#"), 0.15)
+            self.formats[f"status-{status.value}"] = add(
+                {"bold": True, "font_color": color, "bg_color": f"#{tint}"}
+            )
+
+    def sheet(
+        self, title: str, header: Iterable[str], widths: Iterable[int], *, exact: bool = False
+    ) -> _Sheet:
+        raw = self.book.add_worksheet(title)
+        raw._xml_number_element = _exact_number_element.__get__(raw)  # every digit kept
+        for i, width in enumerate(widths):
+            raw.set_column(i, i, width)
+        raw.freeze_panes(1, 0)
+        for i, text in enumerate(header):
+            raw.write_string(0, i, text, self.formats["header"])
+        return _Sheet(self, raw, exact)
+
+    def status_cell(self, status: Any) -> _Styled:
+        return _Styled(status.label, f"status-{status.value}")
+
+    def close(self) -> None:
+        from xlsxwriter.exceptions import FileCreateError
+
+        try:
+            self.book.close()
+        except FileCreateError as exc:  # its OSError (disk full, no permission) inside
+            cause = exc.args[0] if exc.args else exc
+            raise cause if isinstance(cause, OSError) else OSError(str(cause)) from exc
 
 
-def _date_cell(sheet: Any, value: dt.date | None) -> Any:
-    if value is None:
-        return None
-    from openpyxl.cell import WriteOnlyCell
+class _Sheet:
+    """Rows appended to one worksheet; ``exact`` (the table sheets) writes times as ISO
+    text, to the microsecond, instead of Excel times (to the millisecond)."""
 
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = _DATE_FORMAT
-    return cell
+    def __init__(self, book: _Book, raw: Any, exact: bool) -> None:
+        self.book, self.raw, self.exact = book, raw, exact
+        self.next_row = 1
+
+    def row(self, values: Iterable[Any]) -> None:
+        r = self.next_row
+        self.next_row += 1
+        for c, value in enumerate(values):
+            self._cell(r, c, value)
+
+    def _cell(self, r: int, c: int, value: Any) -> None:
+        raw, formats = self.raw, self.book.formats
+        fmt = None
+        if isinstance(value, _Styled):
+            value, fmt = value.value, formats[value.format]
+        if value is None or value == "":
+            return
+        if isinstance(value, bool):
+            raw.write_boolean(r, c, value, fmt)
+        elif isinstance(value, int | float):
+            raw.write_number(r, c, value, fmt)
+        elif isinstance(value, dt.datetime):
+            naive = value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
+            if self.exact:
+                raw.write_string(r, c, naive.isoformat(sep=" "))
+            else:
+                raw.write_datetime(r, c, naive, formats["datetime"])
+        elif isinstance(value, dt.date):
+            raw.write_number(r, c, value.toordinal() - _EXCEL_EPOCH, formats["date"])
+        else:
+            text = str(value)
+            raw.write_string(r, c, text, formats["quoted"] if could_run_as_formula(text) else fmt)
 
 
-def _percent_cell(sheet: Any, value: float | None) -> Any:
-    if value is None:
-        return None
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = "0%"
-    return cell
-
-
-def _status_cell(sheet: Any, status: Any) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-
-    color = STATUS_COLORS[status].lstrip("#")
-    cell = WriteOnlyCell(sheet, value=status.label)
-    cell.font = Font(bold=True, color=color)
-    cell.fill = PatternFill("solid", fgColor=_tint(color, 0.15))
-    return cell
+def _exact_number_element(self: Any, number: float, attributes: Any = ()) -> None:
+    """xlsxwriter's number cell, with the shortest text that reads back as this float."""
+    attr = "".join(f' {key}="{self._escape_attributes(value)}"' for key, value in attributes)
+    self.fh.write(f"<c{attr}><v>{float(number)!r}</v></c>")
 
 
 def _tint(hex_rgb: str, strength: float) -> str:
@@ -359,19 +433,3 @@ def _tint(hex_rgb: str, strength: float) -> str:
     channels = [int(hex_rgb[i : i + 2], 16) for i in (0, 2, 4)]
     mixed = [round(255 - (255 - c) * strength) for c in channels]
     return "".join(f"{c:02X}" for c in mixed)
-
-
-def _cell(sheet: Any, value: Any) -> Any:
-    """A cell for any KPI field: text neutralised, dates formatted, times without zone."""
-    if isinstance(value, str):
-        return _text(sheet, value)
-    if isinstance(value, dt.datetime):
-        from openpyxl.cell import WriteOnlyCell
-
-        naive = value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
-        cell = WriteOnlyCell(sheet, value=naive)
-        cell.number_format = _DATETIME_FORMAT
-        return cell
-    if isinstance(value, dt.date):
-        return _date_cell(sheet, value)
-    return value
