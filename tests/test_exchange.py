@@ -26,9 +26,12 @@ from kpi_desktop.services.planning.workspace_settings import set_fiscal_year
 from kpi_desktop.services.review.reviews import EntryInput
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store import migrate
+from kpi_desktop.ui.prompts import ScriptedPrompts
 from tests.cli_run import run
+from tests.test_main_window import make_window
 
 TODAY = dt.date(2026, 12, 7)
+new_window = make_window  # the main window test's fixture
 
 
 def _round_trip(ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Workspace:
@@ -282,3 +285,24 @@ def test_the_rebuilt_file_is_a_sound_workspace(
             conn.close()
         goal = rebuilt.goals.add("Added after")  # ids go on after the rebuilt ones
         assert goal.id == max(g.id for g in rebuilt.goals.list())
+
+
+def test_file_new_from_export_builds_and_opens_it(
+    new_window, demo: Workspace, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    book = export_xlsx(demo, tmp_path / "full.xlsx", TODAY)
+    prompts = ScriptedPrompts(files=[str(book), str(tmp_path / "moved")])
+    window = new_window(prompts)
+    action = next(a for a in window.menuBar().actions()[0].menu().actions() if "from e" in a.text())
+    action.trigger()
+    assert window.document is not None
+    ws = window.document.workspace
+    assert ws.path == tmp_path / "moved.kpidb"
+    _assert_same(demo, ws)
+    assert (
+        "Built moved.kpidb from full.xlsx: 4 goals, 9 KPIs" in window.statusBar().currentMessage()
+    )
+    prompts.files = [str(book), str(tmp_path / "moved.kpidb")]  # exists now: never overwritten
+    action.trigger()
+    kind, title, text = prompts.asked[-1]
+    assert (kind, title) == ("error", "Cannot build the workspace") and "exists" in text

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from kpi_desktop.paths import APP_NAME
+from kpi_desktop.ui.workspace.new_from_export import new_from_export
 
 if TYPE_CHECKING:
     from kpi_desktop.ui.main_window import MainWindow
@@ -28,6 +29,7 @@ class MainWindowMenus:
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._action(file_menu, "Open &demo", self.window.open_demo)
+        self._action(file_menu, "New from e&xport…", lambda: new_from_export(self.window))
         file_menu.addSeparator()
         self.restore_action = self._action(
             file_menu, "&Restore from backup…", self.window.restore_backup
