@@ -14,7 +14,6 @@ import contextlib
 import datetime as dt
 import itertools
 import os
-import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +28,8 @@ from kpi_desktop.services.naming import normalise
 
 #: The first sheet of values and the way its continuations are named (see data_export).
 MEASUREMENT_SHEET = "Measurements"
+#: Excel's day 0 (dates are days since 1899-12-30 in its 1900 date system).
+_EXCEL_EPOCH = dt.date(1899, 12, 30).toordinal()
 #: Rows of a table without ids written per statement (the values are streamed).
 _CHUNK = 20_000
 
@@ -99,20 +100,17 @@ def _remove(path: Path) -> None:
 
 
 class _Workbook:
-    """The export's sheets, read row by row (openpyxl's read-only mode)."""
+    """The export's sheets, read row by row (see sheet_reader)."""
 
     def __init__(self, path: Path) -> None:
-        from kpi_desktop.services.importing.problems import ImportFileError
-        from kpi_desktop.services.importing.reading import _open_workbook
+        from kpi_desktop.services.exchange.sheet_reader import SheetError, XlsxSheets
 
         self.path = path
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                self.book = _open_workbook(path)
-        except ImportFileError as exc:
-            raise RebuildError(exc.message) from exc
-        self.titles = list(self.book.sheetnames)
+            self.book = XlsxSheets(path)
+        except SheetError as exc:
+            raise RebuildError(f"{path}: {exc}") from exc
+        self.titles = self.book.titles
         missing = [t for t in ("goal", "kpi") if t not in self.titles]
         if missing:
             raise RebuildError(
@@ -131,14 +129,11 @@ class _Workbook:
         """(row number, {header: value}) of each row of a sheet with a value in it."""
         if title not in self.titles:
             return
-        sheet = self.book[title]
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            lines = sheet.iter_rows(values_only=True)
-            header = [str(h).strip() if h is not None else "" for h in next(lines, ())]
-            for number, line in enumerate(lines, start=2):
-                if any(v is not None and v != "" for v in line):
-                    yield number, dict(zip(header, line, strict=False))
+        lines = self.book.rows(title)
+        header = [str(h).strip() if h is not None else "" for h in next(lines, [])]
+        for number, line in enumerate(lines, start=2):
+            if any(v is not None and v != "" for v in line):
+                yield number, dict(zip(header, line, strict=False))
 
     def value_sheets(self) -> list[str]:
         return [t for t in self.titles if t == MEASUREMENT_SHEET or _continues_values(t)]
@@ -263,6 +258,8 @@ def _to_float(value: Any) -> float:
 
 
 def _to_date(value: Any) -> dt.date:
+    if isinstance(value, float | int) and not isinstance(value, bool):  # an Excel date
+        return dt.date.fromordinal(int(value) + _EXCEL_EPOCH)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -272,7 +269,9 @@ def _to_date(value: Any) -> dt.date:
 
 def _to_datetime(value: Any) -> dt.datetime:
     """A time as the export writes it (UTC, ISO text) or as a spreadsheet keeps it."""
-    if isinstance(value, dt.datetime):
+    if isinstance(value, float | int) and not isinstance(value, bool):  # an Excel time
+        when = dt.datetime.combine(_to_date(value), dt.time()) + dt.timedelta(days=float(value) % 1)
+    elif isinstance(value, dt.datetime):
         when = value
     elif isinstance(value, dt.date):
         when = dt.datetime.combine(value, dt.time())
@@ -396,17 +395,22 @@ def _insert_with_ids(
 def _insert_returning(
     conn: sa.Connection, spec: TableSpec, rows: list[dict[str, Any]]
 ) -> list[int]:
-    """Insert rows (all with the same columns as the first, defaults for the rest) and
-    return their new ids in the rows' order."""
+    """Insert rows (runs with the same columns in one statement each, defaults for the
+    columns a row lacks) and return their new ids in the rows' order.
+
+    The workspace is new and this one transaction its only writer, so the rows get
+    increasing ids in the order they are inserted (SQLite takes the largest id plus one, a
+    PostgreSQL sequence counts up): the ids above the largest before are theirs, in order.
+    One executemany and one SELECT cost far less than an INSERT ... RETURNING per row."""
     assert spec.id_column is not None
-    ids: list[int] = []
     table = spec.table
+    key = table.c[spec.id_column]
+    before = conn.execute(sa.select(sa.func.max(key))).scalar() or 0
     for columns, group in _by_columns(rows):
-        statement = sa.insert(table).returning(
-            table.c[spec.id_column], sort_by_parameter_order=True
-        )
-        result = conn.execute(statement, [{c: r[c] for c in columns} for r in group])
-        ids.extend(result.scalars())
+        conn.execute(sa.insert(table), [{c: r[c] for c in columns} for r in group])
+    ids = list(conn.execute(sa.select(key).where(key > before).order_by(key)).scalars())
+    if len(ids) != len(rows):  # someone else wrote meanwhile: cannot tell which is which
+        raise RebuildError(f'the rows of the sheet "{spec.name}" could not be numbered')
     return ids
 
 
