@@ -43,13 +43,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from kpi_desktop.domain.formula_text import could_run_as_formula, to_csv_text
-from kpi_desktop.reports.chart_style import STATUS_COLORS
+from kpi_desktop.domain.formula_text import to_csv_text
 from kpi_desktop.reports.output_file import ExportError, atomic_output
+from kpi_desktop.reports.workbook.book import Book, Styled
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.exchange.names import kpis_sharing_a_name
 from kpi_desktop.services.review.report_data import (
@@ -166,12 +166,7 @@ def _number_text(value: float) -> str:
 
 # -- XLSX -----------------------------------------------------------------------------------
 
-_DATE_FORMAT = "yyyy-mm-dd"
-_DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-_HEADER_FILL = "#F2F2F2"
 _MEASUREMENT_WIDTHS = (12, 32, 14, 40, 18)
-#: Excel's day 0 (dates are days since 1899-12-30 in its 1900 date system).
-_EXCEL_EPOCH = dt.date(1899, 12, 30).toordinal()
 
 #: Column titles of the KPI definitions, by field (the others: the field, in words).
 _KPI_TITLES = {
@@ -216,18 +211,34 @@ def export_xlsx(
 ) -> Path:
     """The workbook: Measurements, KPIs, Milestones, Status, Notes and the table sheets
     (see the module notes), streamed row by row (xlsxwriter's constant-memory mode)."""
+    from kpi_desktop.reports.workbook.book import Book
+    from kpi_desktop.reports.workbook.values_sheets import add_values_sheet, fill
+
     path = Path(path)
     as_of = as_of or dt.date.today()
+    total = measurement_count(ws)
+    sizes = [XLSX_MAX_DATA_ROWS] * max(1, -(-total // XLSX_MAX_DATA_ROWS))
+    sizes[-1] = total - XLSX_MAX_DATA_ROWS * (len(sizes) - 1)
     with atomic_output(path, protect=(ws.path,)) as partial:
-        book = _Book(partial)
-        _measurement_sheets(book, _counted(ws, progress))
-        _summary_sheets(book, ws, as_of)
-        _table_sheets(book, ws)
-        book.close()
+        made = partial.with_name(partial.name + ".parts")
+        try:
+            book = Book(made)
+            sheets = [
+                add_values_sheet(
+                    book, measurement_sheet_title(n), MEASUREMENT_HEADER, _MEASUREMENT_WIDTHS
+                )
+                for n in range(1, len(sizes) + 1)
+            ]
+            _summary_sheets(book, ws, as_of)
+            _table_sheets(book, ws)
+            book.close()
+            fill(made, partial, sheets, _counted(ws, progress), sizes)
+        finally:
+            made.unlink(missing_ok=True)
     return path
 
 
-def _summary_sheets(book: _Book, ws: Workspace, as_of: dt.date) -> None:
+def _summary_sheets(book: Book, ws: Workspace, as_of: dt.date) -> None:
     """KPIs, Milestones, Status and Notes: the plan as people read it."""
     titles = [_KPI_TITLES.get(c, c.replace("_", " ").capitalize()) for c in KPI_COLUMNS]
     widths = [
@@ -256,7 +267,7 @@ def _summary_sheets(book: _Book, ws: Workspace, as_of: dt.date) -> None:
                 target,
                 st.target_date,
                 st.expected,
-                _Styled(st.progress, "percent"),
+                Styled(st.progress, "percent"),
                 st.forecast,
             ]
         )
@@ -268,7 +279,7 @@ def _summary_sheets(book: _Book, ws: Workspace, as_of: dt.date) -> None:
         sheet.row([kpi, note.start, note.end, note.text])
 
 
-def _table_sheets(book: _Book, ws: Workspace) -> None:
+def _table_sheets(book: Book, ws: Workspace) -> None:
     """One sheet per table, named as the table, its columns named as in the table: what
     ``kpi-desktop new WS --from FILE`` rebuilds a workspace from (services/exchange)."""
     from kpi_desktop.services.exchange.tables import MEASUREMENT_TABLE, exchange_tables, table_rows
@@ -284,152 +295,3 @@ def _table_sheets(book: _Book, ws: Workspace) -> None:
             rows = table_rows(ws, spec)
         for row in rows:
             sheet.row(row)
-
-
-def _measurement_sheets(book: _Book, rows: Iterable[tuple[dt.date, str, float, str, str]]) -> None:
-    """The Measurements sheet, continued on "Measurements (2)"... past Excel's last row."""
-    sheets = 0
-    rows_left = 0
-    sheet: Any = None
-    write_number = write_string = None
-    date_format = book.formats["date"]
-    quoted = book.formats["quoted"]
-    r = 0
-    for period, kpi, value, note, source in rows:
-        if rows_left == 0:  # the first value, or the sheet is full: go on in the next
-            sheets += 1
-            title = measurement_sheet_title(sheets)
-            sheet = book.sheet(title, MEASUREMENT_HEADER, _MEASUREMENT_WIDTHS).raw
-            write_number, write_string = sheet.write_number, sheet.write_string
-            rows_left = XLSX_MAX_DATA_ROWS
-            r = 0
-        rows_left -= 1
-        r += 1
-        assert write_number is not None and write_string is not None
-        write_number(r, 0, period.toordinal() - _EXCEL_EPOCH, date_format)
-        write_string(r, 1, kpi, quoted if could_run_as_formula(kpi) else None)
-        write_number(r, 2, value)
-        if note:
-            write_string(r, 3, note, quoted if could_run_as_formula(note) else None)
-        if source:
-            write_string(r, 4, source, quoted if could_run_as_formula(source) else None)
-    if sheets == 0:  # no values yet: the sheet with its header
-        book.sheet("Measurements", MEASUREMENT_HEADER, _MEASUREMENT_WIDTHS)
-
-
-class _Styled:
-    """A value with one of the book's named formats."""
-
-    __slots__ = ("format", "value")
-
-    def __init__(self, value: Any, format_name: str) -> None:
-        self.value = value
-        self.format = format_name
-
-
-class _Book:
-    """An xlsxwriter workbook written row by row (constant memory), with the few formats
-    the export uses. Numbers are written with every digit a float needs (xlsxwriter's 16
-    significant digits lose the last bit of some), text that a spreadsheet could run as a
-    formula is stored as text with the quote prefix."""
-
-    def __init__(self, path: Path) -> None:
-        import xlsxwriter
-
-        self.book = xlsxwriter.Workbook(
-            str(path),
-            {
-                "constant_memory": True,
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-            },
-        )
-        add = self.book.add_format
-        self.formats = {
-            "header": add({"bold": True, "bg_color": _HEADER_FILL}),
-            "date": add({"num_format": _DATE_FORMAT}),
-            "datetime": add({"num_format": _DATETIME_FORMAT}),
-            "percent": add({"num_format": "0%"}),
-            "quoted": add({"quote_prefix": True}),
-        }
-        for status, color in STATUS_COLORS.items():
-            tint = _tint(color.lstrip("#"), 0.15)
-            self.formats[f"status-{status.value}"] = add(
-                {"bold": True, "font_color": color, "bg_color": f"#{tint}"}
-            )
-
-    def sheet(
-        self, title: str, header: Iterable[str], widths: Iterable[int], *, exact: bool = False
-    ) -> _Sheet:
-        raw = self.book.add_worksheet(title)
-        raw._xml_number_element = _exact_number_element.__get__(raw)  # every digit kept
-        for i, width in enumerate(widths):
-            raw.set_column(i, i, width)
-        raw.freeze_panes(1, 0)
-        for i, text in enumerate(header):
-            raw.write_string(0, i, text, self.formats["header"])
-        return _Sheet(self, raw, exact)
-
-    def status_cell(self, status: Any) -> _Styled:
-        return _Styled(status.label, f"status-{status.value}")
-
-    def close(self) -> None:
-        from xlsxwriter.exceptions import FileCreateError
-
-        try:
-            self.book.close()
-        except FileCreateError as exc:  # its OSError (disk full, no permission) inside
-            cause = exc.args[0] if exc.args else exc
-            raise cause if isinstance(cause, OSError) else OSError(str(cause)) from exc
-
-
-class _Sheet:
-    """Rows appended to one worksheet; ``exact`` (the table sheets) writes times as ISO
-    text, to the microsecond, instead of Excel times (to the millisecond)."""
-
-    def __init__(self, book: _Book, raw: Any, exact: bool) -> None:
-        self.book, self.raw, self.exact = book, raw, exact
-        self.next_row = 1
-
-    def row(self, values: Iterable[Any]) -> None:
-        r = self.next_row
-        self.next_row += 1
-        for c, value in enumerate(values):
-            self._cell(r, c, value)
-
-    def _cell(self, r: int, c: int, value: Any) -> None:
-        raw, formats = self.raw, self.book.formats
-        fmt = None
-        if isinstance(value, _Styled):
-            value, fmt = value.value, formats[value.format]
-        if value is None or value == "":
-            return
-        if isinstance(value, bool):
-            raw.write_boolean(r, c, value, fmt)
-        elif isinstance(value, int | float):
-            raw.write_number(r, c, value, fmt)
-        elif isinstance(value, dt.datetime):
-            naive = value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
-            if self.exact:
-                raw.write_string(r, c, naive.isoformat(sep=" "))
-            else:
-                raw.write_datetime(r, c, naive, formats["datetime"])
-        elif isinstance(value, dt.date):
-            raw.write_number(r, c, value.toordinal() - _EXCEL_EPOCH, formats["date"])
-        else:
-            text = str(value)
-            raw.write_string(r, c, text, formats["quoted"] if could_run_as_formula(text) else fmt)
-
-
-def _exact_number_element(self: Any, number: float, attributes: Any = ()) -> None:
-    """xlsxwriter's number cell, with the shortest text that reads back as this float."""
-    attr = "".join(f' {key}="{self._escape_attributes(value)}"' for key, value in attributes)
-    self.fh.write(f"<c{attr}><v>{float(number)!r}</v></c>")
-
-
-def _tint(hex_rgb: str, strength: float) -> str:
-    """The colour mixed with white (``strength`` of the colour)."""
-    channels = [int(hex_rgb[i : i + 2], 16) for i in (0, 2, 4)]
-    mixed = [round(255 - (255 - c) * strength) for c in channels]
-    return "".join(f"{c:02X}" for c in mixed)
