@@ -49,7 +49,9 @@ def quick_check(path: Path | str, *, on_connect: object = None) -> str | None:
     except sqlite3.DatabaseError as exc:
         return str(exc)
     text_ = str(row[0]) if row else "no answer"
-    return None if text_ == "ok" else " ".join(text_.split())
+    if text_ == "ok":
+        return None
+    return " ".join(text_.replace("*** in database main ***", "").split())
 
 
 class IntegrityCheck:
