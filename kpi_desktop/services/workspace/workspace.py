@@ -32,7 +32,12 @@ from kpi_desktop.services.tracking.measurements import MeasurementService
 from kpi_desktop.services.workspace import change_log
 from kpi_desktop.services.workspace.integrity import IntegrityCheck, checkable, quick_check
 from kpi_desktop.store import migrate
-from kpi_desktop.store.engine import APPLICATION_ID, WRITE_OPTION, make_engine
+from kpi_desktop.store.engine import (
+    APPLICATION_ID,
+    REFERENCES_CHECKED_OPTION,
+    WRITE_OPTION,
+    make_engine,
+)
 
 SUFFIX = ".kpidb"
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -47,6 +52,9 @@ class Workspace:
         self.readonly = readonly
         self._engine = engine
         self._writer = engine.execution_options(**{WRITE_OPTION: True})
+        self._checked_writer = self._writer.execution_options(
+            **{REFERENCES_CHECKED_OPTION: True}
+        )
         self.goals = GoalService(self)
         self.kpis = KpiService(self)
         self.measurements = MeasurementService(self)
@@ -195,8 +203,13 @@ class Workspace:
             yield session
 
     @contextlib.contextmanager
-    def writing(self) -> Iterator[Session]:
-        """One write transaction: committed on success, rolled back on any exception."""
+    def writing(self, *, references_checked: bool = False) -> Iterator[Session]:
+        """One write transaction: committed on success, rolled back on any exception.
+
+        ``references_checked``: the caller checks every reference it writes itself, set
+        based (an import of a million values checks its KPI ids once), so the database
+        skips its per-row foreign-key checks in this transaction (deletes cascade no more:
+        use it only for inserts and updates of checked rows)."""
         if self.readonly:
             problem = self.damage()
             if problem is not None:
@@ -205,7 +218,10 @@ class Workspace:
         self._refuse_writes_if_damaged()
         with (
             self._translated(),
-            Session(self._writer, expire_on_commit=False) as session,
+            Session(
+                self._checked_writer if references_checked else self._writer,
+                expire_on_commit=False,
+            ) as session,
             session.begin(),
         ):
             change_log.watch(session)
