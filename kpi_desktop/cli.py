@@ -109,6 +109,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except _unforeseen() as exc:  # a file or database error no service translated: one line
+        reason = getattr(exc, "strerror", None) or getattr(exc, "orig", None) or exc
+        print(f"kpi-desktop {ns.command}: error: {reason}", file=sys.stderr)
+        return EXIT_USER_ERROR
+
+
+def _unforeseen() -> tuple[type[BaseException], ...]:
+    """Errors of the disk and the database that must never reach the user as a traceback
+    (evaluated only when one is raised, so the start-up imports nothing more)."""
+    import sqlite3
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return (OSError, sqlite3.Error, SQLAlchemyError)
 
 
 def _run_gui(args: list[str]) -> int:

@@ -27,6 +27,7 @@ from kpi_desktop.reports.chart_style import CHART
 from kpi_desktop.reports.data_export import ExportError, export_csv, export_data, export_xlsx
 from kpi_desktop.reports.meeting_report import ReportCancelled, build_report
 from kpi_desktop.services.errors import ValidationError
+from kpi_desktop.services.exchange.tables import exchange_tables
 from kpi_desktop.services.importing.file_import import ImportOptions, import_file, plan_import
 from kpi_desktop.services.review.report_data import gather_report
 from kpi_desktop.services.tracking.chart_data import ChartData, chart_data
@@ -340,7 +341,8 @@ def test_xlsx_has_its_sheets_and_imports_back_with_the_same_values(
         ws.annotations.add(None, dt.date(2025, 7, 10), "Road works", dt.date(2025, 9, 20))
     path = export_xlsx(demo, tmp_path / "cafe.xlsx", TODAY)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Measurements", "KPIs", "Milestones", "Status", "Notes"]
+    tables = [spec.name for spec in exchange_tables()]  # the full export's table sheets
+    assert book.sheetnames == ["Measurements", "KPIs", "Milestones", "Status", "Notes", *tables]
     notes = list(book["Notes"].iter_rows(min_row=1, values_only=True))
     assert notes == [
         ("KPI", "From", "To", "Note"),
@@ -390,6 +392,7 @@ def test_values_beyond_a_sheet_go_on_in_the_next_and_import_back(
         "Milestones",
         "Status",
         "Notes",
+        *(spec.name for spec in exchange_tables()),
     ]
     sizes = [book[n].max_row - 1 for n in book.sheetnames[:3]]
     assert sizes == [100, 100, len(_stored(demo)) - 200]

@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import random
+import sqlite3
 import string
 import zipfile
 from pathlib import Path
@@ -34,6 +35,7 @@ from kpi_desktop.services.planning.goals import GoalService
 from kpi_desktop.services.planning.kpis import KpiService
 from kpi_desktop.services.tracking.measurements import MeasurementService, OnConflict
 from kpi_desktop.services.workspace.workspace import Workspace
+from kpi_desktop.store.engine import sqlite_connection
 
 EMPLOYMENT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "us-employment.csv"
 D = dt.date
@@ -718,3 +720,23 @@ def test_plan_preview_and_stale_plans(sales: Workspace, tmp_path: Path) -> None:
     KpiService(sales).delete(KpiService(sales).find("Revenue").id)
     with pytest.raises(KpiDesktopError, match="deleted"):
         apply_import(sales, plan)
+
+
+@pytest.mark.file_only  # SQLite's foreign-key pragma
+def test_an_import_skips_per_row_key_checks_and_the_next_write_has_them_again(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """The import checks its KPI ids once, so SQLite's per-value foreign-key lookups are
+    off in its transaction only: a later delete still cascades, a bad id is still refused."""
+    path = tmp_path / "long.csv"
+    path.write_text("date,kpi,value\n2025-01-01,Walk-ins,3\n2025-02-01,Walk-ins,4\n")
+    import_file(workspace, path, ImportOptions(create_missing=True))
+    kpi = workspace.kpis.find("Walk-ins")
+    with workspace.writing() as s:
+        raw = sqlite_connection(s)
+        assert raw.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        with pytest.raises(sqlite3.IntegrityError):
+            raw.execute("INSERT INTO measurement VALUES (999, '2025-01-01', 1, '', '')")
+    workspace.kpis.delete(kpi.id)
+    with workspace.reading() as s:
+        assert sqlite_connection(s).execute("SELECT count(*) FROM measurement").fetchone() == (0,)

@@ -103,16 +103,17 @@ def open_workspace(path: Path, *, for_reading: bool = False):  # type: ignore[no
 
     A command that writes first checks every page of the file (nothing is written into a
     damaged one) and makes the day's automatic backup, as opening the app does; a backup
-    that cannot be made is a warning, not a failure.
+    that cannot be made is a warning, not a failure. A command that reads has its file
+    checked meanwhile (in a thread for a big file) and fails when the check finds damage.
     """
     from kpi_desktop.services.errors import WorkspaceReadOnly
     from kpi_desktop.services.workspace.workspace import Workspace
 
     if for_reading:
         try:
-            return with_password(Workspace.open, path)
+            return CheckedOnExit(with_password(Workspace.open, path))
         except WorkspaceReadOnly:
-            return with_password(lambda p: Workspace.open(p, readonly=True), path)
+            return CheckedOnExit(with_password(lambda p: Workspace.open(p, readonly=True), path))
     ws = with_password(lambda p: Workspace.open(p, check_integrity=True), path)
     if not ws.location.is_server:  # a server's backups are its administrator's
         share_warning(ws.path)
@@ -127,6 +128,26 @@ def share_warning(path: Path) -> None:
     warning = network_share_warning(path)
     if warning:
         print(f"kpi-desktop: warning: {warning}", file=sys.stderr)
+
+
+class CheckedOnExit:
+    """A workspace in a ``with`` block that fails (WorkspaceCorrupt) on leaving it when the
+    check of its pages, begun as it opened, found damage."""
+
+    def __init__(self, ws) -> None:  # type: ignore[no-untyped-def]
+        self.ws = ws
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        return self.ws
+
+    def __exit__(self, exc_type: object, *_exc: object) -> None:
+        from kpi_desktop.services.errors import WorkspaceCorrupt
+        from kpi_desktop.services.workspace.workspace import damaged_message
+
+        problem = self.ws.damage(wait=True) if exc_type is None else None
+        self.ws.close()
+        if problem is not None:
+            raise WorkspaceCorrupt(self.ws.path, damaged_message(problem))
 
 
 def daily_backup(ws) -> None:  # type: ignore[no-untyped-def]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+from pathlib import Path
 from typing import Any
 
 from kpi_desktop.cli_commands.arguments import (
@@ -23,10 +24,34 @@ from kpi_desktop.cli_commands.arguments import (
 
 def _declare_new(p: argparse.ArgumentParser) -> None:
     p.add_argument("workspace", type=workspace_arg)
-    p.add_argument("--demo", action="store_true", help="fill it with the demo business")
+    made = p.add_mutually_exclusive_group()
+    made.add_argument("--demo", action="store_true", help="fill it with the demo business")
+    made.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        metavar="FILE.xlsx",
+        help="rebuild a workspace from a full export (kpi-desktop export -o FILE.xlsx)",
+    )
 
 
 def run_new(ns: argparse.Namespace) -> int:
+    if ns.source is not None:
+        from kpi_desktop.services.exchange.rebuild import rebuild_workspace
+
+        if not ns.workspace.is_server:
+            result = rebuild_workspace(ns.source, ns.workspace.path)
+        else:  # rebuilt as a file first (all or nothing), then copied onto the server
+            import tempfile
+
+            from kpi_desktop.services.team.copying import copy
+
+            with tempfile.TemporaryDirectory() as folder:
+                built = Path(folder) / "rebuilt.kpidb"
+                result = rebuild_workspace(ns.source, built)
+                copy(built, ns.workspace)
+        print(f"Created {ns.workspace} from {ns.source} ({result.summary()})")
+        return EXIT_OK
     from kpi_desktop.services.workspace.demo import DEMO_NAME, build_demo
     from kpi_desktop.services.workspace.workspace import Workspace
 

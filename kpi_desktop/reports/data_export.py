@@ -13,6 +13,15 @@ XLSX sheets, in this order:
 * **Status**: every KPI's status on the as-of date, with the numbers behind it.
 * **Notes**: the notes on the charts (annotations): KPI (empty: on every KPI), From, To
   (empty: on one date) and the note.
+* **The table sheets**, one per table of the workspace, named as the table (``goal``,
+  ``kpi``, ``milestone``, ``review``, ``review_entry``, ``action``, ``plan_revision``,
+  ``annotation``, ``workspace_info``, ``change_log``...), a header row of its column names
+  and one row per row, ids included: what ``kpi-desktop new WS --from FILE.xlsx`` (File >
+  New from export) rebuilds the whole workspace from. Which tables and columns travel is
+  read from the schema (services/exchange/tables.py), so a new table or column travels
+  without new code. The values are not repeated there: they are rebuilt from the
+  Measurements sheets by KPI name; only the values of KPIs whose name another KPI shares
+  are in the ``measurement`` sheet, by id. Times are ISO text to the microsecond.
 
 CSV: the Measurements sheet alone (UTF-8 with a byte-order mark, so spreadsheet programs
 read the euro sign and accents right).
@@ -34,14 +43,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from kpi_desktop.domain.formula_text import could_run_as_formula, to_csv_text
-from kpi_desktop.reports.chart_style import STATUS_COLORS
+from kpi_desktop.domain.formula_text import to_csv_text
 from kpi_desktop.reports.output_file import ExportError, atomic_output
+from kpi_desktop.reports.workbook.book import Book, Styled
 from kpi_desktop.services.errors import KpiDesktopError
+from kpi_desktop.services.exchange.names import kpis_sharing_a_name
 from kpi_desktop.services.review.report_data import (
     KPI_COLUMNS,
     kpi_definitions,
@@ -156,9 +166,6 @@ def _number_text(value: float) -> str:
 
 # -- XLSX -----------------------------------------------------------------------------------
 
-_DATE_FORMAT = "yyyy-mm-dd"
-_DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-_HEADER_FILL = "F2F2F2"
 _MEASUREMENT_WIDTHS = (12, 32, 14, 40, 18)
 
 #: Column titles of the KPI definitions, by field (the others: the field, in words).
@@ -202,176 +209,89 @@ def export_xlsx(
     as_of: dt.date | None = None,
     progress: Progress | None = None,
 ) -> Path:
-    """The workbook: Measurements, KPIs, Milestones, Status and Notes (see the module
-    notes)."""
-    from openpyxl import Workbook
+    """The workbook: Measurements, KPIs, Milestones, Status, Notes and the table sheets
+    (see the module notes), streamed row by row (xlsxwriter's constant-memory mode)."""
+    from kpi_desktop.reports.workbook.book import Book
+    from kpi_desktop.reports.workbook.values_sheets import add_values_sheet, fill
 
     path = Path(path)
     as_of = as_of or dt.date.today()
-    book = Workbook(write_only=True)
+    total = measurement_count(ws)
+    sizes = [XLSX_MAX_DATA_ROWS] * max(1, -(-total // XLSX_MAX_DATA_ROWS))
+    sizes[-1] = total - XLSX_MAX_DATA_ROWS * (len(sizes) - 1)
+    with atomic_output(path, protect=(ws.path,)) as partial:
+        made = partial.with_name(partial.name + ".parts")
+        try:
+            book = Book(made)
+            sheets = [
+                add_values_sheet(
+                    book, measurement_sheet_title(n), MEASUREMENT_HEADER, _MEASUREMENT_WIDTHS
+                )
+                for n in range(1, len(sizes) + 1)
+            ]
+            _summary_sheets(book, ws, as_of)
+            _table_sheets(book, ws)
+            book.close()
+            fill(made, partial, sheets, _counted(ws, progress), sizes)
+        finally:
+            made.unlink(missing_ok=True)
+    return path
 
-    try:
-        _measurement_sheets(book, _counted(ws, progress))
-    except ExportCancelled:
-        for sheet in book.worksheets:  # finish their temporary files; nothing is saved
-            sheet.close()
-        raise
 
+def _summary_sheets(book: Book, ws: Workspace, as_of: dt.date) -> None:
+    """KPIs, Milestones, Status and Notes: the plan as people read it."""
     titles = [_KPI_TITLES.get(c, c.replace("_", " ").capitalize()) for c in KPI_COLUMNS]
     widths = [
         28 if c in ("goal", "name") else 40 if c == "description" else 14 for c in KPI_COLUMNS
     ]
-    sheet = _sheet(book, "KPIs", titles, widths)
+    sheet = book.sheet("KPIs", titles, widths)
     for row in kpi_definitions(ws):
-        sheet.append([_cell(sheet, row[c]) for c in KPI_COLUMNS])
+        sheet.row([row[c] for c in KPI_COLUMNS])
 
-    sheet = _sheet(book, "Milestones", ("KPI", "Date", "Value"), (32, 12, 14))
+    sheet = book.sheet("Milestones", ("KPI", "Date", "Value"), (32, 12, 14))
     for kpi, when, value in milestone_rows(ws):
-        sheet.append([_text(sheet, kpi), _date_cell(sheet, when), value])
+        sheet.row([kpi, when, value])
 
-    sheet = _sheet(book, "Status", _STATUS_HEADER, (12, 28, 32, 12, 14, 13, 12, 14, 12, 14, 10, 14))
+    sheet = book.sheet("Status", _STATUS_HEADER, (12, 28, 32, 12, 14, 13, 12, 14, 12, 14, 10, 14))
     for st in kpi_statuses(ws, as_of):
         target = st.target_text() if st.direction == "range" else st.target
-        sheet.append(
+        sheet.row(
             [
-                _date_cell(sheet, as_of),
-                _text(sheet, st.goal),
-                _text(sheet, st.kpi),
-                _status_cell(sheet, st.status),
+                as_of,
+                st.goal,
+                st.kpi,
+                book.status_cell(st.status),
                 st.latest_value,
-                _date_cell(sheet, st.latest_date),
-                _text(sheet, st.unit),
-                _cell(sheet, target),
-                _date_cell(sheet, st.target_date),
+                st.latest_date,
+                st.unit,
+                target,
+                st.target_date,
                 st.expected,
-                _percent_cell(sheet, st.progress),
+                Styled(st.progress, "percent"),
                 st.forecast,
             ]
         )
 
-    sheet = _sheet(book, "Notes", ("KPI", "From", "To", "Note"), (32, 12, 12, 60))
+    sheet = book.sheet("Notes", ("KPI", "From", "To", "Note"), (32, 12, 12, 60))
     names = {k.id: k.name for k in ws.kpis.list()}
     for note in ws.annotations.list():
-        sheet.append(
-            [
-                _text(sheet, names.get(note.kpi_id, "") if note.kpi_id is not None else ""),
-                _date_cell(sheet, note.start),
-                _date_cell(sheet, note.end),
-                _text(sheet, note.text),
-            ]
-        )
-
-    with atomic_output(path, protect=(ws.path,)) as partial:
-        book.save(partial)
-    return path
+        kpi = names.get(note.kpi_id, "") if note.kpi_id is not None else ""
+        sheet.row([kpi, note.start, note.end, note.text])
 
 
-def _measurement_sheets(book: Any, rows: Iterable[tuple[dt.date, str, float, str, str]]) -> None:
-    """The Measurements sheet, continued on "Measurements (2)"... past Excel's last row."""
-    sheets = 0
-    rows_left = 0
-    sheet: Any = None
-    for period, kpi, value, note, source in rows:
-        if rows_left == 0:  # the first value, or the sheet is full: go on in the next
-            sheets += 1
-            title = measurement_sheet_title(sheets)
-            sheet = _sheet(book, title, MEASUREMENT_HEADER, _MEASUREMENT_WIDTHS)
-            rows_left = XLSX_MAX_DATA_ROWS
-        rows_left -= 1
-        sheet.append(
-            [
-                _date_cell(sheet, period),
-                _text(sheet, kpi),
-                value,
-                _text(sheet, note),
-                _text(sheet, source),
-            ]
-        )
-    if sheets == 0:  # no values yet: the sheet with its header
-        _sheet(book, "Measurements", MEASUREMENT_HEADER, _MEASUREMENT_WIDTHS)
+def _table_sheets(book: Book, ws: Workspace) -> None:
+    """One sheet per table, named as the table, its columns named as in the table: what
+    ``kpi-desktop new WS --from FILE`` rebuilds a workspace from (services/exchange)."""
+    from kpi_desktop.services.exchange.tables import MEASUREMENT_TABLE, exchange_tables, table_rows
 
-
-def _sheet(book: Any, title: str, header: Iterable[str], widths: Iterable[int]) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    sheet = book.create_sheet(title)
-    for i, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
-    sheet.freeze_panes = "A2"
-    cells = []
-    for text in header:
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
-        cells.append(cell)
-    sheet.append(cells)
-    return sheet
-
-
-def _text(sheet: Any, value: str | None) -> Any:
-    """A text cell; one a spreadsheet could run as a formula is stored as plain text with
-    the quote prefix (the value is kept as it is)."""
-    if not value or not could_run_as_formula(value):
-        return value
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"
-    cell.quotePrefix = True
-    return cell
-
-
-def _date_cell(sheet: Any, value: dt.date | None) -> Any:
-    if value is None:
-        return None
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = _DATE_FORMAT
-    return cell
-
-
-def _percent_cell(sheet: Any, value: float | None) -> Any:
-    if value is None:
-        return None
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = "0%"
-    return cell
-
-
-def _status_cell(sheet: Any, status: Any) -> Any:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-
-    color = STATUS_COLORS[status].lstrip("#")
-    cell = WriteOnlyCell(sheet, value=status.label)
-    cell.font = Font(bold=True, color=color)
-    cell.fill = PatternFill("solid", fgColor=_tint(color, 0.15))
-    return cell
-
-
-def _tint(hex_rgb: str, strength: float) -> str:
-    """The colour mixed with white (``strength`` of the colour)."""
-    channels = [int(hex_rgb[i : i + 2], 16) for i in (0, 2, 4)]
-    mixed = [round(255 - (255 - c) * strength) for c in channels]
-    return "".join(f"{c:02X}" for c in mixed)
-
-
-def _cell(sheet: Any, value: Any) -> Any:
-    """A cell for any KPI field: text neutralised, dates formatted, times without zone."""
-    if isinstance(value, str):
-        return _text(sheet, value)
-    if isinstance(value, dt.datetime):
-        from openpyxl.cell import WriteOnlyCell
-
-        naive = value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
-        cell = WriteOnlyCell(sheet, value=naive)
-        cell.number_format = _DATETIME_FORMAT
-        return cell
-    if isinstance(value, dt.date):
-        return _date_cell(sheet, value)
-    return value
+    same_name = kpis_sharing_a_name(ws)
+    for spec in exchange_tables():
+        sheet = book.sheet(spec.name, spec.columns, [14] * len(spec.columns), exact=True)
+        if spec.name == MEASUREMENT_TABLE:  # the values are on the Measurements sheets,
+            if not same_name:  # by KPI name: here only those whose name is not unique
+                continue
+            rows = table_rows(ws, spec, spec.table.c.kpi_id.in_(sorted(same_name)))
+        else:
+            rows = table_rows(ws, spec)
+        for row in rows:
+            sheet.row(row)

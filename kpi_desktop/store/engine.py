@@ -28,6 +28,9 @@ _SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 APPLICATION_ID = 0x4B504944
 # Execution option that marks a connection as a writer (see make_engine's begin hook).
 WRITE_OPTION = "kpi_write"
+# Execution option of a writer whose every reference was checked set-based beforehand (a
+# big import checks its KPI ids once): SQLite then skips the per-row foreign-key lookups.
+REFERENCES_CHECKED_OPTION = "kpi_references_checked"
 
 
 def _set_pragmas(dbapi_conn: sqlite3.Connection, readonly: bool) -> None:
@@ -64,7 +67,14 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
     def _on_begin(conn: Any) -> None:
         # Writers take the write lock up front (BEGIN IMMEDIATE) so that busy_timeout applies
         # and a read-then-write transaction never fails on a stale snapshot.
-        writing = conn.get_execution_options().get(WRITE_OPTION, False)
+        options = conn.get_execution_options()
+        writing = options.get(WRITE_OPTION, False)
+        # foreign_keys can only change between transactions: set it as this one needs
+        checks = not (writing and options.get(REFERENCES_CHECKED_OPTION, False))
+        record = conn.connection.info
+        if record.get("foreign_keys", True) != checks:
+            conn.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if checks else 'OFF'}")
+            record["foreign_keys"] = checks
         if writing and not readonly:
             _begin_immediate(conn)
         else:

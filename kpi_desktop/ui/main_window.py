@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 
 from kpi_desktop import __version__
 from kpi_desktop.paths import APP_NAME, WORKSPACE_FILE_FILTER, WORKSPACE_SUFFIX
-from kpi_desktop.services.errors import KpiDesktopError, WorkspaceCorrupt, WorkspaceReadOnly
+from kpi_desktop.services.errors import KpiDesktopError, WorkspaceReadOnly
 from kpi_desktop.ui.overview.view_state import restore_view, save_view
 from kpi_desktop.ui.settings import AppSettings
 from kpi_desktop.ui.workspace.menus import MainWindowMenus
@@ -150,27 +150,9 @@ class MainWindow(QMainWindow):
             if not path.exists():
                 self.settings.remove_recent(path)
             return False
-        from kpi_desktop.ui.document import Document
+        from kpi_desktop.ui.workspace.safekeeping import show_opened
 
-        self._show_document(Document(workspace, self))
-        self.settings.add_recent(path)
-        self._make_daily_backup()
-        return True
-
-    def _make_daily_backup(self) -> None:
-        """A rolling backup in the user data folder, at most one a day (see File > Restore)."""
-        from kpi_desktop.services.workspace.backups import make_daily_backup
-
-        if self.document is None or self.document.workspace.readonly:
-            return
-        try:
-            make_daily_backup(self.document.workspace)
-        except WorkspaceCorrupt as exc:  # nothing more is written into a damaged file
-            self.document.workspace.readonly = True
-            self.menus.update()
-            self._error(self.tr("The workspace is damaged"), exc.message)
-        except KpiDesktopError as exc:
-            self.statusBar().showMessage(self.tr("No backup today: {0}").format(exc.message), 8000)
+        return show_opened(self, workspace)  # then the check of its pages, the day's backup
 
     def show_history(self) -> QWidget | None:
         """Edit > History…: the change log, of the selected goal or KPI first."""

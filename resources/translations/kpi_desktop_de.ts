@@ -2544,14 +2544,6 @@ Schreibgeschützt öffnen, um ihn anzusehen, ohne ihn zu ändern?</translation>
         <translation>Der Arbeitsbereich kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <source>The workspace is damaged</source>
-        <translation>Der Arbeitsbereich ist beschädigt</translation>
-    </message>
-    <message>
-        <source>No backup today: {0}</source>
-        <translation>Heute keine Sicherung: {0}</translation>
-    </message>
-    <message>
         <source>New workspace</source>
         <translation>Neuer Arbeitsbereich</translation>
     </message>
@@ -2695,6 +2687,10 @@ Lizenz: MIT.</translation>
     <message>
         <source>Connect to team &amp;workspace…</source>
         <translation>Mit &amp;Team-Arbeitsbereich verbinden…</translation>
+    </message>
+    <message>
+        <source>New from e&amp;xport…</source>
+        <translation>Neu aus E&amp;xport…</translation>
     </message>
     <message>
         <source>Res&amp;tore from backup…</source>
@@ -3092,6 +3088,29 @@ Lizenz: MIT.</translation>
     <message>
         <source>Needs at least 3 monthly or quarterly values last year.</source>
         <translation>Braucht mindestens 3 monatliche oder vierteljährliche Werte im Vorjahr.</translation>
+    </message>
+</context>
+<context>
+    <name>NewFromExport</name>
+    <message>
+        <source>New workspace from an export</source>
+        <translation>Neuer Arbeitsbereich aus einem Export</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;All files (*)</source>
+        <translation>Excel-Arbeitsmappen (*.xlsx);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save the new workspace as</source>
+        <translation>Den neuen Arbeitsbereich speichern unter</translation>
+    </message>
+    <message>
+        <source>Cannot build the workspace</source>
+        <translation>Der Arbeitsbereich lässt sich nicht aufbauen</translation>
+    </message>
+    <message>
+        <source>Built {0} from {1}: {2}</source>
+        <translation>{0} aus {1} aufgebaut: {2}</translation>
     </message>
 </context>
 <context>
@@ -4551,6 +4570,66 @@ Der Arbeitsbereich, wie er war, bleibt als {0} erhalten.</translation>
     <message>
         <source>The new target must be a number</source>
         <translation>Der neue Zielwert muss eine Zahl sein</translation>
+    </message>
+</context>
+<context>
+    <name>Safekeeping</name>
+    <message>
+        <source>No backup today: {0}</source>
+        <extracomment>How often a check still running in its thread is asked for its answer (ms).</extracomment>
+        <translation>Heute keine Sicherung: {0}</translation>
+    </message>
+    <message>
+        <source>{0} [damaged, read-only]</source>
+        <translation>{0} [beschädigt, nur lesen]</translation>
+    </message>
+    <message>
+        <source>The workspace is damaged</source>
+        <translation>Der Arbeitsbereich ist beschädigt</translation>
+    </message>
+    <message>
+        <source>{0} is damaged: SQLite found a broken page ({1}).</source>
+        <translation>{0} ist beschädigt: SQLite hat eine defekte Seite gefunden ({1}).</translation>
+    </message>
+    <message>
+        <source>
+
+It is open read-only, so nothing more is written into it.</source>
+        <translation>
+
+Er ist nur zum Lesen geöffnet, es wird also nichts mehr hineingeschrieben.</translation>
+    </message>
+    <message>
+        <source>
+
+It cannot be shown; nothing was written into it.</source>
+        <translation>
+
+Er lässt sich nicht anzeigen; es wurde nichts hineingeschrieben.</translation>
+    </message>
+    <message>
+        <source>
+
+There is no intact backup of it. Export what you can still see (File &gt; Export data) and build a new workspace from it (File &gt; New from export).</source>
+        <translation>
+
+Es gibt keine intakte Sicherung davon. Exportieren Sie, was noch zu sehen ist (Datei &gt; Daten exportieren), und bauen Sie daraus einen neuen Arbeitsbereich auf (Datei &gt; Neu aus Export).</translation>
+    </message>
+    <message>
+        <source>
+
+Restore its newest intact backup, of {0} ({1} KPIs)? The damaged file is kept beside it as “{2}.before-restore-…”.</source>
+        <translation>
+
+Die neueste intakte Sicherung vom {0} ({1} KPIs) wiederherstellen? Die beschädigte Datei bleibt daneben als „{2}.before-restore-…“ erhalten.</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Cannot restore the backup</source>
+        <translation>Die Sicherung lässt sich nicht wiederherstellen</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kpi_desktop.services.errors import WorkspaceReadOnly
+from kpi_desktop.services.errors import WorkspaceCorrupt
 from kpi_desktop.services.workspace.backups import list_backups
 from kpi_desktop.ui.app import start_workspace
 from kpi_desktop.ui.main_window import MainWindow
@@ -61,7 +61,7 @@ def test_a_workspace_found_damaged_opens_read_only(window: MainWindow, base: Pat
     assert prompts.asked[-1][0] == "error" and "damaged" in prompts.asked[-1][2]
     assert list_backups(base) == []
     ws = window.document.workspace
-    with pytest.raises(WorkspaceReadOnly), ws.writing():
-        pass
+    with pytest.raises(WorkspaceCorrupt, match="damaged"), ws.writing():  # said, not just
+        pass  # "read-only"
     # no page changed (opening switched the header's journal mode to WAL, bytes 18-19)
     assert base.read_bytes()[100:] == bytes(data)[100:]

@@ -50,7 +50,8 @@ def apply_import(
     if Path(plan.workspace).resolve() != Path(ws.path).resolve():
         raise KpiDesktopError("this import was prepared for another workspace; read the file again")
     e = plan.entries
-    with ws.writing() as s:
+    # every KPI id is checked (or made) once in _resolve_ids: no per-value key lookups
+    with ws.writing(references_checked=True) as s:
         if read_fiscal_year(sqlite_connection(s)) != plan.fiscal:
             raise KpiDesktopError(
                 "the fiscal year was changed since this import was prepared; read the file again"

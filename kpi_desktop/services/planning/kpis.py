@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlalchemy import func
+from sqlalchemy import func, or_, text
 from sqlmodel import Session, select
 
 from kpi_desktop.domain.magnitude import MAX_MAGNITUDE, check_magnitude
@@ -243,9 +243,24 @@ def _number(key: str, value: Any) -> float | None:
 
 
 def _check_unique_name(s: Session, goal_id: int, name: str, exclude: int | None) -> None:
-    for other in s.exec(select(Kpi).where(Kpi.goal_id == goal_id)).all():
-        if other.id != exclude and normalise(other.name) == normalise(name):
-            raise ValidationError("name", f'This goal already has a KPI called "{other.name}"')
+    """Refuse a name another KPI of the goal has (any case). One query by the goal's index
+    that compares names in the database: only an equal name (ASCII case folded there) or a
+    name with other letters (folded here, exactly) comes back, never every KPI of the goal."""
+    wanted = normalise(name)
+    query = select(Kpi.id, Kpi.name).where(
+        Kpi.goal_id == goal_id, or_(func.lower(Kpi.name) == wanted, _not_ascii(s))
+    )
+    for other_id, other_name in s.exec(query).all():
+        if other_id != exclude and normalise(other_name) == wanted:
+            raise ValidationError("name", f'This goal already has a KPI called "{other_name}"')
+
+
+def _not_ascii(s: Session) -> Any:
+    """A condition: the KPI's name holds a letter outside printable ASCII (whose case
+    folding the database may not know, as SQLite's lower() does not)."""
+    if s.get_bind().dialect.name == "sqlite":
+        return text("kpi.name GLOB '*[^ -~]*'")
+    return text("kpi.name ~ '[^ -~]'")
 
 
 def _next_position(s: Session, goal_id: int, exclude: int | None = None) -> int:

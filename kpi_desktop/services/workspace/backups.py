@@ -91,6 +91,9 @@ def make_backup(
 
     if keep < 1:
         raise ValueError("keep at least one day of backups")
+    known = ws.damage(wait=True)  # the check begun when it opened: no copy of a damaged file
+    if known is not None:
+        raise WorkspaceCorrupt(Path(ws.path), damaged_message(known))
     now = now or dt.datetime.now()
     folder = backup_folder(ws.path)
     try:
@@ -113,8 +116,9 @@ def make_backup(
             checked.unlink(missing_ok=True)
         _prune(folder, keep)
     except (OSError, sqlite3.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise BackupError(
-            f"the backup of {ws.path} could not be made in {folder} ({exc}); "
+            f"the backup of {ws.path} could not be made in {folder} ({reason}); "
             "your workspace is fine, but has no new backup"
         ) from exc
     return dest
@@ -130,6 +134,14 @@ def list_backups(workspace_path: Path | str) -> list[BackupInfo]:
         for b in _backups_in(folder)
     ]
     return sorted(infos, key=lambda b: b.made_at, reverse=True)
+
+
+def newest_intact_backup(workspace_path: Path | str) -> BackupInfo | None:
+    """The newest backup of the workspace whose every page is sound (None: there is none)."""
+    for info in list_backups(workspace_path):
+        if info.kpi_count is not None and _intact(info.path):
+            return info
+    return None
 
 
 def restore_backup(backup: BackupInfo | Path | str, target: Path | str) -> Path | None:
@@ -218,13 +230,18 @@ def _backups_in(folder: Path) -> list[_Dated]:
 
 
 def _prune(folder: Path, keep: int) -> None:
-    """Keep the newest backup of each of the `keep` most recent days; delete the rest."""
+    """Keep the newest backup of each of the `keep` most recent days, and the newest intact
+    backup whatever its age (the kept ones may all be damaged); delete the rest."""
     newest_per_day: dict[dt.date, _Dated] = {}
     backups = sorted(_backups_in(folder), key=lambda b: b.made_at, reverse=True)
     for b in backups:
         newest_per_day.setdefault(b.day, b)
     kept_days = sorted(newest_per_day, reverse=True)[:keep]
     kept = {newest_per_day[d].path for d in kept_days}
+    if any(b.path not in kept for b in backups):  # about to delete: keep the last good one
+        intact = next((b for b in backups if _intact(b.path)), None)
+        if intact is not None:
+            kept.add(intact.path)
     for b in backups:
         if b.path not in kept:
             with contextlib.suppress(OSError):

@@ -34,8 +34,14 @@ from kpi_desktop.services.review.reviews import ReviewService
 from kpi_desktop.services.tracking.measurements import MeasurementService
 from kpi_desktop.services.workspace import change_log
 from kpi_desktop.services.workspace.edit_conflicts import lost_race
+from kpi_desktop.services.workspace.integrity import IntegrityCheck, checkable, quick_check
 from kpi_desktop.store import migrate
-from kpi_desktop.store.engine import APPLICATION_ID, WRITE_OPTION, make_engine
+from kpi_desktop.store.engine import (
+    APPLICATION_ID,
+    REFERENCES_CHECKED_OPTION,
+    WRITE_OPTION,
+    make_engine,
+)
 from kpi_desktop.store.location import WorkspaceLocation
 
 SUFFIX = ".kpidb"
@@ -64,11 +70,15 @@ class Workspace:
         self.readonly = readonly
         self._engine = engine
         self._writer = engine.execution_options(**{WRITE_OPTION: True})
+        self._checked_writer = self._writer.execution_options(**{REFERENCES_CHECKED_OPTION: True})
         self.goals = GoalService(self)
         self.kpis = KpiService(self)
         self.measurements = MeasurementService(self)
         self.reviews = ReviewService(self)
         self.annotations = AnnotationService(self)
+        #: The check of the file's pages started when it opened (None: not checked here,
+        #: e.g. a workspace on a server); the first write waits for its answer.
+        self.integrity: IntegrityCheck | None = None
 
     # -- life cycle ---------------------------------------------------------------------------
 
@@ -117,6 +127,7 @@ class Workspace:
         *,
         readonly: bool = False,
         check_integrity: bool = False,
+        watch: bool = True,
     ) -> Workspace:
         """Open an existing workspace, upgrading an older schema after a backup copy.
 
@@ -124,6 +135,10 @@ class Workspace:
         workspace, a corrupt one, one written by a newer version, a locked one. With
         ``check_integrity`` every page of the file is checked first (SQLite's quick_check,
         about 0.3 s for two million values), so nothing is written into a damaged file.
+        Otherwise (with ``watch``) the check starts as the file opens, in a thread for a big
+        file (see ``integrity``), and the first write waits for its answer: a damaged file
+        turns read-only then (WorkspaceCorrupt), before anything is written into it. A
+        damage found at once (a small file, or one that needs an upgrade) opens read-only.
         """
         location = WorkspaceLocation.parse(path)
         if location.url is not None:
@@ -137,6 +152,14 @@ class Workspace:
             problem = integrity_problem(path)
             if problem is not None:
                 raise WorkspaceCorrupt(path, damaged_message(problem))
+        check = None
+        if watch and not check_integrity and checkable(path):
+            upgrading = revision != migrate.head_revision()
+            check = IntegrityCheck(path, background=False if upgrading else None)
+            problem = check.problem() if check.done() else None
+            if problem is not None and upgrading:  # no upgrade written into a damaged file
+                raise WorkspaceCorrupt(path, damaged_message(problem))
+            readonly = readonly or problem is not None  # not even the journal mode changes
         if not readonly and not _writable(path):
             raise WorkspaceReadOnly(
                 path, "the file or its folder is read-only; open it read-only or copy it"
@@ -168,7 +191,23 @@ class Workspace:
             if upgrade_copy is not None:
                 upgrade_copy.unlink(missing_ok=True)
             raise
-        return cls(path, engine, readonly=readonly)
+        ws = cls(path, engine, readonly=readonly)
+        ws.integrity = check
+        return ws
+
+    def damage(self, *, wait: bool = False) -> str | None:
+        """What the check of the file's pages found (None: intact, or not known yet unless
+        ``wait``)."""
+        check = self.integrity
+        if check is None or not (wait or check.done()):
+            return None
+        return check.problem()
+
+    def _refuse_writes_if_damaged(self) -> None:
+        problem = self.damage(wait=True)
+        if problem is not None:
+            self.readonly = True
+            raise WorkspaceCorrupt(self.path, damaged_message(problem))
 
     @property
     def own_server_processes(self) -> set[int]:
@@ -179,6 +218,8 @@ class Workspace:
     def close(self) -> None:
         """Close; a writer leaves the file self-contained (no write-ahead log beside it) when
         no one else has it open, so it can be copied, mailed or read in a read-only folder."""
+        if self.integrity is not None:
+            self.integrity.cancel()
         self._engine.dispose()
         if not self.readonly and not self.location.is_server:
             leave_rollback_journal(self.path)
@@ -198,19 +239,33 @@ class Workspace:
             yield session
 
     @contextlib.contextmanager
-    def writing(self, *, client_check: bool = True) -> Iterator[Session]:
+    def writing(
+        self, *, client_check: bool = True, references_checked: bool = False
+    ) -> Iterator[Session]:
         """One write transaction: committed on success, rolled back on any exception.
-        (``client_check=False`` skips the app's own read-only refusal, for tests that show
-        the server refuses too.)"""
+
+        ``references_checked``: the caller checks every reference it writes itself, set
+        based (an import of a million values checks its KPI ids once), so the database
+        skips its per-row foreign-key checks in this transaction (deletes cascade no more:
+        use it only for inserts and updates of checked rows; a file workspace only).
+        ``client_check=False`` skips the app's own read-only refusal, for tests that show
+        the server refuses too."""
         if self.readonly and client_check:
+            problem = self.damage()
+            if problem is not None:
+                raise WorkspaceCorrupt(self.path, damaged_message(problem))
             raise WorkspaceReadOnly(
                 self.path, self.read_only_reason or "the workspace is open read-only"
             )
+        self._refuse_writes_if_damaged()
         who = self.location.url.username if self.location.url is not None else None
         with (
             self._translated(),
             change_log.acting_as(who),
-            Session(self._writer, expire_on_commit=False) as session,
+            Session(
+                self._checked_writer if references_checked else self._writer,
+                expire_on_commit=False,
+            ) as session,
             session.begin(),
         ):
             change_log.watch(session)
@@ -289,21 +344,10 @@ def leave_rollback_journal(path: Path) -> bool:
 
 def integrity_problem(path: Path | str) -> str | None:
     """SQLite's first complaint about the pages of the file at ``path``; None when sound."""
-    uri = f"file:{Path(path).resolve().as_posix()}?mode=ro"
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=5)
-        try:
-            row = conn.execute("PRAGMA quick_check(1)").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.OperationalError as exc:
-        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-            raise WorkspaceLocked(Path(path)) from exc
-        return str(exc)
-    except sqlite3.DatabaseError as exc:
-        return str(exc)
-    text_ = str(row[0]) if row else "no answer"
-    return None if text_ == "ok" else " ".join(text_.split())
+        return quick_check(path)
+    except sqlite3.OperationalError as exc:  # locked or busy
+        raise WorkspaceLocked(Path(path)) from exc
 
 
 def damaged_message(problem: str) -> str:

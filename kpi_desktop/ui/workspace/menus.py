@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu
 
 from kpi_desktop.paths import APP_NAME
 from kpi_desktop.ui.preferences.action import add_preferences_action
+from kpi_desktop.ui.workspace.new_from_export import new_from_export
 from kpi_desktop.ui.workspace.view_menu import ViewMenu
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ class MainWindowMenus:
             file_menu, self.tr("Connect to team &workspace…"), self._connect_team
         )
         self._action(file_menu, self.tr("Open d&emo"), self.window.open_demo)
+        self._action(file_menu, self.tr("New from e&xport…"), lambda: new_from_export(self.window))
         file_menu.addSeparator()
         self.restore_action = self._action(
             file_menu, self.tr("Res&tore from backup…"), self.window.restore_backup
