@@ -141,7 +141,7 @@ def test_custom_painted_widgets_have_names(window: MainWindow) -> None:
     grid = QAccessible.queryAccessibleInterface(view.scorecard.grid)
     assert grid.text(QAccessible.Text.Name) == "KPI tiles"
     tiles = [grid.child(i).text(QAccessible.Text.Name) for i in range(grid.childCount())]
-    assert len(tiles) == 9
+    assert len(tiles) == 11
     revenue = next(t for t in tiles if t.startswith("Monthly revenue"))
     assert "€41,343" in revenue and "On track" in revenue and "Progress" in revenue
     view.tree.select("kpi", window.document.workspace.kpis.find("Monthly revenue").id)

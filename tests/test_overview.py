@@ -45,7 +45,7 @@ def test_a_workspace_opens_on_the_overview(open_window, cafe: Path) -> None:  # 
     assert view.centre.currentWidget() is view.overview
     assert view.centre.tabText(0) == "Overv&iew"
     assert view.overview.isVisible() and view.scorecard.isVisible()
-    assert len(view.scorecard.tiles()) == 9
+    assert len(view.scorecard.tiles()) == 11
     due = view.overview.due_texts()
     assert any("Renegotiate milk and bean prices" in text for text in due)  # the demo's
     latest = view.overview.achievement_texts()

@@ -114,7 +114,7 @@ def test_the_tab_draws_links_by_two_clicks_and_opens_a_kpi(
     tab.click_at(*shop.rect.centre)
     assert not tab.link_button.isChecked()
     assert len(links.links(ws)) == 3 and len(tab.map_layout.arrows) == 3
-    assert tab.hint.text().startswith("3 drives link(s)")
+    assert tab.hint.text().startswith("Drives links: 3.")
     arrow = next(a for a in tab.map_layout.arrows if a.link_id == links.links(ws)[-1].id)
     mid = ((arrow.start[0] + arrow.end[0]) / 2, (arrow.start[1] + arrow.end[1]) / 2)
     tab.click_at(*mid)

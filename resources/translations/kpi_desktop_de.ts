@@ -5098,8 +5098,8 @@ Die neueste intakte Sicherung vom {0} ({1} KPIs) wiederherstellen? Die beschädi
         <translation>Klicken Sie auf das Ziel, das ein anderes treibt.</translation>
     </message>
     <message>
-        <source>%1 drives link(s); dashed arrows: inputs of calculated KPIs. Click a KPI to open it.</source>
-        <translation>Treiber-Verknüpfungen: %1; gestrichelte Pfeile: Eingangsgrößen berechneter KPIs. Klicken Sie auf eine KPI, um sie zu öffnen.</translation>
+        <source>Drives links: %1. Dashed arrows: inputs of calculated KPIs. Click a KPI to open it.</source>
+        <translation>Treiber-Verknüpfungen: %1. Gestrichelte Pfeile: Eingangsgrößen berechneter KPIs. Klicken Sie auf eine KPI, um sie zu öffnen.</translation>
     </message>
     <message>
         <source>Export the strategy map</source>

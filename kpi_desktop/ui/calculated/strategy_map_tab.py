@@ -77,7 +77,7 @@ class StrategyMapTab(QWidget):
         self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setToolTip(self.tr("Save the map as PNG, SVG or PDF"))
         self.hint = QLabel()
-        self.hint.setStyleSheet("color: #5A5A5A;")
+        self.hint.setWordWrap(True)  # on two lines beside the editor panel, never cut
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar = QHBoxLayout()
         for button in (self.link_button, self.remove_button, self.export_button):
@@ -172,7 +172,7 @@ class StrategyMapTab(QWidget):
         n = len(self.data.links) if self.data else 0
         self.hint.setText(
             self.tr(
-                "%1 drives link(s); dashed arrows: inputs of calculated KPIs. "
+                "Drives links: %1. Dashed arrows: inputs of calculated KPIs. "
                 "Click a KPI to open it."
             ).replace("%1", str(n))
         )
