@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from kpi_desktop.services.calculated.what_if import read_changes, what_if
 from kpi_desktop.services.errors import ValidationError
 from kpi_desktop.services.importing.file_import import ImportOptions, import_file
 from kpi_desktop.services.workspace.workspace import Workspace
+from kpi_desktop.store.engine import sqlite_connection
 from tests.cli_run import run
 
 D = dt.date
@@ -337,3 +339,43 @@ def test_editing_other_fields_of_a_calculated_kpi_recomputes_nothing(shop) -> No
     finally:
         recompute.recompute = real  # type: ignore[assignment]
     assert _values(ws, margin)[MONTHS[0]] == pytest.approx(60.0)
+
+
+@pytest.mark.file_only  # SQLite's foreign-key pragma
+def test_a_new_formula_is_written_without_per_row_key_lookups_in_its_transaction_only(shop) -> None:  # type: ignore[no-untyped-def]
+    """Saving a formula recomputes every period for KPI ids read in that transaction, so
+    SQLite's foreign-key lookups are off there; a typed value's recompute keeps them, and
+    the next write checks (and a delete cascades) again."""
+    ws, ids = shop
+    margin = ids["Gross margin"]
+    from kpi_desktop.services.calculated import recompute
+
+    seen: list[tuple[int, int]] = []
+    real = recompute.recompute
+
+    def watched(raw, calc, first, last):  # type: ignore[no-untyped-def]
+        seen.append((calc.kpi.id, raw.execute("PRAGMA foreign_keys").fetchone()[0]))
+        return real(raw, calc, first, last)
+
+    recompute.recompute = watched  # type: ignore[assignment]
+    try:
+        ws.kpis.update(margin, calculation="[Gross profit] * 100 / [Revenue]")
+        ws.measurements.upsert(ids["Revenue"], MONTHS[0], 1200.0)
+    finally:
+        recompute.recompute = real  # type: ignore[assignment]
+    assert seen == [(margin, 0), (margin, 1)]
+    assert _values(ws, margin) == {
+        MONTHS[0]: pytest.approx(50.0),
+        **{p: pytest.approx(60.0) for p in MONTHS[1:4]},
+    }
+    with ws.writing() as s:
+        raw = sqlite_connection(s)
+        assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+        with pytest.raises(sqlite3.IntegrityError):
+            raw.execute("INSERT INTO measurement VALUES (999, '2025-01-01', 1, '', '')")
+    ws.kpis.delete(margin)
+    with ws.reading() as s:
+        count = sqlite_connection(s).execute(
+            "SELECT count(*) FROM measurement WHERE kpi_id = ?", (margin,)
+        )
+        assert count.fetchone() == (0,)

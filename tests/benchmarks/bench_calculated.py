@@ -8,7 +8,9 @@ days zero) and a calculated KPI ``[Gross profit] / [Revenue] * 100``, then times
 
 - the full recompute (saving the formula: every period derived and written),
 - a recompute after a change that leaves every value as it was (a formula edit that
-  means the same: every period compared, nothing written),
+  means the same: every period deleted and written again; only the 2nd and 3rd runs edit
+  the formula, the 1st, 4th and later save the stored text and recompute nothing, so
+  use ``--runs 3`` for this figure),
 - one typed input value and its undo (the recompute then covers one period).
 
 Prints the median and worst of ``--runs`` runs of each, next to the target.

@@ -234,10 +234,12 @@ def recompute(
     where, bounds = _range(first, last, "a0.period")
     gone, gone_bounds = _range(first, last, "period")
     raw.execute(f"DELETE FROM measurement WHERE kpi_id = ?{gone}", [calc.kpi.id, *gone_bounds])
+    # abs(NULL) <= x is NULL, so no value where it divides by zero: the formula's
+    # expression is evaluated twice per period (the filter, the value), not three times
     raw.execute(
         "INSERT INTO measurement(kpi_id, period, value, note, source) "
         f"SELECT ?, period, v, '', '{SOURCE}' FROM ({select}{where}) AS computed "
-        f"WHERE v IS NOT NULL AND abs(v) <= {MAX_MAGNITUDE!r}",
+        f"WHERE abs(v) <= {MAX_MAGNITUDE!r}",
         [calc.kpi.id, *params, *bounds],
     )
 

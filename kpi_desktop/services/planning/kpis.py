@@ -410,7 +410,11 @@ class KpiService:
     def update(self, kpi_id: int, *, expected_version: int | None = None, **fields: Any) -> Kpi:
         """Change some fields of a KPI. With `expected_version` (the `version` of the KPI as
         the caller showed it), a KPI changed meanwhile elsewhere raises StaleEdit."""
-        with self._ws.writing() as s:
+        # A new formula or frequency writes every period of a calculated KPI again, for KPI
+        # ids read in this transaction, and no KPI field is a reference: SQLite skips its
+        # per-row foreign-key lookups (nothing here deletes a row that others reference).
+        checked = "calculation" in fields or "frequency" in fields
+        with self._ws.writing(references_checked=checked) as s:
             return _apply_update(s, kpi_id, fields, expected_version)
 
     def move(
