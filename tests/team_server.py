@@ -4,13 +4,15 @@ Every service-level test that takes the `workspace` or `demo` fixture (and no Qt
 twice: on a file and, marked `team`, on a fresh database of the server, cloned from a
 template made once per session with this version's migrations (so a new migration is
 picked up with no change here). Without a reachable server the team half skips, saying why.
+A module's own workspace (the demo as seen on a fixed day, say) runs on both engines the
+same way when its fixture asks for `engine` and is made by :func:`built_workspace`.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -94,6 +96,45 @@ def team_database(request: pytest.FixtureRequest) -> Iterator[WorkspaceLocation]
     admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def built_workspace(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    engine: str,
+    key: str,
+    build: Callable[..., object],
+    file_name: str = "test.kpidb",
+    name: str | None = None,
+) -> Iterator:  # type: ignore[type-arg]
+    """A workspace filled by `build(ws)`, open for one test (a fixture `yield from`s it):
+    a new file `file_name` in the test's folder, or, on the "team" engine, a database cloned
+    from the template `key`, built once per session the same way. Both are named `name`
+    (by default the file's stem, as a new file is)."""
+    from kpi_desktop.services.workspace.workspace import Workspace
+
+    name = name or Path(file_name).stem
+    if engine != "team":
+        ws = Workspace.create(tmp_path / file_name, name=name)
+        try:
+            build(ws)
+            yield ws
+        finally:
+            ws.close()
+        return
+    templates = request.getfixturevalue("team_templates")
+    if key not in templates:
+        template = new_database_name("tmpl")
+        templates[key] = template  # dropped with the others at the end of the session
+        with Workspace.create(admin_location().with_database(template), name=name) as made:
+            build(made)
+    location, database = clone(templates[key])
+    ws = Workspace.open(location)
+    try:
+        yield ws
+    finally:
+        ws.close()
+        drop(database)
+
+
 def clone(template: str) -> tuple[WorkspaceLocation, str]:
     name = new_database_name()
     admin_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
@@ -105,8 +146,8 @@ def drop(name: str) -> None:
 
 
 def wants_both_engines(metafunc: pytest.Metafunc) -> bool:
-    names = set(metafunc.fixturenames)
-    if not names & {"workspace", "demo"} or "qtbot" in names or "engine" not in names:
+    names = set(metafunc.fixturenames)  # `engine` is asked for by every engine-aware fixture
+    if "engine" not in names or "qtbot" in names:
         return False
     if Path(str(metafunc.definition.fspath)).name in FILE_ONLY_MODULES:
         return False

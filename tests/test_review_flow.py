@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlmodel import select
+from team_server import built_workspace
 
 from kpi_desktop.domain.types import Status
 from kpi_desktop.reports.chart import find_item
@@ -43,11 +44,11 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Workspace:
-    ws = Workspace.create(tmp_path / "demo.kpidb")
-    build_demo(ws, TODAY)
-    yield ws
-    ws.close()
+def demo(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Workspace:
+    """The demo as seen on TODAY, on a file or on the server (tests/team_server.py)."""
+    yield from built_workspace(
+        request, tmp_path, engine, f"demo-{TODAY}", lambda ws: build_demo(ws, TODAY), "demo.kpidb"
+    )
 
 
 def kpi_id(ws: Workspace, name: str) -> int:
