@@ -10,6 +10,7 @@ same way when its fixture asks for `engine` and is made by :func:`built_workspac
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import os
 from collections.abc import Callable, Iterator
@@ -133,6 +134,22 @@ def built_workspace(
     finally:
         ws.close()
         drop(database)
+
+
+def demo_on(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    engine: str,
+    today: dt.date,
+    file_name: str = "demo.kpidb",
+) -> Iterator:  # type: ignore[type-arg]
+    """The Corner Cafe demo as seen on `today` (build_demo's own name: the file's stem)."""
+    from kpi_desktop.services.workspace.demo import build_demo
+
+    def build(ws) -> None:  # type: ignore[no-untyped-def]
+        build_demo(ws, today)
+
+    yield from built_workspace(request, tmp_path, engine, f"demo-{today}", build, file_name)
 
 
 def clone(template: str) -> tuple[WorkspaceLocation, str]:

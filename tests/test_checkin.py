@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
-from team_server import built_workspace
+from team_server import demo_on
 
 from kpi_desktop.cli import main
 from kpi_desktop.domain.pasting import read_pasted_column
@@ -41,14 +41,7 @@ BUILT_ON = add_periods(TODAY, Frequency.MONTHLY, -1)  # the demo as seen a month
 def due_demo(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Workspace:
     """The demo built a month ago: every KPI needs last month's value today (on a file, or
     on the server: tests/team_server.py)."""
-    yield from built_workspace(
-        request,
-        tmp_path,
-        engine,
-        f"demo-{BUILT_ON}",
-        lambda ws: build_demo(ws, BUILT_ON),
-        "cafe.kpidb",
-    )
+    yield from demo_on(request, tmp_path, engine, BUILT_ON, "cafe.kpidb")
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlmodel import select
-from team_server import built_workspace
+from team_server import demo_on
 
 from kpi_desktop.domain.types import Status
 from kpi_desktop.reports.chart import find_item
@@ -27,7 +27,6 @@ from kpi_desktop.services.review.flow import (
 )
 from kpi_desktop.services.review.history import review_history, review_snapshot
 from kpi_desktop.services.tracking.status import kpi_statuses
-from kpi_desktop.services.workspace.demo import build_demo
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store.tables import Action, Review, ReviewEntry
 from kpi_desktop.ui import commands
@@ -46,9 +45,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 @pytest.fixture
 def demo(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Workspace:
     """The demo as seen on TODAY, on a file or on the server (tests/team_server.py)."""
-    yield from built_workspace(
-        request, tmp_path, engine, f"demo-{TODAY}", lambda ws: build_demo(ws, TODAY), "demo.kpidb"
-    )
+    yield from demo_on(request, tmp_path, engine, TODAY)
 
 
 def kpi_id(ws: Workspace, name: str) -> int:
