@@ -152,6 +152,47 @@ def demo_on(
     yield from built_workspace(request, tmp_path, engine, f"demo-{today}", build, file_name)
 
 
+def cafe_on(request: pytest.FixtureRequest, tmp_path: Path, engine: str) -> Iterator[Path | str]:
+    """Where the demo is for the command line, as `kpi-desktop new ... --demo` makes it: the
+    file cafe.kpidb, or a server database's URL (its password where libpq looks)."""
+    from kpi_desktop.services.workspace.demo import DEMO_NAME, build_demo
+
+    made = built_workspace(request, tmp_path, engine, "demo", build_demo, "cafe.kpidb", DEMO_NAME)
+    ws = next(made)
+    where: Path | str = ws.path if engine != "team" else str(ws.location)
+    ws.close()  # the command line opens it itself
+    yield where
+    made.close()
+
+
+def fingerprint(where: Path | str) -> str:
+    """What a workspace holds, to tell that a command wrote nothing: the file's pages past
+    its header (which counts the opens), or the rows of every table on a server."""
+    import hashlib
+
+    if isinstance(where, Path):
+        return hashlib.sha256(where.read_bytes()[100:]).hexdigest()
+    location = WorkspaceLocation.parse(where).with_password(admin_location().password)
+    with _client(location) as conn:
+        tables = [
+            t
+            for (t,) in conn.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = 'public' ORDER BY table_name"
+            )
+        ]
+        rows = [
+            (
+                table,
+                conn.execute(
+                    f"SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM \"{table}\" AS t"
+                ).fetchone(),
+            )
+            for table in tables
+        ]
+    return repr(rows)
+
+
 def clone(template: str) -> tuple[WorkspaceLocation, str]:
     name = new_database_name()
     admin_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
