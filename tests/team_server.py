@@ -10,6 +10,7 @@ same way when its fixture asks for `engine` and is made by :func:`built_workspac
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import os
@@ -163,6 +164,17 @@ def cafe_on(request: pytest.FixtureRequest, tmp_path: Path, engine: str) -> Iter
     ws.close()  # the command line opens it itself
     yield where
     made.close()
+
+
+@contextlib.contextmanager
+def reading_raw(where: Path | str) -> Iterator:  # type: ignore[type-arg]
+    """The raw connection (store/raw.py) of the workspace at `where`, a file or a server,
+    to read what a command wrote in SQLite's words."""
+    from kpi_desktop.services.workspace.workspace import Workspace
+    from kpi_desktop.store.raw import raw_connection
+
+    with Workspace.open(where) as ws, ws.reading() as session:
+        yield raw_connection(session)
 
 
 def fingerprint(where: Path | str) -> str:
