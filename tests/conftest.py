@@ -52,37 +52,22 @@ def engine() -> str:
 
 @pytest.fixture
 def workspace(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Workspace:
-    if engine == "team":
-        templates = request.getfixturevalue("team_templates")
-        location, name = team_server.clone(templates["empty"])
-        ws = Workspace.open(location)
-        yield ws
-        ws.close()
-        team_server.drop(name)
-        return
-    ws = Workspace.create(tmp_path / "test.kpidb")
-    yield ws
-    ws.close()
+    yield from team_server.built_workspace(request, tmp_path, engine, "empty", _empty)
 
 
 @pytest.fixture
 def demo(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Workspace:
     """The Corner Cafe demo, built fresh in the test's folder (demo.kpidb), or cloned on
     the server from a demo built once per session."""
-    if engine == "team":
-        templates = request.getfixturevalue("team_templates")
-        location, name = team_server.clone(templates["demo"])
-        ws = Workspace.open(location)
-        yield ws
-        ws.close()
-        team_server.drop(name)
-        return
     from kpi_desktop.services.workspace.demo import DEMO_NAME, build_demo
 
-    ws = Workspace.create(tmp_path / "demo.kpidb", name=DEMO_NAME)
-    build_demo(ws)
-    yield ws
-    ws.close()
+    yield from team_server.built_workspace(
+        request, tmp_path, engine, "demo", build_demo, "demo.kpidb", DEMO_NAME
+    )
+
+
+def _empty(ws: Workspace) -> None:
+    """A new workspace as it is made."""
 
 
 @pytest.fixture

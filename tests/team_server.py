@@ -4,13 +4,17 @@ Every service-level test that takes the `workspace` or `demo` fixture (and no Qt
 twice: on a file and, marked `team`, on a fresh database of the server, cloned from a
 template made once per session with this version's migrations (so a new migration is
 picked up with no change here). Without a reachable server the team half skips, saying why.
+A module's own workspace (the demo as seen on a fixed day, say) runs on both engines the
+same way when its fixture asks for `engine` and is made by :func:`built_workspace`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -94,6 +98,113 @@ def team_database(request: pytest.FixtureRequest) -> Iterator[WorkspaceLocation]
     admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def built_workspace(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    engine: str,
+    key: str,
+    build: Callable[..., object],
+    file_name: str = "test.kpidb",
+    name: str | None = None,
+) -> Iterator:  # type: ignore[type-arg]
+    """A workspace filled by `build(ws)`, open for one test (a fixture `yield from`s it):
+    a new file `file_name` in the test's folder, or, on the "team" engine, a database cloned
+    from the template `key`, built once per session the same way. Both are named `name`
+    (by default the file's stem, as a new file is)."""
+    from kpi_desktop.services.workspace.workspace import Workspace
+
+    name = name or Path(file_name).stem
+    if engine != "team":
+        ws = Workspace.create(tmp_path / file_name, name=name)
+        try:
+            build(ws)
+            yield ws
+        finally:
+            ws.close()
+        return
+    templates = request.getfixturevalue("team_templates")
+    if key not in templates:
+        template = new_database_name("tmpl")
+        templates[key] = template  # dropped with the others at the end of the session
+        with Workspace.create(admin_location().with_database(template), name=name) as made:
+            build(made)
+    location, database = clone(templates[key])
+    ws = Workspace.open(location)
+    try:
+        yield ws
+    finally:
+        ws.close()
+        drop(database)
+
+
+def demo_on(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    engine: str,
+    today: dt.date,
+    file_name: str = "demo.kpidb",
+) -> Iterator:  # type: ignore[type-arg]
+    """The Corner Cafe demo as seen on `today` (build_demo's own name: the file's stem)."""
+    from kpi_desktop.services.workspace.demo import build_demo
+
+    def build(ws) -> None:  # type: ignore[no-untyped-def]
+        build_demo(ws, today)
+
+    yield from built_workspace(request, tmp_path, engine, f"demo-{today}", build, file_name)
+
+
+def cafe_on(request: pytest.FixtureRequest, tmp_path: Path, engine: str) -> Iterator[Path | str]:
+    """Where the demo is for the command line, as `kpi-desktop new ... --demo` makes it: the
+    file cafe.kpidb, or a server database's URL (its password where libpq looks)."""
+    from kpi_desktop.services.workspace.demo import DEMO_NAME, build_demo
+
+    made = built_workspace(request, tmp_path, engine, "demo", build_demo, "cafe.kpidb", DEMO_NAME)
+    ws = next(made)
+    where: Path | str = ws.path if engine != "team" else str(ws.location)
+    ws.close()  # the command line opens it itself
+    yield where
+    made.close()
+
+
+@contextlib.contextmanager
+def reading_raw(where: Path | str) -> Iterator:  # type: ignore[type-arg]
+    """The raw connection (store/raw.py) of the workspace at `where`, a file or a server,
+    to read what a command wrote in SQLite's words."""
+    from kpi_desktop.services.workspace.workspace import Workspace
+    from kpi_desktop.store.raw import raw_connection
+
+    with Workspace.open(where) as ws, ws.reading() as session:
+        yield raw_connection(session)
+
+
+def fingerprint(where: Path | str) -> str:
+    """What a workspace holds, to tell that a command wrote nothing: the file's pages past
+    its header (which counts the opens), or the rows of every table on a server."""
+    import hashlib
+
+    if isinstance(where, Path):
+        return hashlib.sha256(where.read_bytes()[100:]).hexdigest()
+    location = WorkspaceLocation.parse(where).with_password(admin_location().password)
+    with _client(location) as conn:
+        tables = [
+            t
+            for (t,) in conn.execute(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = 'public' ORDER BY table_name"
+            )
+        ]
+        rows = [
+            (
+                table,
+                conn.execute(
+                    f"SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM \"{table}\" AS t"
+                ).fetchone(),
+            )
+            for table in tables
+        ]
+    return repr(rows)
+
+
 def clone(template: str) -> tuple[WorkspaceLocation, str]:
     name = new_database_name()
     admin_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
@@ -105,8 +216,8 @@ def drop(name: str) -> None:
 
 
 def wants_both_engines(metafunc: pytest.Metafunc) -> bool:
-    names = set(metafunc.fixturenames)
-    if not names & {"workspace", "demo"} or "qtbot" in names or "engine" not in names:
+    names = set(metafunc.fixturenames)  # `engine` is asked for by every engine-aware fixture
+    if "engine" not in names or "qtbot" in names:
         return False
     if Path(str(metafunc.definition.fspath)).name in FILE_ONLY_MODULES:
         return False

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from team_server import demo_on
 
 from kpi_desktop.domain.achievements import AchievementKind
 from kpi_desktop.domain.types import Point
 from kpi_desktop.services.review.report_data import since_last_review
 from kpi_desktop.services.tracking.achievements import kpi_achievements_of, workspace_achievements
-from kpi_desktop.services.workspace.demo import build_demo
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui import commands
 from kpi_desktop.ui.achievements.celebration import Celebrator
@@ -31,11 +31,9 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Workspace:
-    ws = Workspace.create(tmp_path / "demo.kpidb")
-    build_demo(ws, TODAY)
-    yield ws
-    ws.close()
+def demo(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Workspace:
+    """The demo as seen on TODAY, on a file or on the server (tests/team_server.py)."""
+    yield from demo_on(request, tmp_path, engine, TODAY)
 
 
 @pytest.fixture

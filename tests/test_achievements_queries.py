@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from team_server import built_workspace, demo_on
 
 from kpi_desktop.domain.achievements import (
     CELEBRATED,
@@ -42,7 +43,6 @@ from kpi_desktop.services.tracking.achievements import (
     kpi_achievements_of,
     workspace_achievements,
 )
-from kpi_desktop.services.workspace.demo import build_demo
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store.engine import sqlite_connection
 
@@ -175,12 +175,19 @@ def kpi_target_of(fields: dict[str, object], milestones: list[Point]) -> KpiTarg
     )
 
 
-@pytest.fixture(scope="module")
-def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    ws = Workspace.create(tmp_path_factory.mktemp("queries") / "scratch.kpidb")
+def _one_goal(ws: Workspace) -> None:
     ws.goals.add("Random plans")
-    yield ws
-    ws.close()
+
+
+@pytest.fixture(scope="module", params=["file", pytest.param("team", marks=pytest.mark.team)])
+def scratch(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Workspace]:
+    """One workspace for every example, on a file and on the server."""
+    folder = tmp_path_factory.mktemp("queries")
+    yield from built_workspace(
+        request, folder, request.param, "scratch", _one_goal, "scratch.kpidb"
+    )
 
 
 def store(
@@ -327,16 +334,19 @@ def test_a_kpi_costs_the_same_few_queries_whatever_its_history(
 # -- the demo and real data -------------------------------------------------------------------
 
 
-def test_the_demo_as_before(tmp_path: Path) -> None:
-    ws = Workspace.create(tmp_path / "demo.kpidb")
-    build_demo(ws, TODAY)
+@pytest.fixture
+def demo(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Workspace]:
+    yield from demo_on(request, tmp_path, engine, TODAY)
+
+
+def test_the_demo_as_before(demo: Workspace) -> None:
+    ws = demo
     for as_of in (TODAY, D(2026, 6, 30), None):
         found = queried(ws, as_of)
         assert found == reference(ws, as_of, service.HISTORY)
         assert achievements_in_the_news(ws, as_of or TODAY) == news(ws, as_of or TODAY)
     assert achievements_in_the_news(ws, TODAY)  # the demo has recent milestones
     assert len(queried(ws, TODAY)) > 20
-    ws.close()
 
 
 def plan_employment(ws: Workspace, csv_path: Path) -> None:
@@ -384,16 +394,24 @@ def plan_employment(ws: Workspace, csv_path: Path) -> None:
         )
 
 
-def test_real_data_as_before(tmp_path: Path, employment_csv: Path) -> None:
-    ws = Workspace.create(tmp_path / "employment.kpidb")
-    plan_employment(ws, employment_csv)
+@pytest.fixture
+def employment(
+    tmp_path: Path, engine: str, request: pytest.FixtureRequest, employment_csv: Path
+) -> Iterator[Workspace]:
+    def build(ws: Workspace) -> None:
+        plan_employment(ws, employment_csv)
+
+    yield from built_workspace(request, tmp_path, engine, "employment", build, "employment.kpidb")
+
+
+def test_real_data_as_before(employment: Workspace) -> None:
+    ws = employment
     for as_of in (None, D(2016, 3, 1), D(2012, 7, 1), D(2008, 1, 1)):
         found = queried(ws, as_of)
         assert found == reference(ws, as_of, service.HISTORY)
         assert achievements_in_the_news(ws, as_of or TODAY) == news(ws, as_of or TODAY)
     kinds = {a.kind for _, a in queried(ws, None)}
     assert kinds == {"target", "milestone", "streak", "best"}
-    ws.close()
 
 
 # -- the on-track condition, row by row ------------------------------------------------------

@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pptx import Presentation
 from PySide6.QtGui import QAction, QColor, QImage
+from team_server import cafe_on
 
 from kpi_desktop.cli import main
 from kpi_desktop.reports.chart import (
@@ -33,6 +35,12 @@ from kpi_desktop.ui.kpi.measurements_table import MeasurementsTable
 
 MAR = dt.date(2026, 3, 3)
 TODAY = dt.date.today()
+
+
+@pytest.fixture
+def cafe(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """The demo for the command line, on a file or on the server (tests/team_server.py)."""
+    yield from cafe_on(request, tmp_path, engine)
 
 
 def _kpi(ws: Workspace, name: str = "Revenue") -> int:
@@ -171,7 +179,7 @@ def test_the_pane_shows_a_notes_tooltip(qtbot, workspace: Workspace) -> None:  #
     )
 
 
-def _note_the_cafe(cafe: Path) -> None:
+def _note_the_cafe(cafe: Path | str) -> None:
     with Workspace.open(cafe) as ws:
         revenue = ws.kpis.find("Monthly revenue").id
         ws.annotations.add(revenue, TODAY.replace(day=1) - dt.timedelta(days=95), "New barista")
@@ -179,7 +187,7 @@ def _note_the_cafe(cafe: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) missing")
-def test_the_report_lists_the_notes_beside_the_kpi(cafe: Path, tmp_path: Path) -> None:
+def test_the_report_lists_the_notes_beside_the_kpi(cafe: Path | str, tmp_path: Path) -> None:
     _note_the_cafe(cafe)
     pdf = tmp_path / "report.pdf"
     assert main(["report", str(cafe), "-o", str(pdf)]) == 0
@@ -189,7 +197,7 @@ def test_the_report_lists_the_notes_beside_the_kpi(cafe: Path, tmp_path: Path) -
     assert "(all KPIs): Road works" in flat
 
 
-def test_the_deck_pins_and_lists_the_notes(cafe: Path, tmp_path: Path) -> None:
+def test_the_deck_pins_and_lists_the_notes(cafe: Path | str, tmp_path: Path) -> None:
     _note_the_cafe(cafe)
     out = tmp_path / "deck.pptx"
     assert main(["deck", str(cafe), "-o", str(out), "--kpi", "Monthly revenue"]) == 0

@@ -7,11 +7,13 @@ import datetime as dt
 import json
 import math
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from team_server import cafe_on
 
 from kpi_desktop.domain.formulas.evaluate import evaluate, name_key, unit_of
 from kpi_desktop.domain.formulas.parser import FormulaError, parse, rename
@@ -28,6 +30,12 @@ from tests.cli_run import run
 
 D = dt.date
 MONTHS = [D(2024, m, 1) for m in range(1, 7)]
+
+
+@pytest.fixture
+def cafe(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """The demo for the command line, on a file or on the server (tests/team_server.py)."""
+    yield from cafe_on(request, tmp_path, engine)
 
 
 def _monthly(p: dt.date) -> dt.date:
@@ -280,7 +288,7 @@ def test_what_if_arithmetic_on_the_demo(demo) -> None:  # type: ignore[no-untype
 
 
 def test_cli_add_kpi_calc_status_and_what_if(
-    cafe: Path, capsys: pytest.CaptureFixture[str]
+    cafe: Path | str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, err = run(
         capsys, "add-kpi", cafe, "--goal", "Grow the web shop", "--name", "Sales per order",

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+from team_server import demo_on
 
 from kpi_desktop.cli import main
 from kpi_desktop.domain.pasting import read_pasted_column
@@ -22,6 +23,7 @@ from kpi_desktop.services.tracking.status import kpi_statuses
 from kpi_desktop.services.workspace import change_log
 from kpi_desktop.services.workspace.demo import build_demo
 from kpi_desktop.services.workspace.workspace import Workspace
+from kpi_desktop.store.raw import raw_connection
 from kpi_desktop.ui.checkin.dialog import CheckinDialog, checkin_dates
 from kpi_desktop.ui.checkin.model import NOTE, STATUS, VALUE
 from kpi_desktop.ui.document import Document
@@ -36,12 +38,10 @@ BUILT_ON = add_periods(TODAY, Frequency.MONTHLY, -1)  # the demo as seen a month
 
 
 @pytest.fixture
-def due_demo(tmp_path: Path) -> Workspace:
-    """The demo built a month ago: every KPI needs last month's value today."""
-    ws = Workspace.create(tmp_path / "cafe.kpidb")
-    build_demo(ws, BUILT_ON)
-    yield ws
-    ws.close()
+def due_demo(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Workspace:
+    """The demo built a month ago: every KPI needs last month's value today (on a file, or
+    on the server: tests/team_server.py)."""
+    yield from demo_on(request, tmp_path, engine, BUILT_ON, "cafe.kpidb")
 
 
 @pytest.fixture
@@ -133,12 +133,14 @@ def test_save_is_all_or_nothing(due_demo: Workspace) -> None:
     changes = save_checkin(due_demo, values)
     assert len(changes) == 9
     assert all(stored(due_demo, r.kpi)[LAST] == 100.0 + i or i == 5 for i, r in enumerate(rows))
-    raw = sqlite3.connect(due_demo.path)
-    sources = raw.execute(
-        "SELECT DISTINCT source FROM measurement WHERE period = ? ORDER BY source",
-        (LAST.isoformat(),),
-    ).fetchall()
-    raw.close()
+    with due_demo.reading() as s:
+        sources = [
+            tuple(row)
+            for row in raw_connection(s).execute(
+                "SELECT DISTINCT source FROM measurement WHERE period = ? ORDER BY source",
+                (LAST.isoformat(),),
+            )
+        ]
     # the typed values, and the two calculated KPIs derived from them in the same commit
     assert sources == [("calculated",), ("check-in",)]
 
@@ -299,9 +301,9 @@ def test_ctrl_k_opens_it_and_the_reminders_bar_points_to_it(qtbot, tmp_path: Pat
 
 
 def test_cli_due_points_to_the_check_in(due_demo: Workspace, capsys) -> None:  # type: ignore[no-untyped-def]
-    path = due_demo.path
+    where = str(due_demo.location)
     due_demo.close()
-    assert main(["due", str(path), "--as-of", TODAY.isoformat()]) == 0
+    assert main(["due", where, "--as-of", TODAY.isoformat()]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == (
         "Type them all at once in the app: Track > Check in (Ctrl+K)."
     )

@@ -8,9 +8,11 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from team_server import cafe_on
 
 from kpi_desktop.cli import main
 from kpi_desktop.services.workspace.workspace import Workspace
@@ -40,14 +42,20 @@ def run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, st
 
 
 @pytest.fixture
-def demo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def demo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], engine: str, request: pytest.FixtureRequest
+) -> Iterator[Path | str]:
+    """`new --demo` on a file; on the server, the demo it makes (tests/team_server.py)."""
+    if engine == "team":
+        yield from cafe_on(request, tmp_path, engine)
+        return
     path = tmp_path / "x.kpidb"
     code, out, _ = run(capsys, "new", path, "--demo")
     assert code == 0 and "Created" in out
-    return path
+    yield path
 
 
-def test_new_demo_and_status_table(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_demo_and_status_table(demo: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "status", demo)
     assert code == 0, err
     assert "Monthly revenue" in out and "Status as of" in out
@@ -58,7 +66,9 @@ def test_new_demo_and_status_table(demo: Path, capsys: pytest.CaptureFixture[str
     assert "Progress" in header and "Forecast" in header
 
 
-def test_status_json_has_the_contract_keys(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_status_json_has_the_contract_keys(
+    demo: Path | str, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, _ = run(capsys, "status", demo, "--json", "--as-of", dt.date.today().isoformat())
     assert code == 0
     rows = json.loads(out)
@@ -72,7 +82,7 @@ def test_status_json_has_the_contract_keys(demo: Path, capsys: pytest.CaptureFix
 
 
 def test_status_as_of_an_early_date_has_no_data(
-    demo: Path, capsys: pytest.CaptureFixture[str]
+    demo: Path | str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run(capsys, "status", demo, "--json", "--as-of", "2001-01-01")
     assert code == 0

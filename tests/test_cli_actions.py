@@ -4,15 +4,22 @@ item 3, its command line): on the demo's real actions; bad input is one line, no
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from cli_run import run
+from team_server import cafe_on, fingerprint
 
 from kpi_desktop.services.workspace.change_log import history
 from kpi_desktop.services.workspace.workspace import Workspace
+
+
+@pytest.fixture
+def cafe(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """The demo for the command line, on a file or on the server (tests/team_server.py)."""
+    yield from cafe_on(request, tmp_path, engine)
 
 
 def listed(capsys, path: Path, *options: str) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
@@ -21,7 +28,7 @@ def listed(capsys, path: Path, *options: str) -> list[dict]:  # type: ignore[no-
     return json.loads(out)
 
 
-def test_actions_lists_state_owner_and_links(cafe: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_actions_lists_state_owner_and_links(cafe: Path | str, capsys) -> None:  # type: ignore[no-untyped-def]
     rows = listed(capsys, cafe)
     assert set(rows[0]) == {
         "id", "title", "owner", "due_date", "state", "done_date", "kpi", "goal", "review",
@@ -42,7 +49,7 @@ def test_actions_lists_state_owner_and_links(cafe: Path, capsys) -> None:  # typ
     assert code == 0 and rows[0]["title"] in out
 
 
-def test_an_action_through_its_life(cafe: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_an_action_through_its_life(cafe: Path | str, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, err = run(
         capsys,
         "action",
@@ -108,13 +115,13 @@ def test_an_action_through_its_life(cafe: Path, capsys) -> None:  # type: ignore
     ],
 )
 def test_bad_action_input_is_one_line_and_writes_nothing(
-    cafe: Path,
+    cafe: Path | str,
     capsys,
     args: list[str],
     code: int,
     message: str,  # type: ignore[no-untyped-def]
 ) -> None:
-    before = hashlib.sha256(cafe.read_bytes()[100:]).hexdigest()
+    before = fingerprint(cafe)
     got, _out, err = run(capsys, "action", cafe, *args)
     assert got == code and message in err, err
-    assert hashlib.sha256(cafe.read_bytes()[100:]).hexdigest() == before
+    assert fingerprint(cafe) == before

@@ -5,21 +5,24 @@ one line, nothing written."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from cli_run import run
+from team_server import cafe_on, fingerprint
 
 from kpi_desktop.services.workspace.backups import list_backups
 from kpi_desktop.services.workspace.workspace import Workspace
 
 
-def pages(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()[100:]).hexdigest()
+@pytest.fixture
+def cafe(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """The demo for the command line, on a file or on the server (tests/team_server.py)."""
+    yield from cafe_on(request, tmp_path, engine)
 
 
-def test_add_value_stores_and_replaces(cafe: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_add_value_stores_and_replaces(cafe: Path | str, capsys) -> None:  # type: ignore[no-untyped-def]
     this_month = dt.date.today().replace(day=1)
     code, out, _ = run(
         capsys,
@@ -55,20 +58,20 @@ def test_add_value_stores_and_replaces(cafe: Path, capsys) -> None:  # type: ign
     ],
 )
 def test_add_value_refuses_bad_input_and_writes_nothing(
-    cafe: Path,
+    cafe: Path | str,
     capsys,
     args: list[str],
     code: int,
     message: str,  # type: ignore[no-untyped-def]
 ) -> None:
-    before = pages(cafe)
+    before = fingerprint(cafe)
     got, _out, err = run(capsys, "add-value", cafe, *args)
     assert got == code and message in err
     assert len([ln for ln in err.splitlines() if "error:" in ln]) == 1
-    assert pages(cafe) == before
+    assert fingerprint(cafe) == before
 
 
-def test_add_kpi_takes_owner_source_formula_and_leading(cafe: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_add_kpi_takes_owner_source_formula_and_leading(cafe: Path | str, capsys) -> None:  # type: ignore[no-untyped-def]
     code, _out, err = run(
         capsys,
         "add-kpi",
@@ -102,7 +105,7 @@ def test_add_kpi_takes_owner_source_formula_and_leading(cafe: Path, capsys) -> N
     )
 
 
-def test_edit_kpi_changes_only_what_is_given(cafe: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_edit_kpi_changes_only_what_is_given(cafe: Path | str, capsys) -> None:  # type: ignore[no-untyped-def]
     with Workspace.open(cafe) as ws:
         before = ws.kpis.find("Gross margin")
     code, out, err = run(
@@ -145,14 +148,17 @@ def test_edit_kpi_changes_only_what_is_given(cafe: Path, capsys) -> None:  # typ
         (["--goal", "No such goal"], 'no goal named "No such goal"'),
     ],
 )
-def test_edit_kpi_refuses_bad_input(cafe: Path, capsys, args: list[str], message: str) -> None:  # type: ignore[no-untyped-def]
-    before = pages(cafe)
+def test_edit_kpi_refuses_bad_input(
+    cafe: Path | str, capsys, args: list[str], message: str
+) -> None:  # type: ignore[no-untyped-def]
+    before = fingerprint(cafe)
     code, _out, err = run(capsys, "edit-kpi", cafe, "--kpi", "Gross margin", *args)
     assert code == 1 and message in err, err
-    assert pages(cafe) == before
+    assert fingerprint(cafe) == before
 
 
-def test_delete_kpi_deletes_after_a_backup(cafe: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.file_only  # the backup is a copy of the file
+def test_delete_kpi_deletes_after_a_backup(cafe: Path | str, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = run(capsys, "delete-kpi", cafe, "--kpi", "food waste")
     assert code == 0 and "with its 24 value(s)" in out
     with Workspace.open(cafe) as ws:

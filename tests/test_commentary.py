@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from team_server import cafe_on
 
 from kpi_desktop.cli import main
 from kpi_desktop.services.review.commentary import sentences, status_line
@@ -17,6 +19,12 @@ from kpi_desktop.services.tracking.status import kpi_statuses
 from kpi_desktop.services.workspace.workspace import Workspace
 
 TODAY = dt.date.today()
+
+
+@pytest.fixture
+def cafe(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """The demo for the command line, on a file or on the server (tests/team_server.py)."""
+    yield from cafe_on(request, tmp_path, engine)
 
 
 def said(ws: Workspace, name: str, as_of: dt.date = TODAY) -> tuple[str, list[str]]:
@@ -131,7 +139,7 @@ def test_demo_sentences_quote_the_stored_numbers(demo: Workspace) -> None:
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) missing")
-def test_the_report_carries_the_sentences(cafe: Path, tmp_path: Path) -> None:
+def test_the_report_carries_the_sentences(cafe: Path | str, tmp_path: Path) -> None:
     pdf = tmp_path / "report.pdf"
     assert main(["report", str(cafe), "-o", str(pdf)]) == 0
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Emu
 from PySide6.QtCore import Qt
+from team_server import cafe_on
 
 from kpi_desktop.cli import main
 from kpi_desktop.reports.deck.native_chart import MAX_POINTS, value_range
@@ -29,6 +31,12 @@ from kpi_desktop.ui.settings import AppSettings
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 TODAY = dt.date.today()
 EMU_PER_PT = 12700
+
+
+@pytest.fixture
+def cafe(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """The demo for the command line, on a file or on the server (tests/team_server.py)."""
+    yield from cafe_on(request, tmp_path, engine)
 
 
 @pytest.fixture
@@ -211,7 +219,7 @@ def test_a_cancelled_or_failed_export_leaves_no_file(
     assert [p.name for p in folder.iterdir()] == ["meeting.pptx"]
 
 
-def test_cli_deck_filters_and_refuses_bad_input(cafe: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_cli_deck_filters_and_refuses_bad_input(cafe: Path | str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "deck.pptx"
     assert main(["deck", str(cafe), "-o", str(out), "--goal", "Delight our regulars"]) == 0
     assert "(8 slides, 3 KPIs)" in capsys.readouterr().out  # the strategy map is one
@@ -234,7 +242,7 @@ def test_cli_deck_filters_and_refuses_bad_input(cafe: Path, tmp_path: Path, caps
     assert bad_date.value.code == 2
 
 
-def test_file_export_meeting_deck_from_the_window(qtbot, cafe: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_file_export_meeting_deck_from_the_window(qtbot, cafe: Path | str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "from the app"
     prompts = ScriptedPrompts(files=[str(out), str(tmp_path / "regulars.pptx")])
     window = MainWindow(AppSettings(tmp_path / "settings.ini"), prompts)

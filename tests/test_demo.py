@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime as dt
 from pathlib import Path
 
 import pytest
+from team_server import built_workspace
 
 from kpi_desktop.domain.periods import last_complete_period
 from kpi_desktop.domain.status import status_at
@@ -58,12 +60,25 @@ def _statuses(ws: Workspace, today: dt.date) -> dict[str, Status]:
     }
 
 
-@pytest.fixture(scope="module", params=TODAYS, ids=str)
+_ON_BOTH = [
+    pytest.param((today, engine), id=f"{today}-{engine}", marks=marks)
+    for today in TODAYS
+    for engine, marks in (("file", ()), ("team", pytest.mark.team))
+]
+
+
+def _on(request: pytest.FixtureRequest, folder: Path, engine: str, today: dt.date):  # type: ignore[no-untyped-def]
+    """The demo of `today` on a file in `folder` or on the server (tests/team_server.py)."""
+    return built_workspace(
+        request, folder, engine, f"demo-{today}", lambda ws: build_demo(ws, today), "demo.kpidb"
+    )
+
+
+@pytest.fixture(scope="module", params=_ON_BOTH)
 def demo(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    today: dt.date = request.param
-    ws = _build(tmp_path_factory.mktemp("demo"), today)
-    yield ws, today
-    ws.close()
+    today, engine = request.param
+    with contextlib.closing(_on(request, tmp_path_factory.mktemp("demo"), engine, today)) as made:
+        yield next(made), today
 
 
 def test_same_today_gives_the_same_workspace(tmp_path: Path) -> None:
@@ -75,6 +90,17 @@ def test_same_today_gives_the_same_workspace(tmp_path: Path) -> None:
     finally:
         one.close()
         two.close()
+
+
+@pytest.mark.team
+def test_the_demo_on_a_server_is_the_demo_on_a_file(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    with (
+        contextlib.closing(_on(request, tmp_path, "file", TODAYS[1])) as on_file,
+        contextlib.closing(_on(request, tmp_path, "team", TODAYS[1])) as on_server,
+    ):
+        assert _contents(next(on_server)) == _contents(next(on_file))
 
 
 def test_objectives_kpis_and_two_years_of_values(demo) -> None:  # type: ignore[no-untyped-def]

@@ -7,10 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog
+from team_server import cafe_on
 
 from kpi_desktop.cli import main
 from kpi_desktop.domain.pasting import read_pasted_rows
@@ -31,6 +33,12 @@ from kpi_desktop.ui.workspace import fiscal_dialog
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 D = dt.date
 APRIL = FiscalYear(4)
+
+
+@pytest.fixture
+def cafe(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """The demo for the command line, on a file or on the server (tests/team_server.py)."""
+    yield from cafe_on(request, tmp_path, engine)
 
 
 def _kpi(ws: Workspace, name: str, freq: str) -> int:
@@ -79,7 +87,9 @@ def test_values_typed_follow_an_april_year(workspace: Workspace) -> None:
                                "value per period)"]  # fmt: skip
 
 
-def test_the_cli_names_the_fiscal_period(cafe: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_names_the_fiscal_period(
+    cafe: Path | str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with Workspace.open(cafe) as ws:
         _kpi(ws, "Annual revenue", "yearly")
         set_fiscal_year(ws, 4)

@@ -13,10 +13,10 @@ tested in test_importing.py (test_xlsx_billion_laughs_is_refused).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
-import sqlite3
 import warnings
 import zipfile
 from collections.abc import Iterator
@@ -26,11 +26,13 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from team_server import built_workspace
 
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.importing.file_import import ImportOptions, import_file
 from kpi_desktop.services.tracking.measurements import OnConflict
 from kpi_desktop.services.workspace.workspace import Workspace
+from kpi_desktop.store.raw import raw_connection
 
 TABLES = ("goal", "kpi", "measurement", "milestone")
 KPI_NAMES = ("Revenue", "Orders", "Visits", "Margin %")
@@ -47,27 +49,32 @@ TRIED: dict[str, int] = {}  # files tried, by kind
 IMPORTED: dict[str, int] = {}  # of those, imported without a refusal
 
 
-@pytest.fixture(scope="module")
-def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Workspace, Path]]:
-    """One workspace for all the examples (it grows as imports succeed), and a scratch
-    folder for the generated files."""
-    folder = tmp_path_factory.mktemp("fuzz")
-    ws = Workspace.create(folder / "fuzz.kpidb")
+def _sales(ws: Workspace) -> None:
     goal = ws.goals.add("Sales")
     for name, freq in zip(KPI_NAMES, ("monthly", "weekly", "daily", "quarterly"), strict=True):
         kpi = ws.kpis.add(goal.id, name, frequency=freq)
         ws.measurements.upsert(kpi.id, dt.date(2024, 1, 1), 1.0)
-    yield ws, folder
-    ws.close()
+
+
+@pytest.fixture(scope="module", params=["file", pytest.param("team", marks=pytest.mark.team)])
+def target(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Workspace, Path]]:
+    """One workspace for all the examples (it grows as imports succeed), on a file or on
+    the server (tests/team_server.py), and a scratch folder for the generated files."""
+    folder = tmp_path_factory.mktemp("fuzz")
+    engine = request.param
+    with contextlib.closing(
+        built_workspace(request, folder, engine, "fuzz", _sales, "fuzz.kpidb")
+    ) as made:
+        yield next(made), folder
     print(f"\nimport fuzzing: {sum(TRIED.values())} files tried: {TRIED}; imported: {IMPORTED}")
 
 
 def counts(ws: Workspace) -> dict[str, int]:
-    conn = sqlite3.connect(ws.path)
-    try:
+    with ws.reading() as s:
+        conn = raw_connection(s)
         return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-    finally:
-        conn.close()
 
 
 OPTIONS = st.builds(

@@ -8,9 +8,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from team_server import cafe_on
 
 from kpi_desktop.domain.types import Point
 from kpi_desktop.services.planning.sizing import size_history, size_kpi, sizing_json
@@ -22,6 +24,12 @@ from kpi_desktop.services.workspace.workspace import Workspace
 from tests.cli_run import run
 
 D = dt.date
+
+
+@pytest.fixture
+def cafe(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """The demo for the command line, on a file or on the server (tests/team_server.py)."""
+    yield from cafe_on(request, tmp_path, engine)
 
 
 def test_every_view_gives_the_same_forecast_on_the_demo(demo: Workspace) -> None:
@@ -46,7 +54,7 @@ def test_every_view_gives_the_same_forecast_on_the_demo(demo: Workspace) -> None
 
 
 def test_size_json_names_its_stretch_and_keeps_the_baseline_inside_on_the_demo(
-    cafe: Path, capsys: pytest.CaptureFixture[str]
+    cafe: Path | str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with Workspace.open(cafe, readonly=True) as ws:
         names = [k.name for k in ws.kpis.list()]

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlmodel import select
+from team_server import demo_on
 
 from kpi_desktop.domain.types import Status
 from kpi_desktop.reports.chart import find_item
@@ -26,7 +27,6 @@ from kpi_desktop.services.review.flow import (
 )
 from kpi_desktop.services.review.history import review_history, review_snapshot
 from kpi_desktop.services.tracking.status import kpi_statuses
-from kpi_desktop.services.workspace.demo import build_demo
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store.tables import Action, Review, ReviewEntry
 from kpi_desktop.ui import commands
@@ -43,11 +43,9 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def demo(tmp_path: Path) -> Workspace:
-    ws = Workspace.create(tmp_path / "demo.kpidb")
-    build_demo(ws, TODAY)
-    yield ws
-    ws.close()
+def demo(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Workspace:
+    """The demo as seen on TODAY, on a file or on the server (tests/team_server.py)."""
+    yield from demo_on(request, tmp_path, engine, TODAY)
 
 
 def kpi_id(ws: Workspace, name: str) -> int:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from team_server import cafe_on, reading_raw
 
 from kpi_desktop.domain.types import Point
 from kpi_desktop.services.errors import ValidationError
@@ -35,6 +36,12 @@ THIS_MONTH = TODAY.replace(day=1)
 EARLIER = THIS_MONTH - dt.timedelta(days=70)  # a date the old plan judged
 
 
+@pytest.fixture
+def cafe(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """The demo for the command line, on a file or on the server (tests/team_server.py)."""
+    yield from cafe_on(request, tmp_path, engine)
+
+
 def revenue(ws: Workspace) -> dict[str, object]:
     st = next(s for s in kpi_statuses(ws, TODAY) if s.kpi == "Monthly revenue")
     return st.as_json()
@@ -47,7 +54,7 @@ def status_json(capsys: pytest.CaptureFixture[str], path: Path, as_of: dt.date) 
 
 
 def test_status_before_the_revision_is_the_same_and_after_it_the_new_plan(
-    capsys: pytest.CaptureFixture[str], cafe: Path
+    capsys: pytest.CaptureFixture[str], cafe: Path | str
 ) -> None:
     before = status_json(capsys, cafe, EARLIER)
     code, out, _ = run(
@@ -61,7 +68,7 @@ def test_status_before_the_revision_is_the_same_and_after_it_the_new_plan(
     assert now["Monthly revenue"]["target"] == 52000.0
     assert old["Monthly revenue"]["target"] == 46000.0
     assert now["Monthly revenue"]["expected"] > old["Monthly revenue"]["expected"]
-    with sqlite3.connect(cafe) as conn:
+    with reading_raw(cafe) as conn:
         reason, prior = conn.execute(
             "SELECT reason, prior_target_value FROM plan_revision"
         ).fetchone()
@@ -85,12 +92,12 @@ def test_status_before_the_revision_is_the_same_and_after_it_the_new_plan(
     ],
 )  # fmt: skip
 def test_bad_revisions_say_what_and_write_nothing(
-    capsys: pytest.CaptureFixture[str], cafe: Path, args: list[str], code: int, says: str
+    capsys: pytest.CaptureFixture[str], cafe: Path | str, args: list[str], code: int, says: str
 ) -> None:
     got, _, err = run(capsys, "revise-target", cafe, *args)
     assert got == code and says in err
     assert len(err.strip().splitlines()) == 1 or code == 2
-    with sqlite3.connect(cafe) as conn:
+    with reading_raw(cafe) as conn:
         assert conn.execute("SELECT count(*) FROM plan_revision").fetchone()[0] == 0
         target = conn.execute(
             "SELECT target_value FROM kpi WHERE name = 'Monthly revenue'"

@@ -7,12 +7,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlmodel import col, select
+from team_server import demo_on
 
 from kpi_desktop.domain.due import DEFAULT_GRACE_DAYS, is_stale
 from kpi_desktop.domain.status import status_at
@@ -26,7 +28,6 @@ from kpi_desktop.services.tracking.status import (
     kpi_statuses_with_history,
     latest_values,
 )
-from kpi_desktop.services.workspace.demo import build_demo
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store.engine import sqlite_connection
 from kpi_desktop.store.tables import Goal, Kpi, Milestone
@@ -112,11 +113,15 @@ def check_agrees(ws: Workspace, as_of: dt.date) -> None:
         assert lean == [dataclasses.replace(st, forecast=None) for st in expected]
 
 
-def test_the_demo_reads_the_same(tmp_path: Path) -> None:
-    with Workspace.create(tmp_path / "demo.kpidb") as ws:
-        build_demo(ws, AS_OF)
-        for as_of in (AS_OF, D(2025, 12, 31), D(2020, 1, 1), D(2030, 1, 1)):
-            check_agrees(ws, as_of)
+@pytest.fixture
+def demo(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Workspace]:
+    """The demo as seen on AS_OF, on a file or on the server (tests/team_server.py)."""
+    yield from demo_on(request, tmp_path, engine, AS_OF)
+
+
+def test_the_demo_reads_the_same(demo: Workspace) -> None:
+    for as_of in (AS_OF, D(2025, 12, 31), D(2020, 1, 1), D(2030, 1, 1)):
+        check_agrees(demo, as_of)
 
 
 values_st = st.lists(

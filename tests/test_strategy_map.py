@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
+from team_server import demo_on
 
 from kpi_desktop.domain.types import Status
 from kpi_desktop.reports.strategy_map.layout import lay_out
@@ -16,7 +17,6 @@ from kpi_desktop.services.errors import ValidationError
 from kpi_desktop.services.strategy_map import links
 from kpi_desktop.services.strategy_map.map_data import strategy_map
 from kpi_desktop.services.workspace import change_log
-from kpi_desktop.services.workspace.demo import build_demo
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.ui.calculated.commands import AddGoalLink, RemoveGoalLink
 from kpi_desktop.ui.calculated.strategy_map_tab import StrategyMapTab
@@ -28,10 +28,14 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def demo_doc(tmp_path: Path) -> Document:
-    ws = Workspace.create(tmp_path / "demo.kpidb")
-    build_demo(ws, TODAY)
-    doc = Document(ws)
+def demo(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Workspace:
+    """The demo as seen on TODAY, on a file or on the server (tests/team_server.py)."""
+    yield from demo_on(request, tmp_path, engine, TODAY)
+
+
+@pytest.fixture
+def demo_doc(demo: Workspace) -> Document:
+    doc = Document(demo)
     doc.set_as_of(TODAY)
     yield doc
     doc.close()

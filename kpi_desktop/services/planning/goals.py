@@ -7,7 +7,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from kpi_desktop.domain.types import Perspective
 from kpi_desktop.services.calculated import definitions as calc_rules
@@ -61,7 +61,9 @@ class GoalService:
 
     def list(self, *, include_archived: bool = True) -> builtins.list[Goal]:
         with self._ws.reading() as s:
-            query = select(Goal).order_by(Goal.parent_id, Goal.position, Goal.id)  # type: ignore[arg-type]
+            # the top-level goals first, on PostgreSQL too (where NULLs sort last)
+            order = (col(Goal.parent_id).asc().nulls_first(), Goal.position, Goal.id)
+            query = select(Goal).order_by(*order)  # type: ignore[arg-type]
             if not include_archived:
                 query = query.where(Goal.archived == False)  # noqa: E712
             return list(s.exec(query).all())

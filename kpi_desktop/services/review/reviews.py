@@ -121,7 +121,9 @@ class ReviewService:
             query = select(Action)
             if open_only:
                 query = query.where(Action.done == False)  # noqa: E712
-            return list(s.exec(query.order_by(col(Action.due_date), col(Action.id))))
+            # the actions without a due date first, on PostgreSQL too (NULLs sort last there)
+            order = (col(Action.due_date).asc().nulls_first(), col(Action.id))
+            return list(s.exec(query.order_by(*order)))
 
     def get_action(self, action_id: int) -> Action:
         with self._ws.reading() as s:

@@ -266,15 +266,17 @@ _BEST_SQL = {  # with how many values there are, up to :most
 }
 
 # The KPIs with a value reaching their target from the first period that is still news
-# (by frequency: :daily, :weekly...) to :until.
+# (by frequency: :daily, :weekly...) to :until. Each date compared with a parameter of its
+# own, not with a CASE of them: PostgreSQL types a CASE of text parameters as text, which
+# it does not compare with a date.
+_SINCE = " OR ".join(f"k.frequency = '{f.value}' AND m.period >= :{f.value}" for f in Frequency)
 _REACHING_SINCE_SQL = f"""
 SELECT k.id FROM kpi AS k
 WHERE k.target_value IS NOT NULL AND k.direction IN ('increase', 'decrease')
   AND EXISTS (
     SELECT 1 FROM measurement AS m
     WHERE m.kpi_id = k.id AND m.period <= :until
-      AND m.period >= CASE k.frequency
-        {" ".join(f"WHEN '{f.value}' THEN :{f.value}" for f in Frequency)} END
+      AND ({_SINCE})
       AND CASE WHEN k.direction = 'increase' THEN m.value >= k.target_value
                ELSE m.value <= k.target_value END)
 """
