@@ -152,6 +152,34 @@ def test_help_pages_in_german(german: None) -> None:
     assert "Bemessen" in help_page("how-sizing-works.md").read_text(encoding="utf-8")
 
 
+HELP = update.TRANSLATIONS.parent / "help"
+
+
+def _heading_levels(page: Path) -> list[int]:
+    """The level of each Markdown heading of a page, in order (code blocks skipped)."""
+    levels, fenced = [], False
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        elif not fenced and (m := re.match(r"(#{1,6}) \S", line)):
+            levels.append(len(m.group(1)))
+    return levels
+
+
+def test_every_help_page_has_a_german_twin_with_every_section() -> None:
+    """A new page or a new section of an English page fails here until its German is written."""
+    pages = sorted(HELP.glob("*.md"))
+    assert len(pages) >= 4
+    for page in pages:
+        twin = HELP / "de" / page.name
+        assert twin.is_file(), f"{page.name} has no German twin in resources/help/de/"
+        english, german = _heading_levels(page), _heading_levels(twin)
+        assert len(german) == len(english) and german == english, (
+            f"resources/help/de/{page.name} has {len(german)} heading(s), the English page "
+            f"{len(english)}: translate the missing section(s)"
+        )
+
+
 def test_the_report_and_the_deck_in_german(demo: Workspace, tmp_path: Path, german: None) -> None:
     from kpi_desktop.reports.deck.slides import build_deck
     from kpi_desktop.reports.meeting_report import build_report
