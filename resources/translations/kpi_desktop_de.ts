@@ -1659,6 +1659,14 @@
         <source>Stale: the latest value is older than a period and the grace</source>
         <translation>Veraltet: Der letzte Wert ist älter als ein Zeitraum plus die Kulanzfrist</translation>
     </message>
+    <message>
+        <source>Rename goal &quot;%1&quot;</source>
+        <translation>Ziel „%1“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename KPI &quot;%1&quot;</source>
+        <translation>KPI „%1“ umbenennen</translation>
+    </message>
 </context>
 <context>
     <name>GoalTreePane</name>
@@ -5119,6 +5127,142 @@ Die neueste intakte Sicherung vom {0} ({1} KPIs) wiederherstellen? Die beschädi
     <message>
         <source>Read-only: you are a viewer here (ask the workspace&apos;s owner to edit)</source>
         <translation>Nur lesen: Sie sind hier Betrachter (bitten Sie den Eigentümer des Arbeitsbereichs, Änderungen zu erlauben)</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Add action &quot;{0}&quot;</source>
+        <translation>Aktion „{0}“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit action &quot;{0}&quot;</source>
+        <translation>Aktion „{0}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Mark done &quot;{0}&quot;</source>
+        <translation>„{0}“ als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Re-open &quot;{0}&quot;</source>
+        <translation>„{0}“ wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Delete action &quot;{0}&quot;</source>
+        <translation>Aktion „{0}“ löschen</translation>
+    </message>
+    <message>
+        <source>Draw a link on the strategy map</source>
+        <translation>Eine Verknüpfung in der Strategiekarte zeichnen</translation>
+    </message>
+    <message>
+        <source>Remove a link from the strategy map</source>
+        <translation>Eine Verknüpfung aus der Strategiekarte entfernen</translation>
+    </message>
+    <message>
+        <source>Check in {0} values</source>
+        <translation>{0} Werte erfassen</translation>
+    </message>
+    <message>
+        <source>Check in 1 value</source>
+        <translation>1 Wert erfassen</translation>
+    </message>
+    <message>
+        <source>Add goal &quot;{0}&quot;</source>
+        <extracomment>The undo step&apos;s name (Edit &gt; Undo &quot;…&quot;): `translate(&quot;Undo&quot;, &quot;text&quot;)`, as lupdate reads it.</extracomment>
+        <translation>Ziel „{0}“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add sub-goal &quot;{0}&quot;</source>
+        <translation>Unterziel „{0}“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete goal &quot;{0}&quot;</source>
+        <translation>Ziel „{0}“ löschen</translation>
+    </message>
+    <message>
+        <source>Edit goal</source>
+        <translation>Ziel bearbeiten</translation>
+    </message>
+    <message>
+        <source>Move goal &quot;{0}&quot;</source>
+        <translation>Ziel „{0}“ verschieben</translation>
+    </message>
+    <message>
+        <source>Add KPI &quot;{0}&quot;</source>
+        <translation>KPI „{0}“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete KPI &quot;{0}&quot;</source>
+        <translation>KPI „{0}“ löschen</translation>
+    </message>
+    <message>
+        <source>Edit KPI</source>
+        <translation>KPI bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit KPI with the wizard</source>
+        <translation>KPI mit dem Assistenten bearbeiten</translation>
+    </message>
+    <message>
+        <source>Move KPI &quot;{0}&quot;</source>
+        <translation>KPI „{0}“ verschieben</translation>
+    </message>
+    <message>
+        <source>Paste {0} values</source>
+        <translation>{0} Werte einfügen</translation>
+    </message>
+    <message>
+        <source>Set value</source>
+        <translation>Wert eintragen</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Notiz bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete {0} values</source>
+        <translation>{0} Werte löschen</translation>
+    </message>
+    <message>
+        <source>Delete value</source>
+        <translation>Wert löschen</translation>
+    </message>
+    <message>
+        <source>Stale after {0} days&apos; grace</source>
+        <translation>Kulanzfrist für veraltete Werte (Tage): {0}</translation>
+    </message>
+    <message>
+        <source>Fiscal year starts in {0}</source>
+        <translation>Geschäftsjahr beginnt im {0}</translation>
+    </message>
+    <message>
+        <source>Revise target from {0}</source>
+        <translation>Zielwert ab {0} ändern</translation>
+    </message>
+    <message>
+        <source>Plan {0} ({1} KPIs)</source>
+        <translation>{0} planen ({1} KPIs)</translation>
+    </message>
+    <message>
+        <source>Import &quot;{0}&quot;</source>
+        <translation>„{0}“ importieren</translation>
+    </message>
+    <message>
+        <source>Add note &quot;{0}&quot;</source>
+        <translation>Notiz „{0}“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit note &quot;{0}&quot;</source>
+        <translation>Notiz „{0}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete note &quot;{0}&quot;</source>
+        <translation>Notiz „{0}“ löschen</translation>
+    </message>
+    <message>
+        <source>Save review &quot;{0}&quot;</source>
+        <translation>Besprechung „{0}“ speichern</translation>
     </message>
 </context>
 <context>
