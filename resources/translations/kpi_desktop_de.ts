@@ -512,6 +512,270 @@
     </message>
 </context>
 <context>
+    <name>ChangeLog</name>
+    <message>
+        <source>goal</source>
+        <extracomment>Values changed in one write and logged one by one; more make one summary row per KPI. Who is writing, when not the OS user: a team workspace&apos;s server role (see acting_as). What a row names (its kind, the field or event), as the History dialog shows it.</extracomment>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>kpi</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>milestone</source>
+        <translation>Meilenstein</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>Besprechung</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>target revised</source>
+        <translation>Zielwert geändert</translation>
+    </message>
+    <message>
+        <source>target revision undone</source>
+        <translation>Zielwertänderung zurückgenommen</translation>
+    </message>
+    <message>
+        <source>stale grace (days)</source>
+        <translation>Kulanzfrist für veraltete Werte (Tage)</translation>
+    </message>
+    <message>
+        <source>fiscal year starts in</source>
+        <translation>Geschäftsjahr beginnt im</translation>
+    </message>
+    <message>
+        <source>drives</source>
+        <translation>treibt</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>key question</source>
+        <translation>Leitfrage</translation>
+    </message>
+    <message>
+        <source>parent id</source>
+        <translation>übergeordnetes Ziel (Nr.)</translation>
+    </message>
+    <message>
+        <source>goal id</source>
+        <translation>Ziel (Nr.)</translation>
+    </message>
+    <message>
+        <source>kpi id</source>
+        <translation>KPI (Nr.)</translation>
+    </message>
+    <message>
+        <source>review id</source>
+        <translation>Besprechung (Nr.)</translation>
+    </message>
+    <message>
+        <source>perspective</source>
+        <translation>Perspektive</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archiviert</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>unit kind</source>
+        <translation>Art der Einheit</translation>
+    </message>
+    <message>
+        <source>currency symbol</source>
+        <translation>Währungssymbol</translation>
+    </message>
+    <message>
+        <source>decimals</source>
+        <translation>Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>range low</source>
+        <translation>Bereich von</translation>
+    </message>
+    <message>
+        <source>range high</source>
+        <translation>Bereich bis</translation>
+    </message>
+    <message>
+        <source>aggregation</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>frequency</source>
+        <translation>Häufigkeit</translation>
+    </message>
+    <message>
+        <source>baseline value</source>
+        <translation>Ausgangswert</translation>
+    </message>
+    <message>
+        <source>baseline date</source>
+        <translation>Ausgangsdatum</translation>
+    </message>
+    <message>
+        <source>target value</source>
+        <translation>Zielwert</translation>
+    </message>
+    <message>
+        <source>target date</source>
+        <translation>Zieldatum</translation>
+    </message>
+    <message>
+        <source>tolerance</source>
+        <translation>Toleranz</translation>
+    </message>
+    <message>
+        <source>data source</source>
+        <translation>Datenquelle</translation>
+    </message>
+    <message>
+        <source>formula</source>
+        <translation>Formel</translation>
+    </message>
+    <message>
+        <source>calculation</source>
+        <translation>Berechnung</translation>
+    </message>
+    <message>
+        <source>leading</source>
+        <translation>Frühindikator</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>review date</source>
+        <translation>Besprechungsdatum</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>done date</source>
+        <translation>erledigt am</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>Anfangsdatum</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>Enddatum</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>{0} set</source>
+        <translation>{0} eingetragen</translation>
+    </message>
+    <message>
+        <source>{0} deleted at once</source>
+        <translation>{0} auf einmal gelöscht</translation>
+    </message>
+    <message>
+        <source>{0} new, {1} replaced, {2} kept, {3} KPIs created</source>
+        <translation>{0} neu, {1} ersetzt, {2} behalten, {3} KPIs angelegt</translation>
+    </message>
+    <message>
+        <source>{0} (removed)</source>
+        <translation>{0} (entfernt)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
     <name>Chart</name>
     <message>
         <source>No values and no target yet: nothing to chart</source>
