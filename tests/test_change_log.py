@@ -178,3 +178,56 @@ def test_review_and_import_commands_are_logged_too() -> None:
     # both live beside their windows; they write through services the hook watches
     assert issubclass(SaveReview, commands.EditCommand)
     assert issubclass(ImportValues, commands.EditCommand)
+
+
+def test_the_history_dialog_speaks_german(qtbot, demo: Workspace) -> None:  # type: ignore[no-untyped-def]
+    from translation_probe import speaking
+
+    kpi = demo.kpis.find("Food waste")
+    demo.kpis.update(kpi.id, owner="Ben")
+    demo.kpis.update(kpi.id, target_value=1.5)
+    demo.measurements.upsert(kpi.id, D(2026, 11, 1), 1234.5)
+    path = demo.path
+    demo.close()
+    with speaking("de") as probe:
+        window = MainWindow(AppSettings(), ScriptedPrompts())
+        qtbot.addWidget(window)
+        assert window.open_workspace(path)
+        assert window.view.tree.select("kpi", kpi.id)
+        dialog = window.show_history()
+        assert dialog is not None
+        assert dialog.scope.currentText() == "Die KPI „Food waste“"
+        rows = [r[2:] for r in dialog.rows_shown()]
+        assert rows[0] == ("Wert Food waste: 1. Nov. 2026 Quelle", "demo → manual")
+        assert rows[1] == ("Wert Food waste: 1. Nov. 2026", "2,7 → 1.234,5")
+        assert rows[2:4] == [
+            ("KPI Food waste: Zielwert", "1,5"),
+            ("KPI Food waste: Verantwortlich", "Aylin → Ben"),
+        ]
+        window.close_workspace()
+    assert not probe.missing, sorted(probe.missing)
+    with Workspace.open(path) as ws:  # the CLI's lines stay English
+        lines = [c.line() for c in change_log.history(ws, limit=2)]
+        assert lines[1].endswith('value "Food waste": 2026-11-01 2.7 → 1234.5'), lines
+
+
+def test_summary_rows_in_german_words() -> None:
+    from kpi_desktop.i18n.catalogue import DEFAULT, set_language
+
+    imported = change_log.Change(
+        "2026-12-07T10:00:00", "anna", "value", None, None, "sales.csv", "import",
+        "", "1200 new, 3 replaced, 0 kept, 2 KPIs created",
+    )  # fmt: skip
+    removed = change_log.Change(
+        "2026-12-07T10:00:00", "anna", "action", None, None, "Call supplier", "done", "True", ""
+    )
+    assert change_log.in_words(imported)[1] == "1,200 new, 3 replaced, 0 kept, 2 KPIs created"
+    set_language("de")
+    try:
+        assert change_log.in_words(imported) == (
+            "Wert sales.csv: Import",
+            "1.200 neu, 3 ersetzt, 0 behalten, 2 KPIs angelegt",
+        )
+        assert change_log.in_words(removed) == ("Aktion Call supplier: erledigt", "ja (entfernt)")
+    finally:
+        set_language(DEFAULT)

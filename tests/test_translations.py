@@ -4,6 +4,7 @@ German numbers and dates; the command line's JSON stays machine format."""
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import json
 import re
@@ -24,7 +25,10 @@ from kpi_desktop.domain.types import Frequency, Status
 from kpi_desktop.i18n import update
 from kpi_desktop.i18n.catalogue import DEFAULT, set_language, translate
 from kpi_desktop.services.workspace.workspace import Workspace
+from kpi_desktop.ui import commands
+from kpi_desktop.ui.actions.commands import AddAction
 from kpi_desktop.ui.main_window import MainWindow
+from kpi_desktop.ui.notes.commands import AddNote
 from kpi_desktop.ui.preferences.language import UnknownLanguage, choose_language
 from kpi_desktop.ui.prompts import ScriptedPrompts
 from kpi_desktop.ui.settings import AppSettings
@@ -152,6 +156,34 @@ def test_help_pages_in_german(german: None) -> None:
     assert "Bemessen" in help_page("how-sizing-works.md").read_text(encoding="utf-8")
 
 
+HELP = update.TRANSLATIONS.parent / "help"
+
+
+def _heading_levels(page: Path) -> list[int]:
+    """The level of each Markdown heading of a page, in order (code blocks skipped)."""
+    levels, fenced = [], False
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        elif not fenced and (m := re.match(r"(#{1,6}) \S", line)):
+            levels.append(len(m.group(1)))
+    return levels
+
+
+def test_every_help_page_has_a_german_twin_with_every_section() -> None:
+    """A new page or a new section of an English page fails here until its German is written."""
+    pages = sorted(HELP.glob("*.md"))
+    assert len(pages) >= 4
+    for page in pages:
+        twin = HELP / "de" / page.name
+        assert twin.is_file(), f"{page.name} has no German twin in resources/help/de/"
+        english, german = _heading_levels(page), _heading_levels(twin)
+        assert len(german) == len(english) and german == english, (
+            f"resources/help/de/{page.name} has {len(german)} heading(s), the English page "
+            f"{len(english)}: translate the missing section(s)"
+        )
+
+
 def test_the_report_and_the_deck_in_german(demo: Workspace, tmp_path: Path, german: None) -> None:
     from kpi_desktop.reports.deck.slides import build_deck
     from kpi_desktop.reports.meeting_report import build_report
@@ -234,6 +266,81 @@ def test_the_window_menus_and_dialogs_speak_german(qtbot, cafe: Path) -> None:  
         "shown without a German translation (mark them for lupdate, see CONTRIBUTING.md): "
         + "; ".join(f"{c}: {s}" for c, s in sorted(probe.missing))
     )
+
+
+def _undo_modules() -> list[str]:
+    """Every module of the package that names an undo step (an EditCommand subclass)."""
+    root = Path(commands.__file__).parents[1]
+    return sorted(
+        str(path)
+        for path in root.rglob("*.py")
+        if re.search(r"class \w+\((EditCommand|_\w*Command)\)", path.read_text(encoding="utf-8"))
+    )
+
+
+def test_every_undo_step_name_is_a_literal_lupdate_can_see() -> None:
+    """Edit > Undo "…" shows the command's text: an f-string or bare literal there would stay
+    English (lupdate reads only translate("Undo", "literal") and self.tr("literal"))."""
+    modules = _undo_modules()
+    assert len(modules) >= 8, modules
+    for module in modules:
+        tree = ast.parse(Path(module).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "__init__"
+                and isinstance(node.func.value, ast.Call)
+                and getattr(node.func.value.func, "id", "") == "super"
+            ):
+                for arg in node.args:
+                    bare = isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+                    assert not bare and not isinstance(arg, ast.JoinedStr), (
+                        f"{module}:{node.lineno}: an undo step named without translate()"
+                    )
+
+
+def test_the_undo_steps_are_named_in_german(qtbot, cafe: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with speaking("de") as probe:
+        window = MainWindow(AppSettings(), ScriptedPrompts())
+        qtbot.addWidget(window)
+        assert window.open_workspace(cafe)
+        doc = window.document
+        assert doc is not None
+        ws = doc.workspace
+        kpi = ws.kpis.find("Monthly revenue")
+        goal = ws.goals.find("Grow profitable revenue")
+        rows = [(dt.date(2019, m, 1), 1000.0 + m, None) for m in range(1, 4)]
+        made = [
+            (commands.AddGoal(doc, "Zweites Café"), "Ziel „Zweites Café“ hinzufügen"),
+            (commands.AddGoal(doc, "Terrasse", goal.id), "Unterziel „Terrasse“ hinzufügen"),
+            (commands.EditKpi(doc, kpi.id, owner="Ben"), "KPI bearbeiten"),
+            (commands.SetValues(doc, kpi.id, rows), "3 Werte einfügen"),
+            (commands.DeleteValues(doc, kpi.id, [dt.date(2019, 1, 1)]), "Wert löschen"),
+            (commands.SetFiscalYear(doc, 4), "Geschäftsjahr beginnt im April"),
+            (
+                commands.RevisePlan(doc, kpi.id, dt.date(2027, 3, 1), target_value=52000.0),
+                "Zielwert ab 1. März 2027 ändern",
+            ),
+            (
+                AddNote(doc, kpi.id, dt.date(2026, 3, 1), "Preiserhöhung"),
+                "Notiz „Preiserhöhung“ hinzufügen",
+            ),
+            (AddAction(doc, "Neue Karte drucken"), "Aktion „Neue Karte drucken“ hinzufügen"),
+        ]
+        for command, german in made:
+            assert doc.push(command) is None, german
+            assert doc.undo_stack.undoText() == german
+        edit = window.menuBar().actions()[1].menu()
+        assert edit is not None
+        edit.aboutToShow.emit()
+        texts = [a.text() for a in edit.actions()]
+        assert texts[:2] == [
+            "&Rückgängig: Aktion „Neue Karte drucken“ hinzufügen",
+            "&Wiederherstellen",
+        ]
+        window.close_workspace()
+    assert not probe.missing, sorted(probe.missing)
 
 
 def test_the_selftest_in_german() -> None:

@@ -7,9 +7,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from kpi_desktop.domain.periods import MONTH_NAMES, period_start
+from kpi_desktop.domain.formatting import format_date, format_number, style
+from kpi_desktop.domain.periods import period_start
 from kpi_desktop.domain.types import Frequency, Point
 from kpi_desktop.services.errors import KpiDesktopError
 from kpi_desktop.services.planning import revisions, snapshots, workspace_settings
@@ -18,6 +20,8 @@ from kpi_desktop.ui.document import Document
 
 _MERGE_KPI_FIELD = 1001
 _MERGE_GOAL_FIELD = 1002
+#: The undo step's name (Edit > Undo "…"): `translate("Undo", "text")`, as lupdate reads it.
+translate = QCoreApplication.translate
 
 
 class EditCommand(QUndoCommand):
@@ -65,9 +69,8 @@ class EditCommand(QUndoCommand):
 
 class AddGoal(EditCommand):
     def __init__(self, doc: Document, title: str, parent_id: int | None = None) -> None:
-        super().__init__(
-            doc, f'Add goal "{title}"' if parent_id is None else f'Add sub-goal "{title}"'
-        )
+        add = translate("Undo", 'Add goal "{0}"'), translate("Undo", 'Add sub-goal "{0}"')
+        super().__init__(doc, add[parent_id is not None].format(title))
         self.title, self.parent_id = title, parent_id
         self.goal_id: int | None = None
         self._snapshot: snapshots.Snapshot | None = None
@@ -86,7 +89,7 @@ class AddGoal(EditCommand):
 
 class DeleteGoal(EditCommand):
     def __init__(self, doc: Document, goal_id: int, title: str) -> None:
-        super().__init__(doc, f'Delete goal "{title}"')
+        super().__init__(doc, translate("Undo", 'Delete goal "{0}"').format(title))
         self.goal_id = goal_id
         self._snapshot: snapshots.Snapshot | None = None
 
@@ -106,12 +109,12 @@ class EditGoal(EditCommand):
         self,
         doc: Document,
         goal_id: int,
-        text: str = "Edit goal",
+        text: str | None = None,
         *,
         expected_version: int | None = None,
         **fields: Any,
     ) -> None:
-        super().__init__(doc, text)
+        super().__init__(doc, text or translate("Undo", "Edit goal"))
         goal = doc.workspace.goals.get(goal_id)
         self.goal_id = goal_id
         self.expected_version = expected_version
@@ -144,7 +147,7 @@ class MoveGoal(EditCommand):
         self, doc: Document, goal_id: int, new_parent_id: int | None, position: int | None = None
     ) -> None:
         goal = doc.workspace.goals.get(goal_id)
-        super().__init__(doc, f'Move goal "{goal.title}"')
+        super().__init__(doc, translate("Undo", 'Move goal "{0}"').format(goal.title))
         self.goal_id = goal_id
         self.old = (goal.parent_id, goal.position)
         self.target = (new_parent_id, position)
@@ -174,7 +177,7 @@ class AddKpi(EditCommand):
         **fields: Any,
     ) -> None:
         """``history``: values to store with the KPI (the wizard's pasted or file history)."""
-        super().__init__(doc, f'Add KPI "{name}"')
+        super().__init__(doc, translate("Undo", 'Add KPI "{0}"').format(name))
         self.goal_id, self.name, self.fields = goal_id, name, fields
         self.milestones = list(milestones)
         self.history, self.source = list(history), source
@@ -212,7 +215,7 @@ class AddKpi(EditCommand):
 
 class DeleteKpi(EditCommand):
     def __init__(self, doc: Document, kpi_id: int, name: str) -> None:
-        super().__init__(doc, f'Delete KPI "{name}"')
+        super().__init__(doc, translate("Undo", 'Delete KPI "{0}"').format(name))
         self.kpi_id = kpi_id
         self._snapshot: snapshots.Snapshot | None = None
 
@@ -232,12 +235,12 @@ class EditKpi(EditCommand):
         self,
         doc: Document,
         kpi_id: int,
-        text: str = "Edit KPI",
+        text: str | None = None,
         *,
         expected_version: int | None = None,
         **fields: Any,
     ) -> None:
-        super().__init__(doc, text)
+        super().__init__(doc, text or translate("Undo", "Edit KPI"))
         kpi = doc.workspace.kpis.get(kpi_id)
         self.kpi_id = kpi_id
         self.expected_version = expected_version
@@ -277,7 +280,7 @@ class EditKpiWithMilestones(EditCommand):
     def __init__(
         self, doc: Document, kpi_id: int, milestones: Sequence[Point], **fields: Any
     ) -> None:
-        super().__init__(doc, "Edit KPI with the wizard")
+        super().__init__(doc, translate("Undo", "Edit KPI with the wizard"))
         self.kpi_id = kpi_id
         self.new_fields, self.new_milestones = fields, list(milestones)
         ws = doc.workspace
@@ -331,7 +334,7 @@ class MoveKpi(EditCommand):
         self, doc: Document, kpi_id: int, goal_id: int, position: int | None = None
     ) -> None:
         kpi = doc.workspace.kpis.get(kpi_id)
-        super().__init__(doc, f'Move KPI "{kpi.name}"')
+        super().__init__(doc, translate("Undo", 'Move KPI "{0}"').format(kpi.name))
         self.kpi_id = kpi_id
         self.old = (kpi.goal_id, kpi.position)
         self.target = (goal_id, position)
@@ -351,7 +354,7 @@ class _ValuesCommand(EditCommand):
     (Document.value_changes), so a table of a million values moves a few rows instead of
     reading them all again; after a failed run it announces the change as unknown."""
 
-    #: Whether the edit can change a status (values can; a note cannot).
+    # Whether the edit can change a status (values can; a note cannot).
     changes_status = True
 
     def __init__(self, doc: Document, kpi_id: int, text: str) -> None:
@@ -389,9 +392,9 @@ class SetValues(_ValuesCommand):
         rows: Sequence[tuple[dt.date, float, str | None]],
         text: str | None = None,
     ) -> None:
-        super().__init__(
-            doc, kpi_id, text or ("Set value" if len(rows) == 1 else f"Paste {len(rows)} values")
-        )
+        paste = translate("Undo", "Paste {0} values").format(format_number(len(rows)))
+        one = len(rows) == 1
+        super().__init__(doc, kpi_id, text or (translate("Undo", "Set value") if one else paste))
         self.rows = list(rows)
 
     def write(self) -> list[MeasurementChange]:
@@ -402,7 +405,7 @@ class SetNote(_ValuesCommand):
     changes_status = False
 
     def __init__(self, doc: Document, kpi_id: int, period: dt.date, note: str) -> None:
-        super().__init__(doc, kpi_id, "Edit note")
+        super().__init__(doc, kpi_id, translate("Undo", "Edit note"))
         self.period, self.note = period, note
 
     def write(self) -> list[MeasurementChange]:
@@ -411,9 +414,9 @@ class SetNote(_ValuesCommand):
 
 class DeleteValues(_ValuesCommand):
     def __init__(self, doc: Document, kpi_id: int, periods: Sequence[dt.date]) -> None:
-        super().__init__(
-            doc, kpi_id, "Delete value" if len(periods) == 1 else f"Delete {len(periods)} values"
-        )
+        many = translate("Undo", "Delete {0} values").format(format_number(len(periods)))
+        one = translate("Undo", "Delete value")
+        super().__init__(doc, kpi_id, one if len(periods) == 1 else many)
         self.periods = list(periods)
 
     def write(self) -> list[MeasurementChange]:
@@ -427,7 +430,7 @@ class SetStaleGrace(EditCommand):
     """How many days after its period ends a value may come before the KPI is stale."""
 
     def __init__(self, doc: Document, days: int) -> None:
-        super().__init__(doc, f"Stale after {days} days' grace")
+        super().__init__(doc, translate("Undo", "Stale after {0} days' grace").format(days))
         self._days = days
         self._before = workspace_settings.grace_days(doc.workspace)
 
@@ -442,8 +445,8 @@ class SetFiscalYear(EditCommand):
     """The month the workspace's fiscal year starts in; quarters and years follow it."""
 
     def __init__(self, doc: Document, start_month: int) -> None:
-        month = MONTH_NAMES[start_month - 1] if 1 <= start_month <= 12 else str(start_month)
-        super().__init__(doc, f"Fiscal year starts in {month}")
+        month = style().months[start_month - 1] if 1 <= start_month <= 12 else str(start_month)
+        super().__init__(doc, translate("Undo", "Fiscal year starts in {0}").format(month))
         self._month = start_month
         self._before = workspace_settings.fiscal_year(doc.workspace).start_month
 
@@ -473,7 +476,8 @@ class RevisePlan(EditCommand):
         reason: str = "",
         **plan: Any,
     ) -> None:
-        super().__init__(doc, f"Revise target from {in_force_from}")
+        text = translate("Undo", "Revise target from {0}").format(format_date(in_force_from))
+        super().__init__(doc, text)
         self.kpi_id = kpi_id
         self._from, self._reason, self._plan = in_force_from, reason, plan
         self._done: revisions.Revision | None = None

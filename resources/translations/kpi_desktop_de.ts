@@ -512,6 +512,270 @@
     </message>
 </context>
 <context>
+    <name>ChangeLog</name>
+    <message>
+        <source>goal</source>
+        <extracomment>Values changed in one write and logged one by one; more make one summary row per KPI. Who is writing, when not the OS user: a team workspace&apos;s server role (see acting_as). What a row names (its kind, the field or event), as the History dialog shows it.</extracomment>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>kpi</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>milestone</source>
+        <translation>Meilenstein</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>Besprechung</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>target revised</source>
+        <translation>Zielwert geändert</translation>
+    </message>
+    <message>
+        <source>target revision undone</source>
+        <translation>Zielwertänderung zurückgenommen</translation>
+    </message>
+    <message>
+        <source>stale grace (days)</source>
+        <translation>Kulanzfrist für veraltete Werte (Tage)</translation>
+    </message>
+    <message>
+        <source>fiscal year starts in</source>
+        <translation>Geschäftsjahr beginnt im</translation>
+    </message>
+    <message>
+        <source>drives</source>
+        <translation>treibt</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>key question</source>
+        <translation>Leitfrage</translation>
+    </message>
+    <message>
+        <source>parent id</source>
+        <translation>übergeordnetes Ziel (Nr.)</translation>
+    </message>
+    <message>
+        <source>goal id</source>
+        <translation>Ziel (Nr.)</translation>
+    </message>
+    <message>
+        <source>kpi id</source>
+        <translation>KPI (Nr.)</translation>
+    </message>
+    <message>
+        <source>review id</source>
+        <translation>Besprechung (Nr.)</translation>
+    </message>
+    <message>
+        <source>perspective</source>
+        <translation>Perspektive</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>archiviert</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>unit kind</source>
+        <translation>Art der Einheit</translation>
+    </message>
+    <message>
+        <source>currency symbol</source>
+        <translation>Währungssymbol</translation>
+    </message>
+    <message>
+        <source>decimals</source>
+        <translation>Nachkommastellen</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <source>range low</source>
+        <translation>Bereich von</translation>
+    </message>
+    <message>
+        <source>range high</source>
+        <translation>Bereich bis</translation>
+    </message>
+    <message>
+        <source>aggregation</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>frequency</source>
+        <translation>Häufigkeit</translation>
+    </message>
+    <message>
+        <source>baseline value</source>
+        <translation>Ausgangswert</translation>
+    </message>
+    <message>
+        <source>baseline date</source>
+        <translation>Ausgangsdatum</translation>
+    </message>
+    <message>
+        <source>target value</source>
+        <translation>Zielwert</translation>
+    </message>
+    <message>
+        <source>target date</source>
+        <translation>Zieldatum</translation>
+    </message>
+    <message>
+        <source>tolerance</source>
+        <translation>Toleranz</translation>
+    </message>
+    <message>
+        <source>data source</source>
+        <translation>Datenquelle</translation>
+    </message>
+    <message>
+        <source>formula</source>
+        <translation>Formel</translation>
+    </message>
+    <message>
+        <source>calculation</source>
+        <translation>Berechnung</translation>
+    </message>
+    <message>
+        <source>leading</source>
+        <translation>Frühindikator</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>review date</source>
+        <translation>Besprechungsdatum</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>done date</source>
+        <translation>erledigt am</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>Anfangsdatum</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>Enddatum</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>{0} set</source>
+        <translation>{0} eingetragen</translation>
+    </message>
+    <message>
+        <source>{0} deleted at once</source>
+        <translation>{0} auf einmal gelöscht</translation>
+    </message>
+    <message>
+        <source>{0} new, {1} replaced, {2} kept, {3} KPIs created</source>
+        <translation>{0} neu, {1} ersetzt, {2} behalten, {3} KPIs angelegt</translation>
+    </message>
+    <message>
+        <source>{0} (removed)</source>
+        <translation>{0} (entfernt)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
     <name>Chart</name>
     <message>
         <source>No values and no target yet: nothing to chart</source>
@@ -1658,6 +1922,14 @@
     <message>
         <source>Stale: the latest value is older than a period and the grace</source>
         <translation>Veraltet: Der letzte Wert ist älter als ein Zeitraum plus die Kulanzfrist</translation>
+    </message>
+    <message>
+        <source>Rename goal &quot;%1&quot;</source>
+        <translation>Ziel „%1“ umbenennen</translation>
+    </message>
+    <message>
+        <source>Rename KPI &quot;%1&quot;</source>
+        <translation>KPI „%1“ umbenennen</translation>
     </message>
 </context>
 <context>
@@ -5119,6 +5391,142 @@ Die neueste intakte Sicherung vom {0} ({1} KPIs) wiederherstellen? Die beschädi
     <message>
         <source>Read-only: you are a viewer here (ask the workspace&apos;s owner to edit)</source>
         <translation>Nur lesen: Sie sind hier Betrachter (bitten Sie den Eigentümer des Arbeitsbereichs, Änderungen zu erlauben)</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>Add action &quot;{0}&quot;</source>
+        <translation>Aktion „{0}“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit action &quot;{0}&quot;</source>
+        <translation>Aktion „{0}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Mark done &quot;{0}&quot;</source>
+        <translation>„{0}“ als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Re-open &quot;{0}&quot;</source>
+        <translation>„{0}“ wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Delete action &quot;{0}&quot;</source>
+        <translation>Aktion „{0}“ löschen</translation>
+    </message>
+    <message>
+        <source>Draw a link on the strategy map</source>
+        <translation>Eine Verknüpfung in der Strategiekarte zeichnen</translation>
+    </message>
+    <message>
+        <source>Remove a link from the strategy map</source>
+        <translation>Eine Verknüpfung aus der Strategiekarte entfernen</translation>
+    </message>
+    <message>
+        <source>Check in {0} values</source>
+        <translation>{0} Werte erfassen</translation>
+    </message>
+    <message>
+        <source>Check in 1 value</source>
+        <translation>1 Wert erfassen</translation>
+    </message>
+    <message>
+        <source>Add goal &quot;{0}&quot;</source>
+        <extracomment>The undo step&apos;s name (Edit &gt; Undo &quot;…&quot;): `translate(&quot;Undo&quot;, &quot;text&quot;)`, as lupdate reads it.</extracomment>
+        <translation>Ziel „{0}“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add sub-goal &quot;{0}&quot;</source>
+        <translation>Unterziel „{0}“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete goal &quot;{0}&quot;</source>
+        <translation>Ziel „{0}“ löschen</translation>
+    </message>
+    <message>
+        <source>Edit goal</source>
+        <translation>Ziel bearbeiten</translation>
+    </message>
+    <message>
+        <source>Move goal &quot;{0}&quot;</source>
+        <translation>Ziel „{0}“ verschieben</translation>
+    </message>
+    <message>
+        <source>Add KPI &quot;{0}&quot;</source>
+        <translation>KPI „{0}“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete KPI &quot;{0}&quot;</source>
+        <translation>KPI „{0}“ löschen</translation>
+    </message>
+    <message>
+        <source>Edit KPI</source>
+        <translation>KPI bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit KPI with the wizard</source>
+        <translation>KPI mit dem Assistenten bearbeiten</translation>
+    </message>
+    <message>
+        <source>Move KPI &quot;{0}&quot;</source>
+        <translation>KPI „{0}“ verschieben</translation>
+    </message>
+    <message>
+        <source>Paste {0} values</source>
+        <translation>{0} Werte einfügen</translation>
+    </message>
+    <message>
+        <source>Set value</source>
+        <translation>Wert eintragen</translation>
+    </message>
+    <message>
+        <source>Edit note</source>
+        <translation>Notiz bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete {0} values</source>
+        <translation>{0} Werte löschen</translation>
+    </message>
+    <message>
+        <source>Delete value</source>
+        <translation>Wert löschen</translation>
+    </message>
+    <message>
+        <source>Stale after {0} days&apos; grace</source>
+        <translation>Kulanzfrist für veraltete Werte (Tage): {0}</translation>
+    </message>
+    <message>
+        <source>Fiscal year starts in {0}</source>
+        <translation>Geschäftsjahr beginnt im {0}</translation>
+    </message>
+    <message>
+        <source>Revise target from {0}</source>
+        <translation>Zielwert ab {0} ändern</translation>
+    </message>
+    <message>
+        <source>Plan {0} ({1} KPIs)</source>
+        <translation>{0} planen ({1} KPIs)</translation>
+    </message>
+    <message>
+        <source>Import &quot;{0}&quot;</source>
+        <translation>„{0}“ importieren</translation>
+    </message>
+    <message>
+        <source>Add note &quot;{0}&quot;</source>
+        <translation>Notiz „{0}“ hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit note &quot;{0}&quot;</source>
+        <translation>Notiz „{0}“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete note &quot;{0}&quot;</source>
+        <translation>Notiz „{0}“ löschen</translation>
+    </message>
+    <message>
+        <source>Save review &quot;{0}&quot;</source>
+        <translation>Besprechung „{0}“ speichern</translation>
     </message>
 </context>
 <context>

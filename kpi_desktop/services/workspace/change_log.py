@@ -12,6 +12,7 @@ import contextvars
 import datetime as dt
 import getpass
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
+from kpi_desktop.domain.formatting import format_date, format_number
+from kpi_desktop.i18n.catalogue import QT_TRANSLATE_NOOP, translate
 from kpi_desktop.store.tables import (
     Action,
     Annotation,
@@ -323,3 +326,118 @@ def _text(value: object) -> str:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     return str(value)
+
+
+# -- in words, for the History dialog (the CLI and its JSON keep the stored English) ------
+
+#: What a row names (its kind, the field or event), as the History dialog shows it.
+WORDS = (
+    QT_TRANSLATE_NOOP("ChangeLog", "goal"),
+    QT_TRANSLATE_NOOP("ChangeLog", "kpi"),
+    QT_TRANSLATE_NOOP("ChangeLog", "milestone"),
+    QT_TRANSLATE_NOOP("ChangeLog", "value"),
+    QT_TRANSLATE_NOOP("ChangeLog", "review"),
+    QT_TRANSLATE_NOOP("ChangeLog", "action"),
+    QT_TRANSLATE_NOOP("ChangeLog", "note"),
+    QT_TRANSLATE_NOOP("ChangeLog", "setting"),
+    QT_TRANSLATE_NOOP("ChangeLog", "added"),
+    QT_TRANSLATE_NOOP("ChangeLog", "deleted"),
+    QT_TRANSLATE_NOOP("ChangeLog", "restored"),
+    QT_TRANSLATE_NOOP("ChangeLog", "import"),
+    QT_TRANSLATE_NOOP("ChangeLog", "values"),
+    QT_TRANSLATE_NOOP("ChangeLog", "target revised"),
+    QT_TRANSLATE_NOOP("ChangeLog", "target revision undone"),
+    QT_TRANSLATE_NOOP("ChangeLog", "stale grace (days)"),
+    QT_TRANSLATE_NOOP("ChangeLog", "fiscal year starts in"),
+    QT_TRANSLATE_NOOP("ChangeLog", "drives"),
+    QT_TRANSLATE_NOOP("ChangeLog", "title"),
+    QT_TRANSLATE_NOOP("ChangeLog", "name"),
+    QT_TRANSLATE_NOOP("ChangeLog", "description"),
+    QT_TRANSLATE_NOOP("ChangeLog", "key question"),
+    QT_TRANSLATE_NOOP("ChangeLog", "parent id"),
+    QT_TRANSLATE_NOOP("ChangeLog", "goal id"),
+    QT_TRANSLATE_NOOP("ChangeLog", "kpi id"),
+    QT_TRANSLATE_NOOP("ChangeLog", "review id"),
+    QT_TRANSLATE_NOOP("ChangeLog", "perspective"),
+    QT_TRANSLATE_NOOP("ChangeLog", "owner"),
+    QT_TRANSLATE_NOOP("ChangeLog", "due date"),
+    QT_TRANSLATE_NOOP("ChangeLog", "position"),
+    QT_TRANSLATE_NOOP("ChangeLog", "archived"),
+    QT_TRANSLATE_NOOP("ChangeLog", "unit"),
+    QT_TRANSLATE_NOOP("ChangeLog", "unit kind"),
+    QT_TRANSLATE_NOOP("ChangeLog", "currency symbol"),
+    QT_TRANSLATE_NOOP("ChangeLog", "decimals"),
+    QT_TRANSLATE_NOOP("ChangeLog", "direction"),
+    QT_TRANSLATE_NOOP("ChangeLog", "range low"),
+    QT_TRANSLATE_NOOP("ChangeLog", "range high"),
+    QT_TRANSLATE_NOOP("ChangeLog", "aggregation"),
+    QT_TRANSLATE_NOOP("ChangeLog", "frequency"),
+    QT_TRANSLATE_NOOP("ChangeLog", "baseline value"),
+    QT_TRANSLATE_NOOP("ChangeLog", "baseline date"),
+    QT_TRANSLATE_NOOP("ChangeLog", "target value"),
+    QT_TRANSLATE_NOOP("ChangeLog", "target date"),
+    QT_TRANSLATE_NOOP("ChangeLog", "tolerance"),
+    QT_TRANSLATE_NOOP("ChangeLog", "data source"),
+    QT_TRANSLATE_NOOP("ChangeLog", "formula"),
+    QT_TRANSLATE_NOOP("ChangeLog", "calculation"),
+    QT_TRANSLATE_NOOP("ChangeLog", "leading"),
+    QT_TRANSLATE_NOOP("ChangeLog", "weight"),
+    QT_TRANSLATE_NOOP("ChangeLog", "review date"),
+    QT_TRANSLATE_NOOP("ChangeLog", "date"),
+    QT_TRANSLATE_NOOP("ChangeLog", "notes"),
+    QT_TRANSLATE_NOOP("ChangeLog", "done"),
+    QT_TRANSLATE_NOOP("ChangeLog", "done date"),
+    QT_TRANSLATE_NOOP("ChangeLog", "start date"),
+    QT_TRANSLATE_NOOP("ChangeLog", "end date"),
+    QT_TRANSLATE_NOOP("ChangeLog", "text"),
+    QT_TRANSLATE_NOOP("ChangeLog", "source"),
+)
+_ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+)?")
+_NUMBER = re.compile(r"-?\d+(?:\.(\d+))?")
+_COUNTS = {  # a summary row's counts, in words
+    re.compile(r"(\d+) set"): QT_TRANSLATE_NOOP("ChangeLog", "{0} set"),
+    re.compile(r"(\d+) deleted at once"): QT_TRANSLATE_NOOP("ChangeLog", "{0} deleted at once"),
+    re.compile(r"(\d+) new, (\d+) replaced, (\d+) kept, (\d+) KPIs created"): QT_TRANSLATE_NOOP(
+        "ChangeLog", "{0} new, {1} replaced, {2} kept, {3} KPIs created"
+    ),
+}
+
+
+def in_words(change: Change) -> tuple[str, str]:
+    """The History dialog's "What" and "Change" of a row, in the language in use:
+    ("kpi Food waste: owner", "Aylin → Ben"), in German ("KPI Food waste: Verantwortlich", …)."""
+    subject = f"{_word(change.kind)} {change.name}".strip()
+    field = change.what.replace("_", " ")
+    day = _ISO_DAY.match(field)
+    if day:  # a value's or milestone's period, maybe with the field ("2026-11-01 note")
+        rest = field[day.end() :].strip()
+        field = " ".join((format_date(dt.date.fromisoformat(day.group(1))), _word(rest))).strip()
+    else:
+        field = _word(field)
+    if change.old and change.new:
+        done = f"{_value(change.old)} → {_value(change.new)}"
+    elif change.new:
+        done = _value(change.new)
+    else:
+        removed = translate("ChangeLog", "{0} (removed)")
+        done = removed.format(_value(change.old)) if change.old else ""
+    return f"{subject}: {field}", done
+
+
+def _word(text: str) -> str:
+    return translate("ChangeLog", text) if text else ""
+
+
+def _value(text: str) -> str:
+    """A stored value for people: dates and numbers in the language's style, yes/no, counts."""
+    if text in ("True", "False"):
+        return translate("ChangeLog", "yes") if text == "True" else translate("ChangeLog", "no")
+    if (day := _ISO_DAY.fullmatch(text)) and len(text) == 10:
+        return format_date(dt.date.fromisoformat(day.group(1)))
+    if number := _NUMBER.fullmatch(text):
+        return format_number(float(text), len(number.group(1) or ""))
+    for pattern, sentence in _COUNTS.items():
+        if counts := pattern.fullmatch(text):
+            numbers = (format_number(int(n)) for n in counts.groups())
+            return translate("ChangeLog", sentence).format(*numbers)
+    return text

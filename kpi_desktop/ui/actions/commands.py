@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from kpi_desktop.ui.commands import EditCommand
+from kpi_desktop.ui.commands import EditCommand, translate
 from kpi_desktop.ui.document import Document
 
-#: The fields of an action an edit can change (see ReviewService.update_action).
+# The fields of an action an edit can change (see ReviewService.update_action).
 EDITABLE = ("title", "owner", "due_date", "kpi_id", "goal_id")
 
 
@@ -21,7 +21,7 @@ class AddAction(_ActionCommand):
     """A new action; undo deletes it, redo puts the same action (same number) back."""
 
     def __init__(self, doc: Document, title: str, **fields: Any) -> None:
-        super().__init__(doc, f'Add action "{title.strip()}"')
+        super().__init__(doc, translate("Undo", 'Add action "{0}"').format(title.strip()))
         self.title, self.fields = title, fields
         self.action_id: int | None = None
         self._gone: Any = None  # the action as undo deleted it
@@ -43,7 +43,7 @@ class EditAction(_ActionCommand):
 
     def __init__(self, doc: Document, action_id: int, **fields: Any) -> None:
         action = doc.workspace.reviews.get_action(action_id)
-        super().__init__(doc, f'Edit action "{action.title}"')
+        super().__init__(doc, translate("Undo", 'Edit action "{0}"').format(action.title))
         self.action_id = action_id
         self.fields = {k: v for k, v in fields.items() if getattr(action, k) != v}
         self.before = {k: getattr(action, k) for k in self.fields}
@@ -62,8 +62,8 @@ class SetActionDone(_ActionCommand):
         self, doc: Document, action_id: int, done: bool, when: dt.date | None = None
     ) -> None:
         action = doc.workspace.reviews.get_action(action_id)
-        verb = "Mark done" if done else "Re-open"
-        super().__init__(doc, f'{verb} "{action.title}"')
+        text = translate("Undo", 'Mark done "{0}"') if done else translate("Undo", 'Re-open "{0}"')
+        super().__init__(doc, text.format(action.title))
         self.action_id, self.done, self.when = action_id, done, when
         self.before = (action.done, action.done_date)
 
@@ -79,7 +79,7 @@ class DeleteAction(_ActionCommand):
 
     def __init__(self, doc: Document, action_id: int) -> None:
         action = doc.workspace.reviews.get_action(action_id)
-        super().__init__(doc, f'Delete action "{action.title}"')
+        super().__init__(doc, translate("Undo", 'Delete action "{0}"').format(action.title))
         self.action_id = action_id
         self._gone: Any = None
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kpi_desktop.services.strategy_map import links
-from kpi_desktop.ui.commands import EditCommand
+from kpi_desktop.ui.commands import EditCommand, translate
 from kpi_desktop.ui.document import Document
 
 
@@ -11,7 +11,7 @@ class AddGoalLink(EditCommand):
     """One goal drives another (an arrow on the strategy map)."""
 
     def __init__(self, doc: Document, driver_goal_id: int, driven_goal_id: int) -> None:
-        super().__init__(doc, "Draw a link on the strategy map")
+        super().__init__(doc, translate("Undo", "Draw a link on the strategy map"))
         self._ends = (driver_goal_id, driven_goal_id)
         self.link_id: int | None = None  # kept, so that redo puts back the same row
 
@@ -25,7 +25,7 @@ class AddGoalLink(EditCommand):
 
 class RemoveGoalLink(EditCommand):
     def __init__(self, doc: Document, link_id: int) -> None:
-        super().__init__(doc, "Remove a link from the strategy map")
+        super().__init__(doc, translate("Undo", "Remove a link from the strategy map"))
         self._link_id = link_id
         self._gone: links.Link | None = None
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from kpi_desktop.domain.formatting import format_number
 from kpi_desktop.services.tracking.checkin import CheckinValue, save_checkin
 from kpi_desktop.services.tracking.measurements import MeasurementChange, ValueChanges
-from kpi_desktop.ui.commands import EditCommand
+from kpi_desktop.ui.commands import EditCommand, translate
 from kpi_desktop.ui.document import Document
 
 
@@ -16,8 +17,9 @@ class CheckIn(EditCommand):
     each period held before (nothing, or the value corrected), also in one transaction."""
 
     def __init__(self, doc: Document, values: Sequence[CheckinValue]) -> None:
-        n = len(values)
-        super().__init__(doc, "Check in 1 value" if n == 1 else f"Check in {n} values")
+        many = translate("Undo", "Check in {0} values").format(format_number(len(values)))
+        one = translate("Undo", "Check in 1 value")
+        super().__init__(doc, one if len(values) == 1 else many)
         self.values = list(values)
         self._changes: list[MeasurementChange] = []
         self._undone = False

@@ -237,11 +237,13 @@ class GoalTreeModel(QAbstractItemModel):
         if text.strip() == node.title:
             return False
         if node.kind == "goal":
+            rename = self.tr('Rename goal "%1"').replace("%1", node.title)
             cmd: commands.EditCommand = commands.EditGoal(
-                self.document, node.id, f'Rename goal "{node.title}"', title=text
+                self.document, node.id, rename, title=text
             )
         else:
-            cmd = commands.EditKpi(self.document, node.id, f'Rename KPI "{node.title}"', name=text)
+            rename = self.tr('Rename KPI "%1"').replace("%1", node.title)
+            cmd = commands.EditKpi(self.document, node.id, rename, name=text)
         error = self.document.push(cmd)
         if error is not None:
             self.document.error_raised.emit(error.message)

@@ -15,14 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.domain.formatting import format_date, parse_typed
+from kpi_desktop.domain.formatting import format_date, format_number, parse_typed
 from kpi_desktop.services.planning.next_year import (
     NextYearPlan,
     plan_next_year,
     propose_next_year,
 )
 from kpi_desktop.services.planning.revisions import Revision, withdraw_revision
-from kpi_desktop.ui.commands import EditCommand
+from kpi_desktop.ui.commands import EditCommand, translate
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.widgets.field_messages import FieldMessage, WrappedLabel
 
@@ -37,7 +37,8 @@ class PlanNextYear(EditCommand):
     """Every chosen KPI's plan for next year; undo withdraws them (this year is untouched)."""
 
     def __init__(self, doc: Document, plan: NextYearPlan, targets: dict[int, float]) -> None:
-        super().__init__(doc, f"Plan {plan.name} ({len(targets)} KPIs)")
+        text = translate("Undo", "Plan {0} ({1} KPIs)")
+        super().__init__(doc, text.format(plan.name, format_number(len(targets))))
         self.plan, self.targets = plan, targets
         self._made: list[Revision] = []
 

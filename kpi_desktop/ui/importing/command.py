@@ -14,7 +14,7 @@ from kpi_desktop.services.importing.file_import import (
 from kpi_desktop.services.planning import snapshots
 from kpi_desktop.services.tracking.measurements import OnConflict
 from kpi_desktop.services.workspace.workspace import Workspace
-from kpi_desktop.ui.commands import EditCommand
+from kpi_desktop.ui.commands import EditCommand, translate
 from kpi_desktop.ui.document import Document
 
 
@@ -32,7 +32,7 @@ class ImportValues(EditCommand):
     def __init__(
         self, doc: Document, plan: ImportPlan, on_conflict: OnConflict = OnConflict.ERROR
     ) -> None:
-        super().__init__(doc, f'Import "{plan.path.name}"')
+        super().__init__(doc, translate("Undo", 'Import "{0}"').format(plan.path.name))
         self.plan = plan
         self.on_conflict = OnConflict(on_conflict)
         self.result: ImportResult | None = None

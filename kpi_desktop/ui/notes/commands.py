@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from kpi_desktop.services.review.annotations import Note
-from kpi_desktop.ui.commands import EditCommand
+from kpi_desktop.ui.commands import EditCommand, translate
 from kpi_desktop.ui.document import Document
 
 
@@ -26,7 +26,9 @@ class AddNote(_NoteCommand):
         text: str,
         end: dt.date | None = None,
     ) -> None:
-        super().__init__(doc, f'Add note "{" ".join(text.split())[:40]}"')
+        super().__init__(
+            doc, translate("Undo", 'Add note "{0}"').format(" ".join(text.split())[:40])
+        )
         self.kpi_id, self.start, self.text, self.end = kpi_id, start, text, end
         self.note: Note | None = None
         self._gone: Note | None = None
@@ -48,7 +50,7 @@ class EditNote(_NoteCommand):
 
     def __init__(self, doc: Document, note_id: int, **fields: Any) -> None:
         note = doc.workspace.annotations.get(note_id)
-        super().__init__(doc, f'Edit note "{note.text[:40]}"')
+        super().__init__(doc, translate("Undo", 'Edit note "{0}"').format(note.text[:40]))
         self.note_id = note_id
         was = {"kpi_id": note.kpi_id, "start_date": note.start, "end_date": note.end}
         was["text"] = note.text
@@ -67,7 +69,7 @@ class DeleteNote(_NoteCommand):
 
     def __init__(self, doc: Document, note_id: int) -> None:
         note = doc.workspace.annotations.get(note_id)
-        super().__init__(doc, f'Delete note "{note.text[:40]}"')
+        super().__init__(doc, translate("Undo", 'Delete note "{0}"').format(note.text[:40]))
         self.note_id = note_id
         self._gone: Note | None = None
 

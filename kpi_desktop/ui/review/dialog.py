@@ -40,7 +40,7 @@ from kpi_desktop.services.review.flow import (
     start_review,
     undo_review,
 )
-from kpi_desktop.ui.commands import EditCommand
+from kpi_desktop.ui.commands import EditCommand, translate
 from kpi_desktop.ui.document import Document
 from kpi_desktop.ui.prompts import Prompts
 from kpi_desktop.ui.review.kpi_page import KpiReviewPage
@@ -71,7 +71,7 @@ class SaveReview(EditCommand):
         new_actions: Sequence[NewAction],
         done_action_ids: Sequence[int],
     ) -> None:
-        super().__init__(doc, f'Save review "{title}"')
+        super().__init__(doc, translate("Undo", 'Save review "{0}"').format(title))
         self.draft = draft
         self.title, self.notes = title, notes
         self.comments = dict(comments)

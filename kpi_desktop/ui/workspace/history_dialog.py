@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kpi_desktop.services.workspace.change_log import Change, history
+from kpi_desktop.domain.formatting import format_number
+from kpi_desktop.services.workspace.change_log import Change, history, in_words
 from kpi_desktop.ui.document import Document
 
 SHOWN = 5000  # the newest changes listed (the CLI gives them all)
@@ -113,22 +114,12 @@ class HistoryDialog(QDialog):
         self.table.resizeRowsToContents()
         self.count_label.setText(
             self.tr("%1 of %2 changes")
-            .replace("%1", f"{len(rows):,}")
-            .replace("%2", f"{len(self._changes):,}")
+            .replace("%1", format_number(len(rows)))
+            .replace("%2", format_number(len(self._changes)))
             if words
-            else self.tr("%1 changes").replace("%1", f"{len(self._changes):,}")
+            else self.tr("%1 changes").replace("%1", format_number(len(self._changes)))
         )
 
 
 def _cells(change: Change) -> tuple[str, str, str, str]:
-    subject = f"{change.kind} {change.name}".strip()
-    if change.old and change.new:
-        what = f"{change.old} → {change.new}"
-    else:
-        what = change.new or (f"{change.old} (removed)" if change.old else "")
-    return (
-        change.at.replace("T", " "),
-        change.who,
-        f"{subject}: {change.what.replace('_', ' ')}",
-        what,
-    )
+    return (change.at.replace("T", " "), change.who, *in_words(change))

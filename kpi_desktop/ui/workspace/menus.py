@@ -256,5 +256,5 @@ class MainWindowMenus:
         self.undo_action.setEnabled(bool(stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(stack and stack.canRedo()))
         if stack is not None:
-            self.undo_action.setText(self.tr("&Undo {0}").format(stack.undoText()).strip())
-            self.redo_action.setText(self.tr("&Redo {0}").format(stack.redoText()).strip())
+            self.undo_action.setText(self.tr("&Undo {0}").format(stack.undoText()).rstrip(": "))
+            self.redo_action.setText(self.tr("&Redo {0}").format(stack.redoText()).rstrip(": "))
