@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 # Headless by default, before anything imports Qt.
@@ -36,6 +37,16 @@ def _isolated_user_dirs(
     monkeypatch.setenv("KPI_DESKTOP_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
+
+
+@pytest.fixture(autouse=True)
+def _no_team_listener_outlives_its_test() -> Iterator[None]:
+    """A team window a test leaves open keeps its change listener's thread; stop it, so no
+    thread of an earlier test runs the garbage collector over a later test's Qt objects."""
+    yield
+    from kpi_desktop.services.team.notices import close_all
+
+    close_all()
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

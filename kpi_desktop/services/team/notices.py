@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import weakref
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
@@ -111,6 +112,18 @@ class Changes:
         return cls(frozenset(tables), frozenset() if bare else frozenset(ids))
 
 
+#: Every listener whose thread runs: a window that was never closed (a test's) leaves one
+#: behind, and a thread that lives on may run Python's garbage collector over Qt objects
+#: of the GUI thread (a deadlock seen in the tests); see `close_all`.
+_LIVE: weakref.WeakSet[ChangeListener] = weakref.WeakSet()
+
+
+def close_all() -> None:
+    """Stop every listener still running (the tests call it after each test)."""
+    for listener in list(_LIVE):
+        listener.close()
+
+
 class ChangeListener:
     """Calls `on_change(changes)` in its own thread when a connection commits a change
     (this app's own too: reloading what it just wrote is harmless). Stop with `close()`."""
@@ -132,6 +145,7 @@ class ChangeListener:
         self._ready = threading.Event()
         self._conn: object = None
         self._thread = threading.Thread(target=self._run, name="kpi-team-notices", daemon=True)
+        _LIVE.add(self)
         self._thread.start()
 
     def wait_ready(self, timeout: float = 5.0) -> bool:
@@ -187,3 +201,4 @@ class ChangeListener:
     def close(self) -> None:
         self._stop.set()
         self._thread.join(timeout=3)
+        _LIVE.discard(self)
