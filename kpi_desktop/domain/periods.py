@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from kpi_desktop.domain.formatting import format_date, style
+from kpi_desktop.domain.formatting import ENGLISH, format_date, style
 from kpi_desktop.domain.types import Frequency
 from kpi_desktop.i18n.catalogue import DEFAULT, language, translate
 
@@ -112,20 +112,8 @@ class FiscalYear:
 #: The calendar year: the default fiscal year, today's behaviour everywhere.
 CALENDAR_YEAR = FiscalYear(1)
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+#: English month names (the command line and stored texts; people read `style().months`).
+MONTH_NAMES = ENGLISH.months
 
 
 def _month_number(d: dt.date, fiscal: FiscalYear) -> int:
