@@ -273,6 +273,8 @@ def server_control():  # type: ignore[no-untyped-def]
         pytest.skip("the test server cannot be stopped from here (KPI_TEST_POSTGRES_DIR unset)")
 
     def control(action: str) -> None:
+        if action == "halt":  # the test cluster commits asynchronously: keep what was committed
+            admin_sql("CHECKPOINT")
         subprocess.run([str(script), action, folder], check=True, timeout=90)
 
     return control

@@ -411,3 +411,87 @@ def test_goal_editor_refuses_an_empty_title_in_place(qtbot, goal_editor, doc):
     editor.field_widget("due_date").check.setChecked(False)  # another field still saves
     assert doc.workspace.goals.get(goal_id).due_date is None
     assert editor.field_message("title") == "A goal needs a title"
+
+
+# -- someone else changed it meanwhile (another window, program or team member) ----------
+
+
+@pytest.fixture
+def shown(qtbot, doc: Document, workspace: Workspace) -> tuple[KpiEditor, int]:
+    goal = workspace.goals.add("Grow the web shop")
+    kpi_id = workspace.kpis.add(goal.id, "Revenue", unit="EUR", owner="Anna").id
+    editor = KpiEditor(doc)
+    qtbot.addWidget(editor)
+    editor.resize(460, 900)
+    editor.show()
+    editor.show_kpi(kpi_id)
+    return editor, kpi_id
+
+
+def _someone_else_sets_the_owner(workspace: Workspace, kpi_id: int) -> None:
+    with Workspace.open(workspace.location) as other:  # another program on the same workspace
+        other.kpis.update(kpi_id, owner="Ben")
+
+
+def _type_name(qtbot, editor: KpiEditor, text: str) -> None:
+    field = editor.field_widget("name")
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_a_stale_edit_names_who_changed_what_and_saves_nothing(qtbot, shown, workspace) -> None:
+    editor, kpi_id = shown
+    _someone_else_sets_the_owner(workspace, kpi_id)
+    _type_name(qtbot, editor, "Turnover")
+    bar = editor.conflict_bar
+    assert bar.isVisible()
+    assert " changed Owner at " in bar.text() and "not saved yet" in bar.text()
+    assert workspace.kpis.get(kpi_id).name == "Revenue"
+    qtbot.waitUntil(lambda: editor.field_widget("owner").text() == "Ben")  # theirs shown
+    assert editor.field_widget("name").text() == "Turnover"  # what the user typed is kept
+    editor.grab().save("/tmp/18-conflict-bar.png")
+
+
+def test_keep_mine_saves_the_edit_over_the_other_change(qtbot, shown, workspace) -> None:
+    editor, kpi_id = shown
+    _someone_else_sets_the_owner(workspace, kpi_id)
+    _type_name(qtbot, editor, "Turnover")
+    qtbot.waitUntil(lambda: editor.field_widget("owner").text() == "Ben")
+    qtbot.mouseClick(editor.conflict_bar._keep, Qt.MouseButton.LeftButton)
+    stored = workspace.kpis.get(kpi_id)
+    assert (stored.name, stored.owner) == ("Turnover", "Ben")  # only the user's field
+    assert not editor.conflict_bar.isVisible()
+    assert editor.field_message("name") == ""
+
+
+def test_take_theirs_drops_the_edit_and_shows_the_stored_values(qtbot, shown, workspace) -> None:
+    editor, kpi_id = shown
+    _someone_else_sets_the_owner(workspace, kpi_id)
+    _type_name(qtbot, editor, "Turnover")
+    qtbot.mouseClick(editor.conflict_bar._take, Qt.MouseButton.LeftButton)
+    assert editor.field_widget("name").text() == "Revenue"
+    assert editor.field_widget("owner").text() == "Ben"
+    assert workspace.kpis.get(kpi_id).name == "Revenue"
+    assert not editor.conflict_bar.isVisible()
+    _type_name(qtbot, editor, "Turnover")  # the next edit goes through
+    assert workspace.kpis.get(kpi_id).name == "Turnover"
+
+
+def test_the_goal_editor_offers_the_same(qtbot, doc, workspace) -> None:
+    goal_id = workspace.goals.add("Grow").id
+    editor = GoalEditor(doc)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.show_goal(goal_id)
+    with Workspace.open(workspace.location) as other:
+        other.goals.update(goal_id, owner="Ben")
+    field = editor.field_widget("title")
+    field.selectAll()
+    qtbot.keyClicks(field, "Grow online")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert " changed Owner at " in editor.conflict_bar.text()
+    qtbot.mouseClick(editor.conflict_bar._keep, Qt.MouseButton.LeftButton)
+    stored = workspace.goals.get(goal_id)
+    assert (stored.title, stored.owner) == ("Grow online", "Ben")

@@ -274,6 +274,7 @@ def test_two_processes_editing_one_kpi_lose_no_update(team_database, tmp_path) -
     outcomes = sorted(out.strip() for out, _ in results)
     assert outcomes[0].startswith("conflict: ") and outcomes[1].startswith("saved"), results
     assert "changed by another user" in outcomes[0]
+    assert " changed name at " in outcomes[0]  # who won, from the change log
     with Workspace.open(team_database) as ws:
         stored = ws.kpis.get(kpi.id)
         assert stored.version == 2
@@ -478,3 +479,28 @@ def test_a_command_on_a_shared_file_warns_and_still_runs(tmp_path, monkeypatch, 
     code, out, err = run(capsys, "add-goal", tmp_path / "plan.kpidb", "Grow")
     assert code == 0 and "warning" in err and "network share (cifs)" in err
     assert "postgresql://" in err
+
+
+def test_copy_asks_for_a_password_libpq_does_not_have(cafe: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import getpass
+    import sys
+
+    location = team_server.admin_location().with_database(team_server.new_database_name())
+    password = location.password
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", os.devnull)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    asked: list[str] = []
+
+    def typed(prompt: str) -> str:
+        asked.append(prompt)
+        return password or ""
+
+    monkeypatch.setattr(getpass, "getpass", typed)
+    try:
+        code, out, err = run(capsys, "copy", cafe, location.with_password(None).display)
+        assert code == 0, err
+        assert asked == [f"Password for {location.display}: "]
+        assert "11 KPIs" in out
+    finally:
+        team_server.drop(location.name)

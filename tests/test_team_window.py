@@ -8,6 +8,7 @@ import os
 
 import pytest
 import team_server
+from PySide6.QtCore import Qt
 
 from kpi_desktop.services.workspace.workspace import Workspace
 from kpi_desktop.store.location import WorkspaceLocation
@@ -82,7 +83,7 @@ def test_connect_asks_for_the_password_keeps_the_address_and_remembers_the_serve
 
 
 def test_a_viewer_sees_why_nothing_can_be_edited(window, team_database, capsys, qtbot) -> None:  # type: ignore[no-untyped-def]
-    _filled(team_database)
+    goal_id, kpi_id = _filled(team_database)
     user = f"viewer_{team_database.name}"[:60]
     assert (
         run(capsys, "team", "grant", team_database.display, "--user", user, "--role", "viewer")[0]
@@ -102,6 +103,17 @@ def test_a_viewer_sees_why_nothing_can_be_edited(window, team_database, capsys, 
     assert "viewer" in badge.toolTip() and "ask its owner" in badge.toolTip()
     assert "[read-only]" in window.windowTitle()
     assert not window.menus.fiscal_action.isEnabled()
+    view = window.view
+    view.kpi_editor.show_kpi(kpi_id)
+    assert not view.kpi_editor.field_widget("name").isEnabled()
+    view.goal_editor.show_goal(goal_id)
+    assert not view.goal_editor.field_widget("title").isEnabled()
+    assert not view.reminders.checkin_button.isEnabled()
+    view.table.show_kpi(kpi_id)
+    value_cell = view.table.model.index(0, 1)
+    assert (
+        value_cell.isValid() and not view.table.model.flags(value_cell) & Qt.ItemFlag.ItemIsEditable
+    )
     _shoot(window, "18-viewer-window.png")
 
 
@@ -135,3 +147,51 @@ def test_another_users_value_shows_within_a_second(window, team_database, qtbot)
     qtbot.wait(600)
     assert heard == []
     _shoot(window, "18-team-window.png")
+
+
+def test_a_server_gone_during_an_edit_keeps_it_and_reconnect_saves_it(
+    window, team_database, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    _goal_id, kpi_id = _filled(team_database)
+    control = team_server.server_control()
+    assert connect_team_workspace(window, team_database, ask=lambda d: False)
+    window.show()
+    qtbot.waitExposed(window)
+    doc = window.document
+    assert doc is not None and doc.team is not None
+    editor = window.view.kpi_editor
+    editor.show_kpi(kpi_id)
+    bar = doc.team.reconnect_bar
+    assert bar is not None and not bar.isVisible()
+    field = editor.field_widget("name")
+    control("halt")
+    try:
+        field.selectAll()
+        qtbot.keyClicks(field, "Revenue")
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+        assert bar.isVisible() and team_database.server in bar.text()
+        assert field.text() == "Revenue"  # what was typed stays
+        assert not bar.reconnect()  # still down: said again, nothing lost
+        assert bar.isVisible()
+        _shoot(window, "18-reconnect-bar.png")
+    finally:
+        control("resume")
+    qtbot.mouseClick(bar.button, Qt.MouseButton.LeftButton)
+    assert not bar.isVisible()
+    with Workspace.open(team_database) as other:
+        assert other.kpis.get(kpi_id).name == "Revenue"
+    assert editor.field_message("name") == ""
+
+
+def test_a_server_that_does_not_answer_stays_in_open_recent(window, team_database) -> None:  # type: ignore[no-untyped-def]
+    _filled(team_database)
+    control = team_server.server_control()
+    assert connect_team_workspace(window, team_database, ask=lambda d: False)
+    window.close_workspace()
+    control("halt")
+    try:
+        assert not window.open_workspace(team_database.display)
+    finally:
+        control("resume")
+    shown = [WorkspaceLocation.parse(str(p)).display for p in window.settings.recent_files()]
+    assert team_database.display in shown  # down for now, back later

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import sys
 from collections.abc import Callable
@@ -96,6 +97,23 @@ def with_password(action, location):  # type: ignore[no-untyped-def]
 
         typed = getpass.getpass(f"Password for {location.display}: ")
         return action(location.with_password(typed))
+
+
+def password_checked(location):  # type: ignore[no-untyped-def]
+    """`location` with the password its server wants (asked on a terminal when libpq has
+    none); a file, or a database still to be made, as it is."""
+    from kpi_desktop.services.team import server
+
+    if not location.is_server:
+        return location
+
+    def answers(where):  # type: ignore[no-untyped-def]
+        # a missing database: the password was taken; the database comes later
+        with contextlib.suppress(server.ServerNotFound):
+            server.connect(where).dispose()
+        return where
+
+    return with_password(answers, location)
 
 
 def open_workspace(path: Path, *, for_reading: bool = False):  # type: ignore[no-untyped-def]

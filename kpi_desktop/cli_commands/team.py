@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from kpi_desktop.cli_commands.arguments import EXIT_OK, Declare, Handler, workspace_arg
+from kpi_desktop.cli_commands.arguments import (
+    EXIT_OK,
+    Declare,
+    Handler,
+    password_checked,
+    workspace_arg,
+)
 
 
 def _declare_copy(p: argparse.ArgumentParser) -> None:
@@ -18,7 +24,7 @@ def _declare_copy(p: argparse.ArgumentParser) -> None:
 def run_copy(ns: argparse.Namespace) -> int:
     from kpi_desktop.services.team.copying import copy
 
-    summary = copy(ns.source, ns.dest, replace=ns.replace)
+    summary = copy(password_checked(ns.source), password_checked(ns.dest), replace=ns.replace)
     values = summary.rows.get("measurement", 0)
     print(
         f"Copied {ns.source} to {ns.dest}: {summary.rows.get('goal', 0)} goals, "
@@ -41,7 +47,7 @@ def run_team(ns: argparse.Namespace) -> int:
 
     if not ns.url.is_server:
         raise KpiDesktopError(f"{ns.url}: roles belong to a team workspace; give its URL")
-    granted = grant(ns.url, ns.user, ns.role)
+    granted = grant(password_checked(ns.url), ns.user, ns.role)
     print(f"{granted.user} is now {granted.role.value} of {ns.url}")
     if granted.created_login:
         print(

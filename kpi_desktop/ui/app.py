@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from kpi_desktop.paths import APP_NAME, DATA_DIR_ENV
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -87,7 +87,36 @@ def run_app(args: list[str]) -> int:
     QTimer.singleShot(0, lambda: apply_saved_colour_scheme(app, window.settings))
     # The window is on screen first; the workspace (and the layers it needs) loads next.
     QTimer.singleShot(0, lambda: start_workspace(window, path))
+    collect_garbage_on_gui_thread(app)
     return app.exec()
+
+
+def collect_garbage_on_gui_thread(app: QCoreApplication, interval_ms: int = 500) -> QTimer:
+    """Python's cyclic garbage collector, run only on the GUI thread, from a timer.
+
+    Left automatic, a collection runs in whichever thread allocates at the wrong moment: a
+    team workspace's change listener, say, which then destroys Qt objects of the GUI thread
+    while the GUI thread holds a Qt lock and waits for the GIL: a deadlock (seen). The timer
+    collects each generation when its count passed the threshold, as the automatic collector
+    would (pyqtgraph's GarbageCollector does the same).
+    """
+    from PySide6.QtCore import QTimer
+
+    thresholds = gc.get_threshold()
+    gc.disable()
+
+    def collect() -> None:
+        counts = gc.get_count()
+        for generation in (2, 1, 0):  # the oldest due takes the younger with it
+            if counts[generation] > thresholds[generation]:
+                gc.collect(generation)
+                return
+
+    timer = QTimer(app)
+    timer.setObjectName("gcOnGuiThread")
+    timer.timeout.connect(collect)
+    timer.start(interval_ms)
+    return timer
 
 
 def start_translators(app: QCoreApplication, requested: str | None, settings: AppSettings) -> str:

@@ -30,6 +30,8 @@ class Document(QObject):
     notes_changed = Signal()  # a note (annotation) was added, changed or deleted
     error_raised = Signal(str)  # an edit was refused; the message is for the user
     about_to_edit = Signal()  # push() is about to run an edit: nothing is changed yet
+    connection_lost = Signal(str)  # a team workspace's server did not answer an edit
+    reconnected = Signal()  # the server answers again: editors send what was not saved
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -107,7 +109,19 @@ class Document(QObject):
         """
         self.about_to_edit.emit()
         self.undo_stack.push(command)
-        return getattr(command, "error", None)
+        error = getattr(command, "error", None)
+        return None if error is None else self.refused(error)
+
+    def refused(self, error: KpiDesktopError) -> KpiDesktopError:
+        """Note an edit's refusal (from its command, or from reading before it): a team
+        server that stopped answering is announced, so the window can offer to reconnect."""
+        if self.workspace.location.is_server:
+            from kpi_desktop.services.team.server import ServerConnectionLost, ServerUnreachable
+
+            if isinstance(error, ServerUnreachable | ServerConnectionLost):
+                where = error.location
+                self.connection_lost.emit(f"{where.name} on {where.server}: {error.reason}")
+        return error
 
     def close(self) -> None:
         self.undo_stack.clear()

@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
                 return False
         except KpiDesktopError as exc:
             self._error(self.tr("Cannot open the workspace"), exc.message)
-            if not path.exists():
+            if not path.exists() and not hasattr(exc, "location"):  # a server may be back
                 self.settings.remove_recent(path)
             return False
         from kpi_desktop.ui.workspace.safekeeping import show_opened

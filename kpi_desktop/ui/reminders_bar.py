@@ -154,6 +154,7 @@ class RemindersBar(QFrame):
         has_kpis = bool(report and report.kpis)
         self.show_button.setVisible(has_kpis or self._filtering)
         self.checkin_button.setVisible(has_kpis)
+        self.checkin_button.setEnabled(not self._document.workspace.readonly)  # a viewer
         self.actions_button.setVisible(bool(report and report.actions))
         if self._filtering and report is not None:
             # keep the filter in step with what is due now

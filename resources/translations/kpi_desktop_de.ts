@@ -457,6 +457,13 @@
     </message>
 </context>
 <context>
+    <name>AutoSaveForm</name>
+    <message>
+        <source>Not saved yet: changed elsewhere meanwhile (see above)</source>
+        <translation>Noch nicht gespeichert: inzwischen anderswo geändert (siehe oben)</translation>
+    </message>
+</context>
+<context>
     <name>CalculatedBox</name>
     <message>
         <source>Calculated from other KPIs</source>
@@ -1353,6 +1360,37 @@
     <message>
         <source>periods</source>
         <translation>Zeiträume</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictBar</name>
+    <message>
+        <source>Save mine over it</source>
+        <translation>Meine Änderung speichern</translation>
+    </message>
+    <message>
+        <source>Save what you typed, replacing the other change</source>
+        <translation>Speichert Ihre Eingabe und ersetzt damit die andere Änderung</translation>
+    </message>
+    <message>
+        <source>Show theirs</source>
+        <translation>Deren Stand zeigen</translation>
+    </message>
+    <message>
+        <source>Drop what you typed and show the stored values</source>
+        <translation>Verwirft Ihre Eingabe und zeigt die gespeicherten Werte</translation>
+    </message>
+    <message>
+        <source>This was changed in another window or by another user while you were editing it. Your change is not saved yet.</source>
+        <translation>Dies wurde in einem anderen Fenster oder von einem anderen Benutzer geändert, während Sie es bearbeitet haben. Ihre Änderung ist noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 changed %2 at %3 while you were editing. Your change is not saved yet.</source>
+        <translation>%1 hat um %3 %2 geändert, während Sie bearbeitet haben. Ihre Änderung ist noch nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
     </message>
 </context>
 <context>
@@ -3534,7 +3572,7 @@ Lizenz: MIT.</translation>
     </message>
     <message>
         <source>Week of %1</source>
-        <extracomment>The calendar year: the default fiscal year, today&apos;s behaviour everywhere.</extracomment>
+        <extracomment>The calendar year: the default fiscal year, today&apos;s behaviour everywhere. English month names (the command line and stored texts; people read `style().months`).</extracomment>
         <translation>Woche ab %1</translation>
     </message>
 </context>
@@ -4011,6 +4049,17 @@ Lizenz: MIT.</translation>
     <message>
         <source>The lowest good value must be below the highest.</source>
         <translation>Der niedrigste gute Wert muss unter dem höchsten liegen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReconnectBar</name>
+    <message>
+        <source>Reconnect and retry</source>
+        <translation>Neu verbinden und wiederholen</translation>
+    </message>
+    <message>
+        <source>Check that the server answers, then save again what was not saved</source>
+        <translation>Prüft, ob der Server antwortet, und speichert dann erneut, was nicht gespeichert wurde</translation>
     </message>
 </context>
 <context>

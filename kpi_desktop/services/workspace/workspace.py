@@ -33,7 +33,7 @@ from kpi_desktop.services.review.annotations import AnnotationService
 from kpi_desktop.services.review.reviews import ReviewService
 from kpi_desktop.services.tracking.measurements import MeasurementService
 from kpi_desktop.services.workspace import change_log
-from kpi_desktop.services.workspace.edit_conflicts import lost_race
+from kpi_desktop.services.workspace.edit_conflicts import flushed_versioned_rows, lost_race
 from kpi_desktop.services.workspace.integrity import IntegrityCheck, checkable, quick_check
 from kpi_desktop.store import migrate
 from kpi_desktop.store.engine import (
@@ -269,15 +269,22 @@ class Workspace:
             session.begin(),
         ):
             change_log.watch(session)
-            yield session
-            settle_calculations(session)  # derived values follow their inputs, same commit
+            try:
+                yield session
+                settle_calculations(session)  # derived values follow their inputs, same commit
+                session.flush()
+            except StaleDataError as exc:  # which rows lost, known only before the rollback
+                exc.versioned_rows = flushed_versioned_rows(session)  # type: ignore[attr-defined]
+                raise
 
     @contextlib.contextmanager
     def _translated(self) -> Iterator[None]:
         try:
             yield
         except StaleDataError as exc:  # another client's edit of the row won the race
-            raise lost_race(exc) from exc
+            with Session(self._engine) as reader:
+                rows = getattr(exc, "versioned_rows", [])
+                raise lost_race(exc, rows, reader) from exc
         except DBAPIError as exc:  # OperationalError, and DatabaseError of a damaged file
             if self.location.is_server:
                 from kpi_desktop.services.team import server

@@ -25,6 +25,7 @@ from kpi_desktop.services.planning.goals import GOAL_FIELDS
 from kpi_desktop.services.workspace.edit_conflicts import StaleEdit
 from kpi_desktop.ui.commands import EditGoal
 from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.widgets.conflict_bar import ConflictBar
 from kpi_desktop.ui.widgets.form_fields import (
     INVALID_FIELD_STYLE,
     AutoSaveForm,
@@ -52,6 +53,7 @@ class GoalEditor(QWidget):
         self._build()
         self.setStyleSheet(INVALID_FIELD_STYLE)
         self._form.values_shown.connect(self._on_values_shown)
+        document.reconnected.connect(self._form.keep_mine)  # the server is back: save again
         document.goals_changed.connect(self._on_goals_changed)
         self.show_goal(None)
 
@@ -159,6 +161,8 @@ class GoalEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
         layout.addWidget(self._summary)
+        self.conflict_bar = ConflictBar(self._form, self)  # someone else changed it meanwhile
+        layout.addWidget(self.conflict_bar)
         layout.addWidget(self._scroll, 1)
         layout.addWidget(self._empty, 1)
 
@@ -186,8 +190,8 @@ class GoalEditor(QWidget):
             if isinstance(error, StaleEdit):  # changed in another window: show its values
                 QTimer.singleShot(0, self._form.refresh)
             return error
-        except NotFound as exc:
-            return exc
+        except KpiDesktopError as exc:  # deleted under us, or the server gone (it reads first)
+            return self._doc.refused(exc)
 
     def _on_goals_changed(self) -> None:
         if self._goal_id is None or self._form.saving:
@@ -200,6 +204,7 @@ class GoalEditor(QWidget):
 
     def _on_values_shown(self) -> None:
         self._title.setText(self._form.stored.get("title", ""))
+        self._form.set_read_only(self._doc.workspace.readonly)  # a viewer: shown, not edited
 
     def _set_present(self, present: bool, *, gone: bool = False) -> None:
         self._present = present

@@ -31,6 +31,7 @@ from kpi_desktop.services.planning.revisions import plan_history, revision_lines
 from kpi_desktop.services.workspace.edit_conflicts import StaleEdit
 from kpi_desktop.ui.commands import EditKpi
 from kpi_desktop.ui.document import Document
+from kpi_desktop.ui.widgets.conflict_bar import ConflictBar
 from kpi_desktop.ui.widgets.field_messages import WrappedLabel
 from kpi_desktop.ui.widgets.form_fields import (
     INVALID_FIELD_STYLE,
@@ -92,6 +93,7 @@ class KpiEditor(QWidget):
         self._build()
         self.setStyleSheet(INVALID_FIELD_STYLE)
         self._form.values_shown.connect(self._on_values_shown)
+        document.reconnected.connect(self._form.keep_mine)  # the server is back: save again
         document.kpi_changed.connect(self._on_kpi_changed)
         document.goals_changed.connect(self._on_goals_changed)  # deletions announce only this
         self.show_kpi(None)
@@ -171,6 +173,8 @@ class KpiEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        self.conflict_bar = ConflictBar(self._form, self)  # someone else changed it meanwhile
+        layout.addWidget(self.conflict_bar)
         layout.addWidget(self._scroll, 1)
         layout.addWidget(self._empty, 1)
 
@@ -360,8 +364,8 @@ class KpiEditor(QWidget):
             if isinstance(error, StaleEdit):  # changed in another window: show its values
                 QTimer.singleShot(0, self._form.refresh)
             return error
-        except NotFound as exc:  # deleted under us (EditKpi reads the KPI first)
-            return exc
+        except KpiDesktopError as exc:  # deleted under us, or the server gone (it reads first)
+            return self._doc.refused(exc)
 
     def _on_kpi_changed(self, kpi_id: int) -> None:
         if kpi_id != self._kpi_id or self._form.saving:
@@ -381,6 +385,9 @@ class KpiEditor(QWidget):
         self._title.setText(self._form.stored.get("name", ""))
         self._update_dependent_fields()
         self._show_revisions()
+        if self._doc.workspace.readonly:  # a viewer, a damaged file: shown, not edited
+            self._form.set_read_only(True)
+            self._wizard_button.setEnabled(False)
 
     def _show_revisions(self) -> None:
         """The plan's history, and the target locked once values were judged by it: from

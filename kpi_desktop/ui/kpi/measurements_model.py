@@ -226,7 +226,9 @@ class MeasurementsModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (VALUE, NOTE) and not self.calculated:
+        if index.column() in (VALUE, NOTE) and not (
+            self.calculated or self._doc.workspace.readonly
+        ):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

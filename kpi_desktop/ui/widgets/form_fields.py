@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kpi_desktop.services.errors import KpiDesktopError, ValidationError
+from kpi_desktop.services.workspace.edit_conflicts import StaleEdit
 from kpi_desktop.ui.widgets.field_bindings import (
     CheckBinding,
     ChoiceButtonsBinding,
@@ -102,6 +103,7 @@ class AutoSaveForm(QObject):
     """The bindings of one editor: saves each change at once and shows refusals inline."""
 
     values_shown = Signal()  # the widgets were (re)filled or a value was saved
+    stale = Signal(object)  # a StaleEdit: someone else changed the item; the edit is pending
 
     def __init__(self, load: LoadCallback, save: SaveCallback, parent: QObject | None = None):
         super().__init__(parent)
@@ -263,10 +265,48 @@ class AutoSaveForm(QObject):
             else:
                 field = error.field if isinstance(error, ValidationError) else None
                 shown_at = field if field in self._bindings else name
-                self._refusals[name] = (shown_at, error.message)
+                self._refusals[name] = (shown_at, self._refusal_text(error))
+                if isinstance(error, StaleEdit):
+                    self.stale.emit(error)
         if saved:
             self._after_saved(saved, binding if finished else None)
         self._render()
+
+    def keep_mine(self) -> KpiDesktopError | None:
+        """After a conflict: save the values waiting over the other change (read again
+        first, so the save is based on the version now stored)."""
+        if not self._pending or not self.refresh():
+            return None
+        names = list(self._pending)
+        error = self._push(dict(self._pending), self._bindings[names[0]])
+        if error is None:
+            self._pending.clear()
+            self._refusals.clear()
+            self._after_saved(names, None)
+        else:
+            self._refusals[names[0]] = (names[0], self._refusal_text(error))
+            if isinstance(error, StaleEdit):
+                self.stale.emit(error)
+        self._render()
+        return error
+
+    def _refusal_text(self, error: KpiDesktopError) -> str:
+        if isinstance(error, StaleEdit):  # the editor's conflict bar says who and what
+            return self.tr("Not saved yet: changed elsewhere meanwhile (see above)")
+        return error.message
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Let every field be edited, or none (a viewer of a team workspace, a damaged file)."""
+        for binding in self._bindings.values():
+            binding.set_enabled(not read_only)
+
+    def has_pending(self) -> bool:
+        """True while a refused value waits to be sent again."""
+        return bool(self._pending)
+
+    def take_theirs(self) -> bool:
+        """After a conflict: drop this edit and show what is stored now."""
+        return self.load()
 
     def _push(self, fields: dict[str, Any], binding: FieldBinding) -> KpiDesktopError | None:
         label = binding.label if list(fields) == [binding.name] else ""

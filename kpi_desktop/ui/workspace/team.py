@@ -1,7 +1,9 @@
 """The team workspace in the window: File > Connect to team workspace…, the servers of
 Open Recent, and, while one is open, refreshing on other users' changes (TeamLink) and
-telling a viewer why nothing can be edited. A workspace file on a network share is warned
-about here too, with the team workspace as the way out."""
+telling a viewer why nothing can be edited; the status bar's "Reconnect and retry" when
+the server stops answering an edit (what was typed stays; the editors send it again). A
+workspace file on a network share is warned about here too, with the team workspace as
+the way out."""
 
 from __future__ import annotations
 
@@ -13,9 +15,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -134,6 +138,49 @@ def open_recent(window: MainWindow, entry: str) -> bool:
     return window.open_workspace(entry)
 
 
+class ReconnectBar(QWidget):
+    """Hidden until an edit finds the server gone; then says so and offers to reconnect."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc = document
+        self._text = QLabel(self)
+        self._text.setStyleSheet("color: #b3261e;")
+        self.button = QPushButton(self.tr("Reconnect and retry"), self)
+        self.button.setToolTip(
+            self.tr("Check that the server answers, then save again what was not saved")
+        )
+        self.button.clicked.connect(self.reconnect)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._text, 1)
+        layout.addWidget(self.button)
+        document.connection_lost.connect(self.show_problem)
+        self.hide()
+
+    def show_problem(self, message: str) -> None:
+        self._text.setText(message)
+        self._text.setToolTip(message)
+        self.show()
+
+    def text(self) -> str:
+        return self._text.text() if self.isVisible() else ""
+
+    def reconnect(self) -> bool:
+        """Ask the server (the engine's pool replaces broken connections); when it answers,
+        hide, let the editors retry and refresh the window."""
+        try:
+            self._doc.workspace.info()
+        except KpiDesktopError as exc:
+            self.show_problem(exc.message)
+            return False
+        self.hide()
+        self._doc.reconnected.emit()
+        self._doc.goals_changed.emit()
+        self._doc.reviews_changed.emit()
+        return True
+
+
 class TeamLink(QObject):
     """While a team workspace is open: other users' committed changes refresh this window
     within a second (LISTEN/NOTIFY), reading only what changed; a viewer is told why the
@@ -153,6 +200,10 @@ class TeamLink(QObject):
         )
         self.badge: QLabel | None = None
         window = document.parent()
+        self.reconnect_bar: ReconnectBar | None = None
+        if isinstance(window, QMainWindow):
+            self.reconnect_bar = ReconnectBar(document)
+            window.statusBar().addWidget(self.reconnect_bar, 1)
         if ws.read_only_reason and isinstance(window, QMainWindow):
             self.badge = QLabel(
                 self.tr("Read-only: you are a viewer here (ask the workspace's owner to edit)")
@@ -182,6 +233,9 @@ class TeamLink(QObject):
         if self.badge is not None:
             self.badge.deleteLater()
             self.badge = None
+        if self.reconnect_bar is not None:
+            self.reconnect_bar.deleteLater()
+            self.reconnect_bar = None
 
 
 def attach(document: Document) -> TeamLink | None:
