@@ -421,9 +421,7 @@ def test_real_data_as_before(employment: Workspace) -> None:
 # -- the on-track condition, row by row ------------------------------------------------------
 
 
-def sql_flags(
-    ws: Workspace, target: KpiTarget, freq: Frequency, points: list[Point]
-) -> list[bool]:
+def sql_flags(ws: Workspace, target: KpiTarget, freq: Frequency, points: list[Point]) -> list[bool]:
     """The service's on-track condition applied by the workspace's engine to each of
     ``points``, stored as a KPI's values."""
     test = StatusRule(target).on_track_test()
@@ -481,7 +479,9 @@ def test_the_on_track_condition_flags_each_row_as_the_rules_do(
     target, freq, points = case
     flagged = on_track_flags(target, points, freq)  # the values from the baseline's period on
     assert flagged
-    assert sql_flags(scratch, target, freq, [p for p, _ in flagged]) == [good for _, good in flagged]
+    assert sql_flags(scratch, target, freq, [p for p, _ in flagged]) == [
+        good for _, good in flagged
+    ]
 
 
 def test_the_edge_of_on_track_to_the_last_bit(scratch: Workspace) -> None:

@@ -142,9 +142,7 @@ def _generated(ws: Workspace) -> Workspace:
 
 
 @pytest.fixture
-def generated(
-    tmp_path: Path, engine: str, request: pytest.FixtureRequest
-) -> Iterator[Workspace]:
+def generated(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Workspace]:
     """The generated workspace, in a file or on the server (cloned from a template)."""
     yield from built_workspace(
         request, tmp_path, engine, "generated", _generated, "generated.kpidb", "Generated"
