@@ -13,7 +13,6 @@ import csv
 import datetime as dt
 import math
 import random
-import sqlite3
 import statistics
 from collections.abc import Iterator
 from pathlib import Path
@@ -267,22 +266,27 @@ def test_a_long_history_is_read_through_its_last_values(workspace: Workspace) ->
         assert queried(workspace, as_of) == reference(workspace, as_of, service.HISTORY)
 
 
-def test_the_period_sql_matches_the_period_maths() -> None:
-    raw = sqlite3.connect(":memory:")
+def test_the_period_sql_matches_the_period_maths(scratch: Workspace) -> None:
+    """The fragments over the stored periods of the workspace, on a file and on a server."""
     rng = random.Random(3)
-    dates = [D(1000, 1, 1), D(2024, 2, 29), D(9998, 12, 31)]
-    dates += [
+    dates = {D(1000, 1, 1), D(2024, 2, 29), D(9998, 12, 31)}
+    dates |= {
         D.fromordinal(rng.randint(D(1000, 1, 1).toordinal(), D(9998, 1, 1).toordinal()))
         for _ in range(300)
-    ]
+    }
+    kpi_id = store(scratch, {"direction": "increase"}, [], [Point(d, 1.0) for d in dates])
     for freq in Frequency:
-        starts = service._IS_PERIOD_START[freq] or "1"
+        starts = service._IS_PERIOD_START[freq] or "1 = 1"
         sql = (
-            f"SELECT {service._JUDGED_DAY[freq]} - {service._JULIAN_DAY_OF_ORDINAL_0}, "
-            f"{service._PERIOD_INDEX[freq]}, {starts} FROM (SELECT ? AS period)"
+            f"SELECT period, {service._JUDGED_DAY[freq]} - {service._JULIAN_DAY_OF_ORDINAL_0}, "
+            f"{service._PERIOD_INDEX[freq]}, CASE WHEN {starts} THEN 1 ELSE 0 END "
+            "FROM measurement WHERE kpi_id = ?"
         )
-        for d in dates:
-            judged, index, is_start = raw.execute(sql, (d.isoformat(),)).fetchone()
+        with scratch.reading() as s:
+            rows = sqlite_connection(s).execute(sql, (kpi_id,)).fetchall()
+        assert len(rows) == len(dates)
+        for period, judged, index, is_start in rows:
+            d = D.fromisoformat(period)
             assert judged == next_period(d, freq).toordinal(), (freq, d)
             assert index == period_index(d, freq), (freq, d)
             assert bool(is_start) == (period_start(d, freq) == d), (freq, d)
@@ -417,19 +421,21 @@ def test_real_data_as_before(employment: Workspace) -> None:
 # -- the on-track condition, row by row ------------------------------------------------------
 
 
-def sql_flags(target: KpiTarget, freq: Frequency, points: list[Point]) -> list[bool]:
-    """The service's on-track condition applied by SQLite to each of ``points``."""
+def sql_flags(ws: Workspace, target: KpiTarget, freq: Frequency, points: list[Point]) -> list[bool]:
+    """The service's on-track condition applied by the workspace's engine to each of
+    ``points``, stored as a KPI's values."""
     test = StatusRule(target).on_track_test()
     if test is None:
         return [False] * len(points)
     condition, params = service.on_track_sql(test, freq)
-    raw = sqlite3.connect(":memory:")
-    raw.execute("CREATE TABLE measurement (period DATE, value FLOAT)")
-    raw.executemany(
-        "INSERT INTO measurement VALUES (?, ?)", [(p.period.isoformat(), p.value) for p in points]
+    kpi_id = store(ws, {"direction": "increase"}, [], points)
+    sql = (
+        f"SELECT CASE WHEN {condition} THEN 1 ELSE 0 END FROM measurement "
+        "WHERE kpi_id = :kpi ORDER BY period"
     )
-    sql = f"SELECT coalesce({condition}, 0) FROM measurement ORDER BY period"
-    return [bool(flag) for (flag,) in raw.execute(sql, params)]
+    with ws.reading() as s:
+        rows = sqlite_connection(s).execute(sql, {**params, "kpi": kpi_id}).fetchall()
+    return [bool(flag) for (flag,) in rows]
 
 
 @st.composite
@@ -468,17 +474,19 @@ def dense_series(draw: st.DrawFn) -> tuple[KpiTarget, Frequency, list[Point]]:
 @settings(max_examples=40)
 @given(dense_series())
 def test_the_on_track_condition_flags_each_row_as_the_rules_do(
-    case: tuple[KpiTarget, Frequency, list[Point]],
+    scratch: Workspace, case: tuple[KpiTarget, Frequency, list[Point]]
 ) -> None:
     target, freq, points = case
     flagged = on_track_flags(target, points, freq)  # the values from the baseline's period on
     assert flagged
-    assert sql_flags(target, freq, [p for p, _ in flagged]) == [good for _, good in flagged]
+    assert sql_flags(scratch, target, freq, [p for p, _ in flagged]) == [
+        good for _, good in flagged
+    ]
 
 
-def test_the_edge_of_on_track_to_the_last_bit() -> None:
+def test_the_edge_of_on_track_to_the_last_bit(scratch: Workspace) -> None:
     """A gap of exactly -tolerance (less the rounding slack) is on track; one step of a
-    float less is not: in SQLite as in Python."""
+    float less is not: in SQL, on both engines, as in Python."""
     for tolerance in (0.1, 0.05, 0.3, 0.123):
         target = KpiTarget(
             Direction.INCREASE, 0.0, D(2025, 1, 1), 1.0, D(2025, 6, 1), tolerance
@@ -492,7 +500,7 @@ def test_the_edge_of_on_track_to_the_last_bit() -> None:
         points = [Point(D(2025, 7, 1), edge), Point(D(2025, 8, 1), below)]
         rules = [good for _, good in on_track_flags(target, points, Frequency.MONTHLY)]
         assert rules == [edge - 1.0 == test.floor or edge - 1.0 > test.floor, False]
-        assert sql_flags(target, Frequency.MONTHLY, points) == rules
+        assert sql_flags(scratch, target, Frequency.MONTHLY, points) == rules
 
 
 def test_values_filed_under_other_days_after_a_change_of_frequency(workspace: Workspace) -> None:

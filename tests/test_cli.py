@@ -89,8 +89,13 @@ def test_status_as_of_an_early_date_has_no_data(
     assert {r["status"] for r in json.loads(out)} == {"no_data"}
 
 
-def test_add_goal_and_kpi_then_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    ws = tmp_path / "mine.kpidb"
+def test_add_goal_and_kpi_then_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], engine: str, request: pytest.FixtureRequest
+) -> None:
+    """In a new file, or (`new URL`) in an empty database on the server."""
+    ws: Path | str = tmp_path / "mine.kpidb"
+    if engine == "team":
+        ws = str(request.getfixturevalue("team_database"))
     assert run(capsys, "new", ws)[0] == 0
     assert run(capsys, "add-goal", ws, "Grow revenue")[0] == 0
     assert run(capsys, "add-goal", ws, "Web shop", "--parent", "grow REVENUE")[0] == 0

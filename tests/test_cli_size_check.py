@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from team_server import built_workspace
 
 from kpi_desktop.cli import main
 from kpi_desktop.services.planning.quality import check_workspace
@@ -42,43 +44,57 @@ def usage_error(capsys: pytest.CaptureFixture[str], *args: object) -> str:
 
 
 @pytest.fixture
-def path(tmp_path: Path, employment_csv: Path) -> Path:
+def path(
+    tmp_path: Path, employment_csv: Path, engine: str, request: pytest.FixtureRequest
+) -> Iterator[Path | str]:
+    """Where the jobs workspace is for the command line: a file, or a server database's URL
+    cloned from a template built once (tests/team_server.py)."""
+
+    def build(ws: Workspace) -> None:
+        _fill(ws, employment_csv)
+
+    made = built_workspace(request, tmp_path, engine, "jobs", build, "jobs.kpidb")
+    ws = next(made)
+    where: Path | str = ws.path if engine != "team" else str(ws.location)
+    ws.close()  # the command line opens it itself
+    yield where
+    made.close()
+
+
+def _fill(ws: Workspace, employment_csv: Path) -> None:
     """A workspace under one objective: "Leisure jobs" (US leisure and hospitality jobs,
     2006-2015) to size; "Staff on payroll" (the same values, a keep-within-a-range KPI with
     a complete definition: nothing to say about it); "Retail jobs" (retail, with gaps in its
     definition)."""
     with employment_csv.open(newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    file = tmp_path / "jobs.kpidb"
-    with Workspace.create(file) as ws:
-        grow = ws.goals.add("Grow")
-        assert grow.id is not None
-        leisure = ws.kpis.add(grow.id, "Leisure jobs", unit="thousand jobs")
-        staff = ws.kpis.add(
-            grow.id,
-            "Staff on payroll",
-            unit="thousand jobs",
-            key_question="Is the sector hiring?",
-            formula="Jobs on payrolls",
-            data_source="BLS",
-            owner="Sam",
-            leading=True,
-            review_date=D(2030, 1, 1),
-            direction="range",
-            range_low=14000.0,
-            range_high=17000.0,
+    grow = ws.goals.add("Grow")
+    assert grow.id is not None
+    leisure = ws.kpis.add(grow.id, "Leisure jobs", unit="thousand jobs")
+    staff = ws.kpis.add(
+        grow.id,
+        "Staff on payroll",
+        unit="thousand jobs",
+        key_question="Is the sector hiring?",
+        formula="Jobs on payrolls",
+        data_source="BLS",
+        owner="Sam",
+        leading=True,
+        review_date=D(2030, 1, 1),
+        direction="range",
+        range_low=14000.0,
+        range_high=17000.0,
+    )
+    retail = ws.kpis.add(grow.id, "Retail jobs", unit="")
+    for kpi, column in (
+        (leisure, "leisure_and_hospitality"),
+        (staff, "leisure_and_hospitality"),
+        (retail, "retail_trade"),
+    ):
+        assert kpi.id is not None
+        ws.measurements.upsert_many(
+            kpi.id, [(D.fromisoformat(r["month"]), float(r[column]), None) for r in rows]
         )
-        retail = ws.kpis.add(grow.id, "Retail jobs", unit="")
-        for kpi, column in (
-            (leisure, "leisure_and_hospitality"),
-            (staff, "leisure_and_hospitality"),
-            (retail, "retail_trade"),
-        ):
-            assert kpi.id is not None
-            ws.measurements.upsert_many(
-                kpi.id, [(D.fromisoformat(r["month"]), float(r[column]), None) for r in rows]
-            )
-    return file
 
 
 # -- size ------------------------------------------------------------------------------------
@@ -160,7 +176,9 @@ def test_size_with_too_few_values_says_so(path: Path, capsys: pytest.CaptureFixt
     assert code == 0 and json.loads(out)["verdict"] is not None
 
 
-def test_size_user_errors(path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_size_user_errors(
+    path: Path | str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, out, err = run(capsys, "size", path, "--kpi", "Leisure", "--target-date", "2099-01-01")
     assert code == 1 and out == ""
     assert err.count("\n") == 1 and 'no KPI named "Leisure"' in err and "Leisure jobs" in err
@@ -169,7 +187,7 @@ def test_size_user_errors(path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         "--as-of", "2013-12-31",
     )  # fmt: skip
     assert code == 1 and "must be after" in err
-    code, _, err = run(capsys, "size", path.with_name("nope.kpidb"), "--kpi", "x",
+    code, _, err = run(capsys, "size", tmp_path / "nope.kpidb", "--kpi", "x",
                        "--target-date", "2099-01-01")  # fmt: skip
     assert code == 1 and "no such workspace" in err
 

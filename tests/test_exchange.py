@@ -9,12 +9,14 @@ import datetime as dt
 import random
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 import sqlalchemy as sa
 from sqlmodel import SQLModel
+from team_server import built_workspace
 
 from kpi_desktop.domain.types import Point
 from kpi_desktop.reports.data_export import export_xlsx
@@ -34,9 +36,16 @@ TODAY = dt.date(2026, 12, 7)
 new_window = make_window  # the main window test's fixture
 
 
-def _round_trip(ws: Workspace, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Workspace:
+def _round_trip(
+    ws: Workspace,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    target: Path | str | None = None,
+) -> Workspace:
+    """The full export of `ws` built by `new --from` into `target` (a new file by default,
+    or an empty server database's URL)."""
     book = export_xlsx(ws, tmp_path / "full.xlsx", TODAY)
-    target = tmp_path / "rebuilt.kpidb"
+    target = target or tmp_path / "rebuilt.kpidb"
     code, out, err = run(capsys, "new", target, "--from", book)
     assert (code, err) == (0, ""), err
     assert out.startswith(f"Created {target} from {book} (")
@@ -65,12 +74,11 @@ def test_the_demo_comes_back_whole(
     assert out == same
 
 
-def _generated(path: Path) -> Workspace:
+def _generated(ws: Workspace) -> Workspace:
     """200 KPIs under 10 objectives with sub-goals: every field used, exact floats, text a
     spreadsheet could run, two KPIs of the same name, revisions, reviews, actions, notes,
     a fiscal year, archived rows and a deleted KPI (ids with gaps, a change log naming it)."""
     rng = random.Random(20)
-    ws = Workspace.create(path, name="Generated")
     set_fiscal_year(ws, 4)
     goals = []
     for g in range(10):
@@ -133,17 +141,25 @@ def _generated(path: Path) -> Workspace:
     return ws
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("generated") / "generated.kpidb"
-    _generated(path).close()
-    return path
+@pytest.fixture
+def generated(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Workspace]:
+    """The generated workspace, in a file or on the server (cloned from a template)."""
+    yield from built_workspace(
+        request, tmp_path, engine, "generated", _generated, "generated.kpidb", "Generated"
+    )
 
 
 def test_a_generated_workspace_of_200_kpis_comes_back_whole(
-    generated: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    generated: Workspace,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    engine: str,
+    request: pytest.FixtureRequest,
 ) -> None:
-    with Workspace.open(generated) as original, _round_trip(original, tmp_path, capsys) as new:
+    """On a server it is rebuilt onto a server too: `new URL --from full.xlsx`."""
+    target = str(request.getfixturevalue("team_database")) if engine == "team" else None
+    original = generated
+    with _round_trip(original, tmp_path, capsys, target) as new:
         _assert_same(original, new)
         dump = canonical_dump(new)
         assert len(dump["kpi"]) == 200 and len(dump["review_entry"]) == 300

@@ -12,12 +12,14 @@ import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
+from team_server import built_workspace
 
 from kpi_desktop.cli import main
 from kpi_desktop.domain.types import Status
@@ -64,24 +66,51 @@ def pdf_info(path: Path) -> dict[str, str]:
     return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
 
 
+def _build(ws: Workspace) -> None:
+    build_demo(ws, TODAY)
+
+
 @pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo as seen on TODAY, in a file built once for the module."""
     path = tmp_path_factory.mktemp("demo") / "cafe.kpidb"
     with Workspace.create(path, name="Corner Cafe") as ws:
-        build_demo(ws, TODAY)
+        _build(ws)
     return path
 
 
 @pytest.fixture
-def demo(demo_path: Path) -> Workspace:
+def demo_path(
+    demo_file: Path, tmp_path: Path, engine: str, request: pytest.FixtureRequest
+) -> Iterator[Path | str]:
+    """Where that demo is for the command line: the module's file, or a server database
+    cloned for the test from a template built once (tests/team_server.py)."""
+    if engine != "team":
+        yield demo_file
+        return
+    made = built_workspace(
+        request, tmp_path, engine, f"cafe-{TODAY}", _build, "cafe.kpidb", "Corner Cafe"
+    )
+    ws = next(made)
+    url = str(ws.location)
+    ws.close()  # the test opens it itself
+    yield url
+    made.close()
+
+
+@pytest.fixture
+def demo(demo_path: Path | str) -> Iterator[Workspace]:
     ws = Workspace.open(demo_path, readonly=True)
     yield ws
     ws.close()
 
 
 @pytest.fixture
-def revenue(demo: Workspace, qapp) -> ChartData:  # type: ignore[no-untyped-def]
-    return chart_data(demo, demo.kpis.find("Monthly revenue").id, TODAY)
+def revenue(demo_file: Path, qapp) -> Iterator[ChartData]:  # type: ignore[no-untyped-def]
+    """A chart's data for the pixel tests (the data itself is read on both engines by the
+    report and command-line tests)."""
+    with Workspace.open(demo_file, readonly=True) as ws:
+        yield chart_data(ws, ws.kpis.find("Monthly revenue").id, TODAY)
 
 
 def _color_share(image: QImage, color: str, tolerance: int = 40, step: int = 2) -> float:
@@ -224,13 +253,13 @@ def test_a_failed_export_keeps_the_old_file_and_leaves_no_partial_one(
 
 
 @pytest.fixture(scope="module")
-def report_pdf(demo_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def report_pdf(demo_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
         QApplication([])
     path = tmp_path_factory.mktemp("report") / "report.pdf"
-    with Workspace.open(demo_path, readonly=True) as ws:
+    with Workspace.open(demo_file, readonly=True) as ws:
         build_report(ws, path, TODAY)
     return path
 
@@ -333,9 +362,9 @@ def _to_the_cell(values: set[tuple[str, dt.date, float]]) -> set[tuple[str, dt.d
 
 
 def test_xlsx_has_its_sheets_and_imports_back_with_the_same_values(
-    demo: Workspace, tmp_path: Path
+    demo: Workspace, demo_path: Path | str, tmp_path: Path
 ) -> None:
-    with Workspace.open(demo.path) as ws:  # (this module's demo is open read-only)
+    with Workspace.open(demo_path) as ws:  # (this module's demo is open read-only)
         revenue = ws.kpis.find("Monthly revenue").id
         ws.annotations.add(revenue, dt.date(2026, 4, 1), "=New barista")  # stays text
         ws.annotations.add(None, dt.date(2025, 7, 10), "Road works", dt.date(2025, 9, 20))
@@ -491,7 +520,7 @@ def cli(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, st
 
 
 def test_cli_exports_with_exit_codes(
-    demo_path: Path,
+    demo_path: Path | str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     qapp,  # type: ignore[no-untyped-def]
@@ -543,7 +572,7 @@ def test_cli_exports_with_exit_codes(
     ],
 )
 def test_cli_user_errors_exit_1_with_one_line(
-    demo_path: Path,
+    demo_path: Path | str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
@@ -558,7 +587,7 @@ def test_cli_user_errors_exit_1_with_one_line(
     assert list(tmp_path.iterdir()) == []  # nothing written, not even a partial file
 
 
-def test_cli_bad_usage_exits_2(demo_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_bad_usage_exits_2(demo_path: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
     for args in (
         ("export-chart", demo_path, "-o", "x.png"),
         ("report", demo_path),
@@ -570,7 +599,7 @@ def test_cli_bad_usage_exits_2(demo_path: Path, capsys: pytest.CaptureFixture[st
     capsys.readouterr()
 
 
-def test_cli_runs_headless_without_qt_noise(demo_path: Path, tmp_path: Path) -> None:
+def test_cli_runs_headless_without_qt_noise(demo_file: Path, tmp_path: Path) -> None:
     """A real process, with no display and no QT_QPA_PLATFORM: quiet and successful."""
     import os
     import sys
@@ -584,7 +613,7 @@ def test_cli_runs_headless_without_qt_noise(demo_path: Path, tmp_path: Path) -> 
             "-c",
             code,
             "export-chart",
-            str(demo_path),
+            str(demo_file),
             "--kpi",
             "Food waste",
             "-o",

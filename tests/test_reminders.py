@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from team_server import demo_on
 
 from kpi_desktop.cli import main
 from kpi_desktop.services.tracking.reminders import due_items
@@ -138,14 +140,18 @@ def test_json_keys(workspace: Workspace, small: dict[str, int]) -> None:
 
 
 @pytest.fixture
-def demo_file(tmp_path: Path) -> Path:
-    path = tmp_path / "cafe.kpidb"
-    with Workspace.create(path) as ws:
-        build_demo(ws, TODAY)
-    return path
+def demo_file(tmp_path: Path, engine: str, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """The demo as seen on TODAY for the command line: a file, or a server database's URL
+    (cloned from a template built once, tests/team_server.py)."""
+    made = demo_on(request, tmp_path, engine, TODAY, "cafe.kpidb")
+    ws = next(made)
+    where: Path | str = ws.path if engine != "team" else str(ws.location)
+    ws.close()  # the command line opens it itself
+    yield where
+    made.close()
 
 
-def test_cli_due_text(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_due_text(demo_file: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["due", str(demo_file), "--as-of", LATER.isoformat()]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "Values due on 2026-12-09:"
@@ -157,7 +163,7 @@ def test_cli_due_text(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert out[-1] == "Type them all at once in the app: Track > Check in (Ctrl+K)."
 
 
-def test_cli_due_json(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_due_json(demo_file: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["due", str(demo_file), "--as-of", TODAY.isoformat(), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["kpis"] == []
@@ -167,7 +173,7 @@ def test_cli_due_json(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert data["actions"][0]["days_overdue"] == 7 and data["actions"][0]["kpi"] == "Gross margin"
 
 
-def test_cli_due_nothing(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_due_nothing(demo_file: Path | str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["due", str(demo_file), "--as-of", "2026-11-01"]) == 0
     assert capsys.readouterr().out.startswith("Nothing is due on 2026-11-01")
 

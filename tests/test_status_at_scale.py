@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlmodel import col, select
-from team_server import demo_on
+from team_server import built_workspace, demo_on
 
 from kpi_desktop.domain.due import DEFAULT_GRACE_DAYS, is_stale
 from kpi_desktop.domain.status import status_at
@@ -138,42 +138,58 @@ kpi_st = st.fixed_dictionaries(
 )
 
 
+def _empty(ws: Workspace) -> None:
+    """A new workspace as it is made."""
+
+
+@pytest.fixture(scope="module", params=["file", pytest.param("team", marks=pytest.mark.team)])
+def blank(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Workspace]:
+    """One workspace for every example (emptied by each), on a file and on the server."""
+    folder = tmp_path_factory.mktemp("ws")
+    yield from built_workspace(request, folder, request.param, "empty", _empty, "random.kpidb")
+
+
 @settings(max_examples=25)
 @given(kpis=st.lists(kpi_st, max_size=8), as_of_day=st.integers(-5, 420))
 def test_random_workspaces_read_the_same(
-    tmp_path_factory: pytest.TempPathFactory, kpis: list[dict], as_of_day: int
+    blank: Workspace, kpis: list[dict], as_of_day: int
 ) -> None:
     start = D(2025, 1, 1)
-    path = tmp_path_factory.mktemp("ws") / "random.kpidb"
-    with Workspace.create(path) as ws:
-        parent = ws.goals.add("Objective")
-        goals = [parent.id, ws.goals.add("Sub", parent_id=parent.id).id, ws.goals.add("Two").id]
-        rows = []
-        for n, spec in enumerate(kpis):
-            fields: dict[str, object] = {"direction": spec["direction"], "frequency": "daily"}
-            if spec["direction"] == "range":
-                fields.update(range_low=-10.0, range_high=10.0)
-            else:
-                sign = 1 if spec["direction"] == "increase" else -1
-                fields.update(
-                    baseline_value=0.0,
-                    baseline_date=start,
-                    target_value=sign * 100.0,
-                    target_date=D(2026, 1, 1),
-                )
-            milestones = (
-                [Point(D(2025, 6, 1), 40.0 if spec["direction"] == "increase" else -40.0)]
-                if spec["milestone"] and spec["direction"] != "range"
-                else []
+    with blank.writing() as s:
+        raw = sqlite_connection(s)
+        for table in ("measurement", "milestone", "kpi", "goal"):
+            raw.execute(f"DELETE FROM {table}")
+    ws = blank
+    parent = ws.goals.add("Objective")
+    goals = [parent.id, ws.goals.add("Sub", parent_id=parent.id).id, ws.goals.add("Two").id]
+    rows = []
+    for n, spec in enumerate(kpis):
+        fields: dict[str, object] = {"direction": spec["direction"], "frequency": "daily"}
+        if spec["direction"] == "range":
+            fields.update(range_low=-10.0, range_high=10.0)
+        else:
+            sign = 1 if spec["direction"] == "increase" else -1
+            fields.update(
+                baseline_value=0.0,
+                baseline_date=start,
+                target_value=sign * 100.0,
+                target_date=D(2026, 1, 1),
             )
-            kpi = ws.kpis.add_with_milestones(goals[spec["goal"]], f"K{n}", milestones, **fields)
-            if spec["archived"]:
-                ws.kpis.update(kpi.id, archived=True)
-            days = {d: v for d, v in spec["values"]}  # one value per day
-            rows += [(kpi.id, start + dt.timedelta(days=d), v) for d, v in days.items()]
-        if rows:
-            ws.measurements.write_many(rows)
-        check_agrees(ws, start + dt.timedelta(days=as_of_day))
+        milestones = (
+            [Point(D(2025, 6, 1), 40.0 if spec["direction"] == "increase" else -40.0)]
+            if spec["milestone"] and spec["direction"] != "range"
+            else []
+        )
+        kpi = ws.kpis.add_with_milestones(goals[spec["goal"]], f"K{n}", milestones, **fields)
+        if spec["archived"]:
+            ws.kpis.update(kpi.id, archived=True)
+        days = {d: v for d, v in spec["values"]}  # one value per day
+        rows += [(kpi.id, start + dt.timedelta(days=d), v) for d, v in days.items()]
+    if rows:
+        ws.measurements.write_many(rows)
+    check_agrees(ws, start + dt.timedelta(days=as_of_day))
 
 
 def test_latest_values_are_the_last_n_on_or_before_the_date(workspace: Workspace) -> None:
