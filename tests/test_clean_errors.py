@@ -15,12 +15,17 @@ import errno
 import os
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
+import team_server
 
+from kpi_desktop.cli import main
 from kpi_desktop.paths import user_data_dir
 from kpi_desktop.store import engine as store_engine
+from kpi_desktop.store.location import WorkspaceLocation
 from tests.cli_run import run
 
 KPI = "Monthly revenue"
@@ -166,8 +171,6 @@ ALL = {**OUTPUTS, **WORKSPACE_WRITES, **NEW_FILES, "backup": ("backup", "WS")}
 @pytest.fixture(scope="module")
 def sources(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The demo workspace, a CSV of values and a full export of the demo, made once."""
-    from kpi_desktop.cli import main
-
     folder = tmp_path_factory.mktemp("sources")
     cafe = folder / "cafe.kpidb"
     assert main(["new", str(cafe), "--demo"]) == 0
@@ -258,3 +261,144 @@ def test_a_read_only_folder_and_a_full_disk(
         assert _dump(ws) == before  # nothing half-written into the workspace
     leftovers = sorted(p.name for p in folder.iterdir() if p.name != "cafe.kpidb")
     assert leftovers == [], leftovers
+
+
+# -- the same on a team workspace: a server down, a wrong password, no such database, a viewer
+
+#: The subcommands that write, on a URL (NEW: a database not yet made; FILE: the demo file).
+SERVER_WRITES = {
+    **{case: args for case, args in ALL.items() if case != "backup"},  # backup: refused at once
+    "copy-in": ("copy", "WS_FILE", "NEW"),
+    "team-grant": ("team", "grant", "WS", "--user", "kpi_clean_errors_reader", "--role", "viewer"),
+}
+#: What a one-line server error tells the user to do next.
+NEXT_STEPS = ("check", "type it", "reconnect", "try again", "ask", "create it")
+
+
+@pytest.fixture(scope="module")
+def team_demo(
+    sources: dict[str, Path], team_templates: dict[str, str]
+) -> Iterator[dict[str, object]]:
+    """A demo workspace on the server for this module, with a viewer login on it."""
+    location, database = team_server.clone(team_templates["demo"])
+    viewer = f"viewer_{database}"[:60]
+    assert main(["team", "grant", location.display, "--user", viewer, "--role", "viewer"]) == 0
+    team_server.admin_sql(f"ALTER ROLE \"{viewer}\" PASSWORD 'secret-{viewer}'")
+    yield {"location": location, "viewer": viewer}
+    team_server.drop(database)
+    team_server.admin_sql(f'DROP ROLE IF EXISTS "{viewer}"')
+
+
+def _server_url(location: WorkspaceLocation, *, user: str | None = None, password: str = "") -> str:
+    url = location.url.set(username=user or location.url.username, password=password or None)
+    return url.render_as_string(hide_password=False).replace("+psycopg", "")
+
+
+def _server_arguments(
+    case: str, ws: str, new: str, sources: dict[str, Path], folder: Path
+) -> list[str]:
+    names = {"WS": ws, "NEW": new, "WS_FILE": str(sources["WS"])}
+    names |= {"CSV": str(sources["CSV"]), "XLSX": str(sources["XLSX"])}
+    return [
+        str(folder / f"out{arg[3:]}") if arg.startswith("OUT.") else names.get(arg, arg)
+        for arg in SERVER_WRITES[case]
+    ]
+
+
+def _server_line(code: int, out: str, err: str, case: str, server: str) -> str:
+    assert code == 1, (case, code, out, err)
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, (case, err)
+    assert lines[0].startswith(f"kpi-desktop {SERVER_WRITES[case][0]}: error: "), lines[0]
+    assert "Traceback" not in err and "psycopg" not in err, lines[0]
+    assert server in lines[0], (case, lines[0])  # names the server
+    assert "postgresql:/" not in lines[0].replace("postgresql://", ""), lines[0]  # its URL
+    assert any(step in lines[0] for step in NEXT_STEPS), (case, lines[0])  # says what to do
+    return lines[0]
+
+
+def _fails_cleanly(
+    capsys: pytest.CaptureFixture[str],
+    sources: dict[str, Path],
+    folder: Path,
+    case: str,
+    ws: str,
+    new: WorkspaceLocation,
+) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    args = _server_arguments(case, ws, _server_url(new), sources, folder)
+    line = _server_line(*run(capsys, *args), case, new.server)
+    assert list(folder.iterdir()) == [], (case, list(folder.iterdir()))  # no half output
+    return line
+
+
+FAULTS = ["server down", "wrong password", "no such database", "viewer"]
+
+
+@pytest.mark.team
+@pytest.mark.parametrize("fault", FAULTS)
+def test_a_server_fault_is_one_line_naming_the_server(
+    fault: str,
+    team_demo: dict[str, object],
+    sources: dict[str, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Every writing subcommand on a URL: exit 1, one line naming the server and what to
+    do, no output file, nothing changed on the server."""
+    location = team_demo["location"]
+    assert isinstance(location, WorkspaceLocation)
+    missing = location.with_database(team_server.new_database_name("missing"))
+    before = team_server.fingerprint(location.display)
+    cases = sorted(SERVER_WRITES)
+    new = missing
+    if fault == "server down":  # a closed port on this machine refuses at once
+        closed = WorkspaceLocation.parse(f"postgresql://kpi_admin@127.0.0.1:1/{location.name}")
+        ws, new = _server_url(closed), closed.with_database(missing.name)
+        expect = "does not answer"
+    elif fault == "wrong password":
+        ws = _server_url(location, password="not-it")
+        new = WorkspaceLocation.parse(_server_url(missing, password="not-it"))
+        expect = "refused the password"
+    elif fault == "no such database":  # (new and copy make a missing database: not a fault)
+        ws = _server_url(missing)
+        cases = [c for c in cases if c not in NEW_FILES and c not in ("new-from", "copy-in")]
+        expect = "has no database named"
+    else:
+        viewer = str(team_demo["viewer"])
+        ws = _server_url(location, user=viewer, password=f"secret-{viewer}")
+        new = WorkspaceLocation.parse(
+            _server_url(missing, user=viewer, password=f"secret-{viewer}")
+        )
+        cases = [c for c in cases if c not in OUTPUTS]  # a viewer may read: exports work
+        expect = ""
+    for case in cases:
+        line = _fails_cleanly(capsys, sources, tmp_path / case, case, ws, new)
+        assert expect in line, (case, line)
+        assert "not-it" not in line  # a password is never shown
+    assert team_server.fingerprint(location.display) == before
+    with pytest.raises(psycopg.OperationalError, match="does not exist"):
+        team_server.fingerprint(missing.display)  # nor was the new database left made
+
+
+@pytest.mark.team
+def test_a_halted_server_is_one_line_for_every_writing_subcommand(
+    team_demo: dict[str, object],
+    sources: dict[str, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The test server itself stopped (once for all subcommands): the same one line."""
+    location = team_demo["location"]
+    assert isinstance(location, WorkspaceLocation)
+    control = team_server.server_control()
+    before = team_server.fingerprint(location.display)
+    new = location.with_database(team_server.new_database_name("missing"))
+    control("halt")
+    try:
+        for case in sorted(SERVER_WRITES):
+            line = _fails_cleanly(capsys, sources, tmp_path / case, case, location.display, new)
+            assert "does not answer" in line and "reconnect" in line, (case, line)
+    finally:
+        control("resume")
+    assert team_server.fingerprint(location.display) == before

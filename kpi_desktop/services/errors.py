@@ -16,7 +16,13 @@ class KpiDesktopError(Exception):
 
 class WorkspaceError(KpiDesktopError):
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        shown = str(path)
+        if shown.startswith("postgresql:/") and not shown.startswith("postgresql://"):
+            shown = "postgresql://" + shown[len("postgresql:/") :]  # a server's stand-in path
+        if reason.startswith(shown):  # the reason names the server already
+            super().__init__(reason)
+        else:
+            super().__init__(f"{shown}: {reason}")
         self.path = path
         self.reason = reason
 
@@ -28,6 +34,11 @@ class WorkspaceNotFound(WorkspaceError):
 
 class WorkspaceExists(WorkspaceError):
     def __init__(self, path: Path) -> None:
+        if str(path).startswith("postgresql:"):  # a server database's stand-in path
+            super().__init__(
+                path, "a workspace already exists in this database; it was not changed"
+            )
+            return
         super().__init__(path, "a file with this name already exists; it was not overwritten")
 
 

@@ -80,7 +80,44 @@ def make_engine(path: Path, *, readonly: bool = False) -> Engine:
         else:
             conn.exec_driver_sql("BEGIN")
 
+    event.listen(engine, "before_cursor_execute", _strip_nul_parameters, retval=True)
     return engine
+
+
+def _without_nul(value: Any) -> Any:
+    """`value` with no NUL character in any text of it (a tuple, list or dict of values)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, tuple | list):
+        return type(value)(_without_nul(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _without_nul(v) for k, v in value.items()}
+    return value
+
+
+def _strip_nul_parameters(
+    _conn: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
+) -> tuple[str, Any]:
+    # PostgreSQL cannot keep a NUL in text (and a NUL is never meant in a name or a note):
+    # a file drops them too, so the same input is stored the same on both engines.
+    return statement, _without_nul(parameters)
+
+
+def _nul_free_text(adapters: Any) -> None:
+    """Make psycopg drop NUL characters from text parameters (see _strip_nul_parameters),
+    on every path to the server: SQLAlchemy's statements, the raw adapter, COPY."""
+    from psycopg.types.string import StrBinaryDumper, StrDumperUnknown
+
+    class _Text(StrDumperUnknown):
+        def dump(self, obj: str) -> Any:
+            return super().dump(obj.replace("\x00", "") if "\x00" in obj else obj)
+
+    class _BinaryText(StrBinaryDumper):
+        def dump(self, obj: str) -> Any:
+            return super().dump(obj.replace("\x00", "") if "\x00" in obj else obj)
+
+    adapters.register_dumper(str, _BinaryText)
+    adapters.register_dumper(str, _Text)
 
 
 def _in_read_only_folder(path: Path) -> bool:
@@ -163,5 +200,6 @@ def make_server_engine(location: WorkspaceLocation, *, readonly: bool = False) -
     def _remember_pid(dbapi_conn: Any, _record: Any) -> None:
         # The server process of each connection: change notices it sends are this app's own.
         pids.add(int(dbapi_conn.info.backend_pid))
+        _nul_free_text(dbapi_conn.adapters)
 
     return engine

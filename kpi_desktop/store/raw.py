@@ -112,7 +112,7 @@ def translate(sql: str) -> str:
             return "%s"
         if m.group("pct"):
             return "%%"
-        return m.group(0)
+        return m.group(0).replace("%", "%%")  # psycopg reads % inside quotes too
 
     out = _JSON_IDS.sub(_JSON_IDS_PG, _TOKEN.sub(swap, sql))
     if _OR_IGNORE.search(out):

@@ -1,12 +1,16 @@
 """The hostile suite: attacks on the command line and the files that once broke the app
-(issue 22), kept running. Each test starts from a copy of one demo workspace."""
+(issue 22), kept running. Each test starts from a copy of one demo workspace: `base`, a
+file, for the attacks on the file itself; `where`, the same demo as a file or (its [team]
+half, tests/team_server.py) a server database's URL, for everything else."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import team_server
 
 from kpi_desktop.cli import main
 
@@ -24,6 +28,28 @@ def base(_demo_file: Path, tmp_path: Path) -> Path:
     path = tmp_path / "base.kpidb"
     shutil.copyfile(_demo_file, path)
     return path
+
+
+@pytest.fixture
+def where(
+    _demo_file: Path, tmp_path: Path, engine: str, request: pytest.FixtureRequest
+) -> Iterator[Path | str]:
+    """The demo as `base` is, or on the "team" engine a fresh clone of it on the server."""
+    if engine != "team":
+        path = tmp_path / "base.kpidb"
+        shutil.copyfile(_demo_file, path)
+        yield path
+        return
+    yield from team_server.cafe_on(request, tmp_path, engine)
+
+
+@pytest.fixture
+def fresh(where: Path | str, tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """Where a second, new workspace goes on `where`'s engine: a file name not yet made,
+    or an empty database of the server (dropped after the test)."""
+    if isinstance(where, Path):
+        return tmp_path / "fresh.kpidb"
+    return request.getfixturevalue("team_database").display
 
 
 class Cli:

@@ -76,7 +76,8 @@ def translate(location: WorkspaceLocation, exc: BaseException) -> WorkspaceError
             location,
             "the server refused the change: your role in this workspace does not allow it "
             "(viewers read; editors also enter values, reviews and actions; owners also "
-            "change goals and KPIs); nothing was saved",
+            "change goals and KPIs); nothing was saved: ask an owner of the workspace for "
+            "a role that may",
         )
     if "password authentication failed" in low:
         return ServerPasswordNeeded(
